@@ -1,0 +1,64 @@
+import { cp, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { applyMigrations, migrationsDir } from "./apply-migrations";
+import type { Database } from "./database";
+import { openTestDatabase } from "./open-test-database";
+
+let db: Database;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+});
+
+afterAll(async () => {
+  await db.close();
+});
+
+describe("applyMigrations", () => {
+  it("records migrations in Prisma's table and applies none twice", async () => {
+    const rows = await db.prisma.$queryRawUnsafe<{ migration_name: string; checksum: string }[]>(
+      `SELECT migration_name, checksum FROM "_prisma_migrations"`,
+    );
+
+    expect(rows.map((row) => row.migration_name)).toContain("20261204000000_init");
+    expect(rows.every((row) => /^[0-9a-f]{64}$/.test(row.checksum))).toBe(true);
+    await expect(applyMigrations(db)).resolves.toEqual([]);
+  });
+
+  it("rejects an applied migration edited afterwards", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "lakeview-migrations-"));
+    await cp(migrationsDir, dir, { recursive: true });
+    await writeFile(path.join(dir, "20261204000000_init", "migration.sql"), "-- edited\n", { flag: "a" });
+
+    await expect(applyMigrations(db, dir)).rejects.toThrow(/was edited after it was applied/);
+  });
+
+  it("rolls back a failing migration whole", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "lakeview-migrations-"));
+    await cp(migrationsDir, dir, { recursive: true });
+    await cp(path.join(migrationsDir, "20261204000000_init"), path.join(dir, "20990101000000_broken"), { recursive: true });
+    await writeFile(path.join(dir, "20990101000000_broken", "migration.sql"), 'CREATE TABLE "half_done" (id int);\nSELECT no_such_function();\n');
+
+    await expect(applyMigrations(db, dir)).rejects.toThrow(/20990101000000_broken failed and was rolled back/);
+
+    const tables = await db.prisma.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'half_done'`,
+    );
+    expect(tables[0]?.n).toBe(0);
+  });
+
+  it("lets Prisma models read and write the migrated tables", async () => {
+    const user = await db.prisma.user.create({
+      data: { email: "migrated@lakeview.example", name: "Test User", passwordHash: "x", role: "care_manager" },
+    });
+
+    await db.prisma.carePanelMember.create({ data: { careManagerId: user.id, patientId: "p-1" } });
+
+    const found = await db.prisma.user.findUnique({ where: { email: "migrated@lakeview.example" }, include: { panel: true } });
+    expect(found?.panel.map((member) => member.patientId)).toEqual(["p-1"]);
+  });
+});

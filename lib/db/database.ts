@@ -1,0 +1,112 @@
+import path from "node:path";
+
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+
+import { PrismaClient } from "./generated/client";
+import { lockDataDir } from "./lock-data-dir";
+
+export type DatabaseKind = "pglite" | "postgres";
+
+/** An open database: the Prisma client plus the plain driver for multi-statement SQL. */
+export interface Database {
+  kind: DatabaseKind;
+  prisma: PrismaClient;
+  /**
+   * Runs SQL that may hold several statements and takes no parameters (migrations, DDL) on one
+   * connection; when it fails, an open transaction on that connection is rolled back.
+   */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** A postgresql:// URL; without it the embedded PGlite database is used. */
+  url?: string;
+  /** PGlite's data folder; "memory://" keeps the database in memory. */
+  dataDir?: string;
+  /** PostgreSQL schema to use instead of "public"; tests use one per file. */
+  schema?: string;
+}
+
+/** The PGlite data folder used when neither DATABASE_URL nor LAKEVIEW_DATA_DIR is set. */
+export const defaultDataDir = path.resolve(process.cwd(), ".data/pglite");
+
+/**
+ * Opens the database that the environment names: PostgreSQL when DATABASE_URL is set,
+ * otherwise PGlite in LAKEVIEW_DATA_DIR (default `.data/pglite`).
+ */
+export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
+  if (env.DATABASE_URL) {
+    return { url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA };
+  }
+  return { dataDir: env.LAKEVIEW_DATA_DIR ?? defaultDataDir };
+}
+
+/** Opens PostgreSQL or PGlite with a Prisma client over it. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.url) {
+    return openPostgres(options.url, options.schema);
+  }
+  return openPglite(options.dataDir ?? defaultDataDir);
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const inMemory = dataDir === "memory://";
+  const unlock = inMemory ? () => undefined : lockDataDir(dataDir);
+  const client = await PGlite.create(inMemory ? undefined : dataDir).catch((error: unknown) => {
+    unlock();
+    throw error;
+  });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+
+  return {
+    kind: "pglite",
+    prisma,
+    exec: async (sql) => {
+      try {
+        await client.exec(sql);
+      } catch (error) {
+        await client.exec("ROLLBACK");
+        throw error;
+      }
+    },
+    close: async () => {
+      await prisma.$disconnect();
+      await client.close();
+      unlock();
+    },
+  };
+}
+
+async function openPostgres(url: string, schema: string | undefined): Promise<Database> {
+  const searchPath = schema ? `-c search_path="${schema.replaceAll('"', "")}"` : undefined;
+  const pool = new pg.Pool({ connectionString: url, max: 8, options: searchPath });
+  if (schema) {
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replaceAll('"', "")}"`);
+  }
+  const adapter = new PrismaPg(pool, schema ? { schema } : undefined);
+  const prisma = new PrismaClient({ adapter });
+
+  return {
+    kind: "postgres",
+    prisma,
+    exec: async (sql) => {
+      const connection = await pool.connect();
+      try {
+        await connection.query(sql);
+      } catch (error) {
+        await connection.query("ROLLBACK");
+        throw error;
+      } finally {
+        connection.release();
+      }
+    },
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}

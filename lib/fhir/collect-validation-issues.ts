@@ -1,0 +1,169 @@
+import { checkPrimitive, isPrimitiveType } from "./check-primitive";
+import type { FhirErrorIssue } from "./fhir-error";
+import { isJsonObject } from "./is-json-object";
+import type { ElementLayout, ElementRule, R4ElementIndex } from "./r4-element-index";
+import { getR4ElementIndex } from "./r4-element-index";
+import { validationMessages as messages } from "./validation-messages";
+
+/** Validation stops collecting after this many issues, so a wrong payload cannot flood the response. */
+export const MAX_VALIDATION_ISSUES = 100;
+
+/**
+ * Checks a parsed JSON value against the R4 StructureDefinitions: resourceType, known elements,
+ * required elements, single values against arrays, choice elements and primitive formats. Returns
+ * the issues found, each with the FHIRPath of the element, or an empty list for a valid resource.
+ * It does not check invariants (constraint expressions), value set bindings or profiles.
+ */
+export function collectValidationIssues(value: unknown): FhirErrorIssue[] {
+  const validator = new StructureValidator(getR4ElementIndex());
+  validator.validateResource(value, undefined);
+  return validator.issues;
+}
+
+class StructureValidator {
+  readonly issues: FhirErrorIssue[] = [];
+
+  constructor(private readonly index: R4ElementIndex) {}
+
+  validateResource(value: unknown, expression: string | undefined): void {
+    if (!isJsonObject(value)) {
+      return this.report(expression, messages.notAResource(value, expression));
+    }
+    const resourceType = value.resourceType;
+    if (resourceType === undefined) {
+      return this.report(expression, messages.missingResourceType(expression));
+    }
+    const layout = typeof resourceType === "string" && this.index.resourceTypes.has(resourceType) ? this.index.layouts.get(resourceType) : undefined;
+    if (typeof resourceType !== "string" || layout === undefined) {
+      return this.report(expression ? `${expression}.resourceType` : "resourceType", messages.unknownResourceType(resourceType));
+    }
+    this.validateElement(value, layout, expression ?? resourceType, resourceType, true);
+  }
+
+  private validateElement(element: Record<string, unknown>, layout: ElementLayout, expression: string, owner: string, isResource = false): void {
+    for (const [property, value] of Object.entries(element)) {
+      if (this.isFull()) return;
+      if (isResource && property === "resourceType") continue;
+
+      const primitiveName = property.startsWith("_") ? property.slice(1) : undefined;
+      const rule = layout.byProperty.get(primitiveName ?? property);
+      const type = rule?.types.get(primitiveName ?? property);
+      if (rule === undefined || type === undefined || (primitiveName !== undefined && !isPrimitiveType(type))) {
+        this.report(`${expression}.${property}`, messages.unknownElement(`${expression}.${property}`, property, owner, layout.byProperty));
+      } else if (primitiveName !== undefined) {
+        this.validatePrimitiveExtensions(value, rule, `${expression}.${primitiveName}`);
+      } else {
+        this.validateProperty(value, rule, type, childExpression(expression, property, rule, type), element[`_${property}`]);
+      }
+    }
+    this.checkRequired(element, layout, expression);
+    this.checkChoices(element, layout, expression);
+  }
+
+  /** Checks cardinality, then each value. A null array item is allowed where `_name` gives its extensions. */
+  private validateProperty(value: unknown, rule: ElementRule, type: string, expression: string, extensions: unknown): void {
+    if (value === null) {
+      return this.report(expression, messages.nullValue(expression));
+    }
+    if (rule.max <= 1 && Array.isArray(value)) {
+      return this.report(expression, messages.unexpectedArray(expression, rule));
+    }
+    if (rule.max <= 1) {
+      return this.validateValue(value, rule, type, expression);
+    }
+    if (!Array.isArray(value)) {
+      return this.report(expression, messages.notAnArray(expression, value, rule));
+    }
+    if (value.length === 0) {
+      return this.report(expression, messages.emptyArray(expression));
+    }
+    if (value.length > rule.max) {
+      this.report(expression, messages.tooManyValues(expression, value.length, rule));
+    }
+    value.forEach((item: unknown, position) => {
+      const hasExtensions = Array.isArray(extensions) && isJsonObject(extensions[position]);
+      if (item === null && !hasExtensions) this.report(`${expression}[${position}]`, messages.nullValue(`${expression}[${position}]`));
+      if (item !== null) this.validateValue(item, rule, type, `${expression}[${position}]`);
+    });
+  }
+
+  private validateValue(value: unknown, rule: ElementRule, type: string, expression: string): void {
+    if (isPrimitiveType(type)) {
+      const fix = checkPrimitive(type, value);
+      return fix === undefined ? undefined : this.report(expression, messages.invalidPrimitive(expression, value, type, fix));
+    }
+    if (type === "Resource") {
+      return this.validateResource(value, expression);
+    }
+    if (!isJsonObject(value)) {
+      return this.report(expression, messages.notAnObject(expression, value, type));
+    }
+    if (Object.keys(value).length === 0) {
+      return this.report(expression, messages.emptyObject(expression));
+    }
+    const layoutPath = rule.childrenPath ?? type;
+    const layout = this.index.layouts.get(layoutPath);
+    if (layout === undefined) {
+      throw new Error(`No R4 element layout for ${layoutPath}, so ${expression} cannot be validated.`);
+    }
+    this.validateElement(value, layout, expression, layoutPath);
+  }
+
+  /**
+   * Checks `_birthDate`, which carries the id and extensions of the primitive `birthDate`. For a
+   * repeating primitive it is an array with one entry, or null, per value.
+   */
+  private validatePrimitiveExtensions(value: unknown, rule: ElementRule, expression: string): void {
+    const elementRule: ElementRule = { ...rule, childrenPath: "Element" };
+    if (rule.max <= 1) {
+      return this.validateValue(value, elementRule, "Element", expression);
+    }
+    if (!Array.isArray(value)) {
+      return this.report(expression, messages.notAnArray(expression, value, rule));
+    }
+    value.forEach((item: unknown, position) => {
+      if (item !== null) this.validateValue(item, elementRule, "Element", `${expression}[${position}]`);
+    });
+  }
+
+  private checkRequired(element: Record<string, unknown>, layout: ElementLayout, expression: string): void {
+    for (const rule of layout.required) {
+      const isPresent = rule.properties.some((name) => element[name] !== undefined || element[`_${name}`] !== undefined);
+      if (!isPresent) {
+        const path = `${expression}.${baseNameOf(rule)}`;
+        this.report(path, messages.missingRequired(path, rule));
+      }
+    }
+  }
+
+  private checkChoices(element: Record<string, unknown>, layout: ElementLayout, expression: string): void {
+    for (const rule of layout.choices) {
+      const present = rule.properties.filter((name) => element[name] !== undefined || element[`_${name}`] !== undefined);
+      if (present.length > 1) {
+        const path = `${expression}.${baseNameOf(rule)}`;
+        this.report(path, messages.severalChoices(path, present));
+      }
+    }
+  }
+
+  private report(expression: string | undefined, diagnostics: string): void {
+    if (this.issues.length === MAX_VALIDATION_ISSUES) {
+      this.issues.push({ diagnostics: messages.tooManyIssues(MAX_VALIDATION_ISSUES) });
+    } else if (!this.isFull()) {
+      this.issues.push(expression === undefined ? { diagnostics } : { diagnostics, expression });
+    }
+  }
+
+  private isFull(): boolean {
+    return this.issues.length > MAX_VALIDATION_ISSUES;
+  }
+}
+
+/** FHIRPath of a child: "Patient.birthDate", or "Observation.value.ofType(Quantity)" for a choice. */
+function childExpression(parent: string, property: string, rule: ElementRule, type: string): string {
+  return rule.isChoice ? `${parent}.${baseNameOf(rule)}.ofType(${type})` : `${parent}.${property}`;
+}
+
+function baseNameOf(rule: ElementRule): string {
+  return rule.path.slice(rule.path.lastIndexOf(".") + 1).replace("[x]", "");
+}

@@ -1,0 +1,135 @@
+import type { Bundle, SearchParameter } from "fhir/r4";
+import { readR4Definitions } from "./read-r4-definitions";
+
+/** The search parameter types the store indexes. Composite and special parameters are left out. */
+export type IndexedSearchParameterType = "token" | "string" | "date" | "reference" | "number" | "quantity" | "uri";
+
+/** One search parameter as it applies to one resource type. */
+export interface SearchParameterDefinition {
+  code: string;
+  type: IndexedSearchParameterType;
+  /** The FHIRPath parts of the official expression that apply to this resource type. */
+  expressions: string[];
+}
+
+/** The resource types whose search parameters the store indexes. */
+export const INDEXED_RESOURCE_TYPES: readonly string[] = [
+  "Patient",
+  "Coverage",
+  "ExplanationOfBenefit",
+  "Claim",
+  "Encounter",
+  "Condition",
+  "Observation",
+  "MedicationRequest",
+  "Immunization",
+  "Procedure",
+  "AllergyIntolerance",
+  "CarePlan",
+  "DiagnosticReport",
+  "DocumentReference",
+  "Organization",
+  "Practitioner",
+  "PractitionerRole",
+  "Location",
+  "Task",
+  "Communication",
+  "DetectedIssue",
+  "MeasureReport",
+  "Provenance",
+  "AuditEvent",
+  // Synthea and CARIN data carry these too; indexed so they land in the member's compartment.
+  "Goal",
+  "CareTeam",
+  "ImagingStudy",
+  "RelatedPerson",
+  "MedicationAdministration",
+  "Device",
+  "ServiceRequest",
+];
+
+/**
+ * The parameters every resource type gets from Resource. `_id` is the resource id itself and
+ * `_lastUpdated` comes from the store, so neither is indexed from the resource body.
+ */
+const COMMON_PARAMETER_CODES = new Set(["_tag", "_profile", "_security"]);
+const COMMON_BASES = ["Resource", "DomainResource"];
+const INDEXED_TYPES: readonly string[] = ["token", "string", "date", "reference", "number", "quantity", "uri"];
+
+const definitionsByType = loadDefinitions();
+
+/**
+ * Lists the indexed search parameters of a resource type, from the official R4 definitions. A
+ * type outside INDEXED_RESOURCE_TYPES gets only the common ones (`_tag`, `_profile`, `_security`).
+ */
+export function listSearchParameters(resourceType: string): readonly SearchParameterDefinition[] {
+  return definitionsByType.get(resourceType) ?? definitionsByType.get("Resource") ?? [];
+}
+
+function loadDefinitions(): Map<string, SearchParameterDefinition[]> {
+  const bundle = readR4Definitions<Bundle<SearchParameter>>("search-parameters.json");
+  const byType = new Map<string, SearchParameterDefinition[]>();
+
+  for (const resourceType of ["Resource", ...INDEXED_RESOURCE_TYPES]) {
+    byType.set(resourceType, []);
+  }
+  for (const entry of bundle.entry ?? []) {
+    const parameter = entry.resource;
+    if (parameter?.expression && isIndexedType(parameter.type)) {
+      addDefinition(byType, parameter, parameter.type, parameter.expression);
+    }
+  }
+  return byType;
+}
+
+function addDefinition(
+  byType: Map<string, SearchParameterDefinition[]>,
+  parameter: SearchParameter,
+  type: IndexedSearchParameterType,
+  expression: string,
+): void {
+  const isCommon = parameter.base.some((base) => COMMON_BASES.includes(base));
+  if (isCommon && !COMMON_PARAMETER_CODES.has(parameter.code)) {
+    return;
+  }
+
+  const parts = splitUnion(expression);
+  for (const [resourceType, definitions] of byType) {
+    const applies = isCommon || parameter.base.some((base) => base === resourceType);
+    const ownParts = parts.filter((part) => isCommon || rootOf(part) === resourceType);
+    if (applies && ownParts.length > 0) {
+      definitions.push({ code: parameter.code, type, expressions: ownParts });
+    }
+  }
+}
+
+function isIndexedType(type: string): type is IndexedSearchParameterType {
+  return INDEXED_TYPES.includes(type);
+}
+
+/** Splits a FHIRPath union such as "A.code | B.code" at the top-level bars. */
+function splitUnion(expression: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let inQuote = false;
+  let start = 0;
+
+  for (let i = 0; i < expression.length; i++) {
+    const char = expression[i];
+    if (char === "'") inQuote = !inQuote;
+    if (inQuote) continue;
+    if (char === "(") depth++;
+    if (char === ")") depth--;
+    if (char === "|" && depth === 0) {
+      parts.push(expression.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(expression.slice(start).trim());
+  return parts.filter((part) => part.length > 0);
+}
+
+/** Returns the type name an expression part starts from: "(Observation.value as Quantity)" → "Observation". */
+function rootOf(part: string): string {
+  return /^\(*\s*([A-Za-z]+)/.exec(part)?.[1] ?? "";
+}

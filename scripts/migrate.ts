@@ -1,0 +1,11 @@
+// `npm run db:migrate`: applies pending migrations to the database the environment names.
+import { applyMigrations } from "@/lib/db/apply-migrations";
+import { databaseOptionsFromEnv, openDatabase } from "@/lib/db/database";
+
+const db = await openDatabase(databaseOptionsFromEnv());
+try {
+  const applied = await applyMigrations(db);
+  console.log(applied.length > 0 ? `Applied ${applied.join(", ")}.` : "The database is up to date.");
+} finally {
+  await db.close();
+}
