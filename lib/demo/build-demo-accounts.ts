@@ -1,0 +1,56 @@
+import type { DemoFamily, DemoMember } from "./demo-member";
+
+/** A sign-in account for the demo. Passwords are public demo values, never real secrets. */
+export interface DemoAccount {
+  email: string;
+  password: string;
+  name: string;
+  role: "member" | "care_manager" | "admin";
+  /** The member's own Patient id (role member). */
+  patientId?: string;
+  /** Patients the care manager may see (role care_manager). */
+  panelPatientIds?: string[];
+}
+
+/**
+ * Builds the demo sign-ins: the first family's subscriber and spouse, the subscriber of the second
+ * family, a care manager whose panel is the higher-risk half of all members, and an admin. A member
+ * account is left out when the member count is too small to include its member: the spouse needs
+ * at least 2 members and the second family at least 5.
+ */
+export function buildDemoAccounts(families: readonly DemoFamily[]): DemoAccount[] {
+  const subscriber = families[0]?.members[0];
+  const spouse = families[0]?.members.find((member) => member.relationship === "spouse");
+  const secondMember = families[1]?.members[0];
+  const accounts: DemoAccount[] = [];
+
+  if (subscriber) accounts.push(memberAccount("member@lakeview.example", "demo-member-2026", subscriber));
+  if (spouse) accounts.push(memberAccount("dependent@lakeview.example", "demo-dependent-2026", spouse));
+  if (secondMember) accounts.push(memberAccount("member2@lakeview.example", "demo-member2-2026", secondMember));
+
+  accounts.push(
+    {
+      email: "carol.manager@lakeview.example",
+      password: "demo-manager-2026",
+      name: "Carol Ann Whitfield-Reyes",
+      role: "care_manager",
+      panelPatientIds: carePanel(families.flatMap((family) => family.members)),
+    },
+    { email: "admin@lakeview.example", password: "demo-admin-2026", name: "Dana Okafor", role: "admin" },
+  );
+  return accounts;
+}
+
+function memberAccount(email: string, password: string, member: DemoMember): DemoAccount {
+  return { email, password, name: `${member.name.given.join(" ")} ${member.name.family}`, role: "member", patientId: member.patientId };
+}
+
+/** Returns the ceil(n/2) members with the most risk (chronic conditions, stays, ER visits), in member order. */
+function carePanel(members: readonly DemoMember[]): string[] {
+  const risk = (member: DemoMember): number =>
+    member.profile.chronic.length + (member.profile.inpatientStay ? 2 : 0) + (member.profile.emergencyVisit ? 1 : 0);
+  const chosen = [...members]
+    .sort((a, b) => risk(b) - risk(a) || a.index - b.index)
+    .slice(0, Math.ceil(members.length / 2));
+  return chosen.sort((a, b) => a.index - b.index).map((member) => member.patientId);
+}
