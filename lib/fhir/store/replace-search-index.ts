@@ -21,37 +21,46 @@ const indexTables = {
   resource_compartment: { compartment_type: "text", compartment_id: "text" },
 } as const;
 
-/** `INSERT … SELECT` from one JSON array parameter: one statement per table, whatever the row count. */
+/**
+ * `INSERT … SELECT` from one array parameter per column: one statement per table, whatever the
+ * row count. Arrays cost less than a JSON array of row objects on both sides: no object per row
+ * in Node, no JSON parsing in PostgreSQL.
+ */
 function insertStatement(table: IndexTable): string {
-  const columns = { resource_type: "text", resource_id: "text", ...indexTables[table] };
-  const names = Object.keys(columns).map((name) => `"${name}"`).join(", ");
-  const definitions = Object.entries(columns).map(([name, type]) => `"${name}" ${type}`).join(", ");
-  return `INSERT INTO ${table} (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS t(${definitions}) ON CONFLICT DO NOTHING`;
+  const columns = Object.entries(columnsOf(table));
+  const names = columns.map(([name]) => `"${name}"`).join(", ");
+  const arrays = columns.map(([, type], index) => `$${index + 1}::${type}[]`).join(", ");
+  return `INSERT INTO ${table} (${names}) SELECT * FROM unnest(${arrays}) ON CONFLICT DO NOTHING`;
+}
+
+function columnsOf(table: IndexTable): Record<string, string> {
+  return { resource_type: "text", resource_id: "text", ...indexTables[table] };
 }
 
 type IndexTable = keyof typeof indexTables;
-type IndexRecord = Record<string, string | number>;
+/** Column name → the values of that column, one per row. */
+type IndexColumns = Record<string, (string | number)[]>;
 
 /**
- * Replaces the search index and compartment rows of the given resources: rows of `removed`
- * and `current` keys are deleted, then rows computed from `current` are inserted. Runs inside
- * the caller's transaction, so the index always matches the stored versions.
+ * Replaces search index and compartment rows: rows of the `stale` keys (resources deleted or
+ * changed) are deleted, then rows computed from `current` are inserted. A key in `current` that
+ * may have rows already must be in `stale`. Runs inside the caller's transaction, so the index
+ * always matches the stored versions.
  */
 export async function replaceSearchIndex(
   sql: SqlClient,
-  removed: ResourceKey[],
+  stale: ResourceKey[],
   current: FhirResource[],
 ): Promise<void> {
-  const stale = [...removed, ...current.map((resource) => ({ resourceType: resource.resourceType, id: resource.id ?? "" }))];
   if (stale.length > 0) {
     await deleteIndexRows(sql, stale);
   }
 
   const records = collectIndexRecords(current);
   for (const table of Object.keys(indexTables) as IndexTable[]) {
-    const rows = records[table];
-    if (rows.length === 0) continue;
-    await sql.$executeRawUnsafe(insertStatement(table), JSON.stringify(rows));
+    const columns = records[table];
+    if ((columns.resource_id?.length ?? 0) === 0) continue;
+    await sql.$executeRawUnsafe(insertStatement(table), ...Object.keys(columnsOf(table)).map((name) => columns[name] ?? []));
   }
 }
 
@@ -67,35 +76,32 @@ async function deleteIndexRows(sql: SqlClient, keys: ResourceKey[]): Promise<voi
   }
 }
 
-function collectIndexRecords(resources: FhirResource[]): Record<IndexTable, IndexRecord[]> {
-  const records: Record<IndexTable, IndexRecord[]> = {
-    search_token: [],
-    search_string: [],
-    search_date: [],
-    search_reference: [],
-    search_number: [],
-    search_quantity: [],
-    search_uri: [],
-    resource_compartment: [],
+function collectIndexRecords(resources: FhirResource[]): Record<IndexTable, IndexColumns> {
+  const records = {} as Record<IndexTable, IndexColumns>;
+  for (const table of Object.keys(indexTables) as IndexTable[]) {
+    records[table] = Object.fromEntries(Object.keys(columnsOf(table)).map((name) => [name, []]));
+  }
+  const add = (table: IndexTable, resource: FhirResource, values: Record<string, string | number>): void => {
+    const columns = records[table];
+    columns.resource_type?.push(resource.resourceType);
+    columns.resource_id?.push(resource.id ?? "");
+    for (const name in values) columns[name]?.push(values[name] ?? "");
   };
 
   for (const resource of resources) {
-    const owner = { resource_type: resource.resourceType, resource_id: resource.id ?? "" };
     const rows = extractIndexRows(resource);
 
-    for (const row of rows.tokens) records.search_token.push({ ...owner, ...row });
-    for (const row of rows.strings) records.search_string.push({ ...owner, ...row });
-    for (const row of rows.dates) {
-      records.search_date.push({ ...owner, param: row.param, start: row.start.toISOString(), end: row.end.toISOString() });
-    }
+    for (const row of rows.tokens) add("search_token", resource, { param: row.param, system: row.system, code: row.code });
+    for (const row of rows.strings) add("search_string", resource, { param: row.param, value: row.value });
+    for (const row of rows.dates) add("search_date", resource, { param: row.param, start: row.start.toISOString(), end: row.end.toISOString() });
     for (const row of rows.references) {
-      records.search_reference.push({ ...owner, param: row.param, target_type: row.targetType, target_id: row.targetId, url: row.url });
+      add("search_reference", resource, { param: row.param, target_type: row.targetType, target_id: row.targetId, url: row.url });
     }
-    for (const row of rows.numbers) records.search_number.push({ ...owner, ...row });
-    for (const row of rows.quantities) records.search_quantity.push({ ...owner, ...row });
-    for (const row of rows.uris) records.search_uri.push({ ...owner, ...row });
+    for (const row of rows.numbers) add("search_number", resource, { param: row.param, value: row.value });
+    for (const row of rows.quantities) add("search_quantity", resource, { param: row.param, value: row.value, system: row.system, code: row.code, unit: row.unit });
+    for (const row of rows.uris) add("search_uri", resource, { param: row.param, value: row.value });
     for (const patientId of patientCompartmentsOf(resource, rows)) {
-      records.resource_compartment.push({ ...owner, compartment_type: "Patient", compartment_id: patientId });
+      add("resource_compartment", resource, { compartment_type: "Patient", compartment_id: patientId });
     }
   }
   return records;

@@ -39,7 +39,7 @@ export async function writeResources(sql: SqlClient, writes: ResourceWrite[], no
     return outcomes;
   }
   await saveVersions(sql, versions, states);
-  await reindexChanged(sql, versions);
+  await reindexChanged(sql, versions, states);
   return outcomes;
 }
 
@@ -72,7 +72,7 @@ function applyWrite(write: ResourceWrite, states: Map<string, StoredState>, vers
   const resourceType = write.kind === "put" ? write.resource.resourceType : write.resourceType;
   const id = write.kind === "put" ? write.resource.id : write.id;
   if (!id) {
-    throw new FhirError("invalid", { diagnostics: `${resourceType} has no id; give it one before storing it.`, expression: `${resourceType}.id` });
+    throw new FhirError("invalid", [{ diagnostics: `${resourceType} has no id; give it one before storing it.`, expression: `${resourceType}.id` }]);
   }
 
   const key = keyOf(resourceType, id);
@@ -112,41 +112,36 @@ function assertVersionMatches(key: string, state: StoredState | undefined, ifMat
   }
 }
 
+/**
+ * Writes the batch's versions and current rows with one statement, so PostgreSQL parses the
+ * JSON parameter, resource bodies included, once rather than once per table.
+ */
 async function saveVersions(sql: SqlClient, versions: VersionRow[], states: Map<string, StoredState>): Promise<void> {
-  await sql.$executeRawUnsafe(
-    `INSERT INTO resource_version (resource_type, id, version_id, last_updated, deleted, content)
-     SELECT resource_type, id, version_id, last_updated, deleted, content
-     FROM jsonb_to_recordset($1::jsonb)
-       AS t(resource_type text, id text, version_id int, last_updated timestamptz, deleted boolean, content jsonb)`,
-    JSON.stringify(versions),
-  );
+  const latest = new Set(latestVersions(versions));
+  const rows = versions.map((row) => ({ ...row, current: latest.has(row) ? (states.get(keyOf(row.resource_type, row.id))?.isNew ? "insert" : "update") : "none" }));
+  const inserts = rows.filter((row) => row.current === "insert").length;
 
-  const latest = latestVersions(versions);
-  const inserts = latest.filter((row) => states.get(keyOf(row.resource_type, row.id))?.isNew);
-  const updates = latest.filter((row) => !states.get(keyOf(row.resource_type, row.id))?.isNew);
-
-  if (inserts.length > 0) {
-    const inserted = await sql.$executeRawUnsafe(
-      `INSERT INTO resource (resource_type, id, version_id, last_updated, deleted, content_hash, content)
-       SELECT resource_type, id, version_id, last_updated, deleted, content_hash, content
-       FROM jsonb_to_recordset($1::jsonb)
-         AS t(resource_type text, id text, version_id int, last_updated timestamptz, deleted boolean, content_hash text, content jsonb)
-       ON CONFLICT DO NOTHING`,
-      JSON.stringify(inserts),
-    );
-    if (inserted !== inserts.length) {
-      throw new FhirError("conflict", "Another request created one of these resources at the same moment; retry the request.");
-    }
-  }
-  if (updates.length > 0) {
-    await sql.$executeRawUnsafe(
-      `UPDATE resource AS r
+  const inserted = await sql.$executeRawUnsafe(
+    `WITH t AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb)
+         AS t(resource_type text, id text, version_id int, last_updated timestamptz, deleted boolean, content_hash text, content jsonb, current text)
+     ),
+     saved_versions AS (
+       INSERT INTO resource_version (resource_type, id, version_id, last_updated, deleted, content)
+       SELECT resource_type, id, version_id, last_updated, deleted, content FROM t
+     ),
+     updated AS (
+       UPDATE resource AS r
        SET version_id = t.version_id, last_updated = t.last_updated, deleted = t.deleted, content_hash = t.content_hash, content = t.content
-       FROM jsonb_to_recordset($1::jsonb)
-         AS t(resource_type text, id text, version_id int, last_updated timestamptz, deleted boolean, content_hash text, content jsonb)
-       WHERE r.resource_type = t.resource_type AND r.id = t.id`,
-      JSON.stringify(updates),
-    );
+       FROM t WHERE t.current = 'update' AND r.resource_type = t.resource_type AND r.id = t.id
+     )
+     INSERT INTO resource (resource_type, id, version_id, last_updated, deleted, content_hash, content)
+     SELECT resource_type, id, version_id, last_updated, deleted, content_hash, content FROM t WHERE t.current = 'insert'
+     ON CONFLICT DO NOTHING`,
+    JSON.stringify(rows),
+  );
+  if (inserted !== inserts) {
+    throw new FhirError("conflict", "Another request created one of these resources at the same moment; retry the request.");
   }
 }
 
@@ -159,9 +154,15 @@ function latestVersions(versions: VersionRow[]): VersionRow[] {
   return [...latest.values()];
 }
 
-async function reindexChanged(sql: SqlClient, versions: VersionRow[]): Promise<void> {
+/**
+ * Replaces the index rows of every changed resource. Old rows are deleted only for resources
+ * that were in the resource table before this batch, because a new one has none.
+ */
+async function reindexChanged(sql: SqlClient, versions: VersionRow[], states: Map<string, StoredState>): Promise<void> {
   const latest = latestVersions(versions);
-  const removed = latest.filter((row) => row.deleted).map((row) => ({ resourceType: row.resource_type, id: row.id }));
+  const stale = latest
+    .filter((row) => !states.get(keyOf(row.resource_type, row.id))?.isNew)
+    .map((row) => ({ resourceType: row.resource_type, id: row.id }));
   const current = latest.flatMap((row) => (row.content ? [row.content] : []));
-  await replaceSearchIndex(sql, removed, current);
+  await replaceSearchIndex(sql, stale, current);
 }
