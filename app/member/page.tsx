@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+
+import { ClaimsTable } from "@/components/member/claims-table";
+import { PlanCard } from "@/components/member/plan-card";
+import { memberStrings } from "@/components/member/strings";
+import { MessagePanel } from "@/components/ui/message-panel";
+import { requireMember } from "@/lib/auth/require-session";
+import { getMemberOverview } from "@/lib/claims/get-member-overview";
+import { getDatabase } from "@/lib/db/get-database";
+import { FhirStore } from "@/lib/fhir/store/fhir-store";
+
+export const metadata: Metadata = { title: memberStrings.pageTitle };
+
+/**
+ * Renders the member's home: their plan and recent claims. The patient comes from the signed-in
+ * account only, and the page reads nothing from the URL.
+ */
+export default async function MemberPage(): Promise<React.ReactElement> {
+  const user = await requireMember();
+
+  const store = new FhirStore((await getDatabase()).prisma);
+  // TODO: record an AuditEvent for this read of the member's claims once the audit trail exists.
+  const overview = await getMemberOverview(store, user.patientId);
+
+  if (overview.kind === "no-patient") {
+    return (
+      <MessagePanel title={memberStrings.noPatientTitle} headingLevel={1}>
+        <p>{memberStrings.noPatientBody}</p>
+      </MessagePanel>
+    );
+  }
+  return (
+    <>
+      <h1>{overview.patientName ? memberStrings.greeting(overview.patientName) : memberStrings.greetingWithoutName}</h1>
+      <PlanCard plan={overview.plan} />
+      <ClaimsTable claims={overview.claims} />
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import type { ClaimSummary } from "@/lib/claims/claim-summary";
+
+import { formatCalendarDate } from "./format-calendar-date";
+import { formatMemberOwes } from "./format-member-owes";
+import { formatMoney } from "./format-money";
+import { memberStrings } from "./strings";
+
+/** Renders the member's recent claims, or an empty state when there are none. */
+export function ClaimsTable({ claims }: { claims: ClaimSummary[] }): React.ReactElement {
+  const columns = memberStrings.columns;
+  const hasFloor = claims.some((claim) => claim.memberOwes.kind === "atLeast");
+
+  return (
+    <section className="panel" aria-labelledby="claims-heading">
+      <h2 id="claims-heading">{memberStrings.claimsHeading}</h2>
+      {claims.length === 0 ? (
+        <div className="empty-state">
+          <p className="empty-state-title">{memberStrings.noClaimsTitle}</p>
+          <p>{memberStrings.noClaimsBody}</p>
+        </div>
+      ) : (
+        <div className="table-scroll">
+          <table className="claims-table">
+            <caption>{memberStrings.claimsCaption(claims.length)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{columns.serviceDate}</th>
+                <th scope="col">{columns.provider}</th>
+                <th scope="col">{columns.claimType}</th>
+                <th scope="col" className="numeric">
+                  {columns.billed}
+                </th>
+                <th scope="col" className="numeric">
+                  {columns.youOwe}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {claims.map((claim) => (
+                <ClaimRow key={claim.id} claim={claim} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {hasFloor && <p className="note">{memberStrings.atLeastNote}</p>}
+    </section>
+  );
+}
+
+/**
+ * Renders one claim. `data-label` names each cell for narrow screens, where the row is stacked
+ * into a card.
+ */
+function ClaimRow({ claim }: { claim: ClaimSummary }): React.ReactElement {
+  const locale = memberStrings.locale;
+  const columns = memberStrings.columns;
+  return (
+    <tr>
+      <th scope="row">{claim.serviceDate ? formatCalendarDate(claim.serviceDate, locale) : memberStrings.unknownDate}</th>
+      <td data-label={columns.provider}>{claim.providerName ?? memberStrings.unknownProvider}</td>
+      <td data-label={columns.claimType}>{memberStrings.claimTypes[claim.claimType]}</td>
+      <td data-label={columns.billed} className="numeric">
+        {claim.billed ? formatMoney(claim.billed, locale) : memberStrings.notAvailable}
+      </td>
+      <td data-label={columns.youOwe} className="numeric">
+        {formatMemberOwes(claim.memberOwes)}
+      </td>
+    </tr>
+  );
+}

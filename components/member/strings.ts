@@ -1,0 +1,46 @@
+import type { ClaimType } from "@/lib/claims/claim-summary";
+
+/**
+ * Text of the member pages, in US English. A Spanish edition adds a sibling file with the same
+ * keys.
+ */
+export const memberStrings = {
+  locale: "en-US",
+  pageTitle: "Your plan and claims",
+  greeting: (name: string): string => `Welcome, ${name}`,
+  greetingWithoutName: "Welcome",
+  planHeading: "Your plan",
+  planLabel: "Plan",
+  payerLabel: "Insurer",
+  planUnknown: "Not available",
+  noPlan: "We don't have your plan details yet.",
+  claimsHeading: "Recent claims",
+  claimsCaption: (count: number): string =>
+    count === 1 ? "Your most recent claim." : `Your ${count} most recent claims, newest first.`,
+  columns: {
+    serviceDate: "Date of service",
+    provider: "Provider",
+    claimType: "Type",
+    billed: "Billed",
+    youOwe: "You owe",
+  },
+  unknownProvider: "Unknown provider",
+  unknownDate: "Date not available",
+  notAvailable: "Not available",
+  atLeast: (amount: string): string => `At least ${amount}`,
+  atLeastNote:
+    "“At least” means part of the claim has no cost-sharing details yet, so you may owe more. Your plan's statement shows the final amount.",
+  claimTypes: {
+    professional: "Doctor or clinician",
+    institutional: "Hospital or facility",
+    pharmacy: "Pharmacy",
+    oral: "Dental",
+    vision: "Vision",
+    other: "Other",
+  } satisfies Record<ClaimType, string>,
+  noClaimsTitle: "No claims yet",
+  noClaimsBody: "When your plan processes a claim for your care, it shows up here.",
+  noPatientTitle: "Your health plan records aren't linked yet",
+  noPatientBody:
+    "We couldn't find the plan records for your account, so there is nothing to show here yet. Please contact Member Services to link your account.",
+} as const;

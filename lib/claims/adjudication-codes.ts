@@ -1,0 +1,44 @@
+import type { CodeableConcept } from "fhir/r4";
+
+/** HL7 adjudication codes: submitted, copay, deductible, eligible, benefit and more. */
+export const hl7AdjudicationSystem = "http://terminology.hl7.org/CodeSystem/adjudication";
+
+/** CARIN Blue Button adjudication codes: memberliability, coinsurance, noncovered and more. */
+export const carinAdjudicationSystem = "http://hl7.org/fhir/us/carin-bb/CodeSystem/C4BBAdjudication";
+
+/**
+ * CMS Blue Button 2.0 adjudication codes, which are variable URLs; Synthea writes these on EOB
+ * lines. Its code and system differ, so the full URL is the code.
+ */
+export const blueButtonAdjudicationSystem = "https://bluebutton.cms.gov/resources/codesystem/adjudication";
+const blueButtonVariable = "https://bluebutton.cms.gov/resources/variables/";
+
+/** A system and code pair to look for in a CodeableConcept. */
+export interface Code {
+  system: string;
+  code: string;
+}
+
+/** Billed amount (HL7 adjudication "submitted"). */
+export const submittedCode: Code = { system: hl7AdjudicationSystem, code: "submitted" };
+
+/** The member's whole share of a claim or line (CARIN "memberliability"). */
+export const memberLiabilityCode: Code = { system: carinAdjudicationSystem, code: "memberliability" };
+
+/**
+ * Parts of the member's share that add up to it when no memberliability is given: deductible,
+ * copay and coinsurance in the HL7 and CARIN systems, and the Blue Button line coinsurance and
+ * Part B deductible that Synthea writes.
+ */
+export const memberCostShareCodes: readonly Code[] = [
+  { system: hl7AdjudicationSystem, code: "deductible" },
+  { system: hl7AdjudicationSystem, code: "copay" },
+  { system: carinAdjudicationSystem, code: "coinsurance" },
+  { system: blueButtonAdjudicationSystem, code: `${blueButtonVariable}line_coinsrnc_amt` },
+  { system: blueButtonAdjudicationSystem, code: `${blueButtonVariable}line_bene_ptb_ddctbl_amt` },
+];
+
+/** Tells whether any coding of `concept` has the code's system and code. */
+export function hasCode(concept: CodeableConcept | undefined, wanted: Code): boolean {
+  return (concept?.coding ?? []).some((coding) => coding.system === wanted.system && coding.code === wanted.code);
+}

@@ -1,0 +1,90 @@
+import type { CodeableConcept, ExplanationOfBenefit, Money as FhirMoney } from "fhir/r4";
+
+import { hasCode, memberCostShareCodes, memberLiabilityCode, type Code } from "./adjudication-codes";
+import { sumMoney, toMoney, type Money } from "./money";
+
+/**
+ * The member's share of a claim. "atLeast" means some lines state the member's share and
+ * others state nothing, so the true amount is this or more.
+ */
+export type MemberOwes =
+  | { kind: "exact"; amount: Money }
+  | { kind: "atLeast"; amount: Money }
+  | { kind: "unknown" };
+
+/** The shape EOB.total and EOB.item.adjudication share. */
+interface AmountEntry {
+  category?: CodeableConcept;
+  amount?: FhirMoney;
+}
+
+const unknown: MemberOwes = { kind: "unknown" };
+
+/**
+ * Works out the member's share of an EOB from what the EOB states, in this order:
+ * 1. the header total "memberliability" (CARIN BB);
+ * 2. the header totals for deductible, copay and coinsurance, added up;
+ * 3. the same two rules on each line's adjudication, added up over the lines. When some lines
+ *    state nothing (Synthea leaves the encounter line unadjudicated) the sum is only a floor.
+ * Amounts in different currencies are not added. Nothing is derived from billed or paid amounts,
+ * because contractual discounts make their difference something other than the member's share.
+ */
+export function computeMemberOwes(eob: ExplanationOfBenefit): MemberOwes {
+  const fromHeader = memberShareOf(eob.total ?? []);
+  if (fromHeader !== undefined) {
+    return fromHeader === null ? unknown : { kind: "exact", amount: fromHeader };
+  }
+  return memberShareOfLines(eob.item ?? []);
+}
+
+function memberShareOfLines(items: NonNullable<ExplanationOfBenefit["item"]>): MemberOwes {
+  const shares: Money[] = [];
+  let linesWithoutShare = 0;
+  for (const item of items) {
+    const share = memberShareOf(item.adjudication ?? []);
+    if (share === null) {
+      return unknown;
+    }
+    if (share === undefined) {
+      linesWithoutShare += 1;
+    } else {
+      shares.push(share);
+    }
+  }
+
+  const total = sumMoney(shares);
+  if (!total) {
+    return unknown;
+  }
+  if (linesWithoutShare === 0) {
+    return { kind: "exact", amount: total };
+  }
+  // A floor of zero gives the member no information, so it is shown as unknown.
+  return total.minorUnits > 0 ? { kind: "atLeast", amount: total } : unknown;
+}
+
+/**
+ * Reads the member's share from one list of totals or adjudications. Returns undefined when the
+ * list states none, and null when what it states cannot be read: an amount without a value, a bad
+ * or mixed currency, or more than one memberliability entry.
+ */
+function memberShareOf(entries: AmountEntry[]): Money | null | undefined {
+  const liability = entries.filter((entry) => hasCode(entry.category, memberLiabilityCode));
+  if (liability.length > 1) {
+    return null;
+  }
+  if (liability.length === 1) {
+    return addAmounts(liability);
+  }
+
+  const parts = entries.filter((entry) => memberCostShareCodes.some((code: Code) => hasCode(entry.category, code)));
+  return parts.length > 0 ? addAmounts(parts) : undefined;
+}
+
+function addAmounts(entries: AmountEntry[]): Money | null {
+  const amounts = entries.map((entry) => toMoney(entry.amount));
+  if (amounts.some((amount) => amount === null)) {
+    return null;
+  }
+  return sumMoney(amounts.filter((amount): amount is Money => amount !== null));
+}
