@@ -1,0 +1,199 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+
+import type { PrismaClient } from "../db/generated/client";
+import { isFhirError, type FhirErrorIssue } from "../fhir/fhir-error";
+import { FhirStore } from "../fhir/store/fhir-store";
+import { ConditionalMatcher } from "./conditional-matcher";
+import type { FilePlan } from "./file-plan";
+import { countOutcome, countStored, createImportReport, type ImportReport } from "./import-report";
+import type { ImportUnit } from "./import-unit";
+import { ImportedFileRegistry } from "./imported-file-registry";
+import { listInputFiles, type InputFile } from "./list-input-files";
+import { parseInputFile } from "./parse-input-file";
+import { PendingResources } from "./pending-resources";
+import { planBundle } from "./plan-bundle";
+import { planResources } from "./plan-resources";
+import { WriteBatcher, type BatchListener, type UnitOutcome } from "./write-batcher";
+
+/** How far an import has come; sent after every file and every committed batch. */
+export interface ImportProgress {
+  filesDone: number;
+  filesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+  resourcesStored: number;
+  rejections: number;
+}
+
+export interface ImportOptions {
+  /** Import files again even when imported_file lists their bytes as finished. */
+  force?: boolean;
+  /** Writes per FhirStore.writeAll transaction; a transaction bundle is never split. Default 2000. */
+  batchSize?: number;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+interface FileState {
+  path: string;
+  contentHash: string;
+  resources: number;
+  rejected: number;
+  /** Units handed to the batcher and not yet stored or rejected. */
+  outstanding: number;
+  planned: boolean;
+}
+
+export const defaultBatchSize = 2000;
+
+/**
+ * Imports FHIR Bundles, single resources and NDJSON from files and folders into the store, in
+ * load order (see listInputFiles). Re-importing the same input adds no resources and no
+ * versions: creates keep the id of their `urn:uuid:` fullUrl, unchanged content is not written
+ * again, and files whose bytes were finished before are skipped unless `force` is set. Problems
+ * with the input are collected in the report; only database failures throw.
+ */
+export async function importPaths(prisma: PrismaClient, paths: readonly string[], options: ImportOptions = {}): Promise<ImportReport> {
+  const started = performance.now();
+  const files = await listInputFiles(paths);
+  const run = new ImportRun(prisma, files, await ImportedFileRegistry.load(prisma), options);
+
+  for (const file of files) {
+    await run.importFile(file);
+  }
+  await run.finish();
+
+  run.report.elapsedMs = performance.now() - started;
+  return run.report;
+}
+
+class ImportRun implements BatchListener {
+  readonly report: ImportReport;
+  private readonly matcher: ConditionalMatcher;
+  private readonly batcher: WriteBatcher;
+  private readonly states = new Map<string, FileState>();
+  private readonly finished: FileState[] = [];
+  private readonly seenHashes = new Set<string>();
+  private readonly progress: ImportProgress;
+
+  constructor(
+    prisma: PrismaClient,
+    files: InputFile[],
+    private readonly registry: ImportedFileRegistry,
+    private readonly options: ImportOptions,
+  ) {
+    const pending = new PendingResources();
+    const store = new FhirStore(prisma);
+    this.report = createImportReport(files.length);
+    this.matcher = new ConditionalMatcher(store, pending);
+    this.batcher = new WriteBatcher(store, prisma, pending, this.matcher, this, options.batchSize ?? defaultBatchSize);
+    const bytesTotal = files.reduce((sum, file) => sum + file.size, 0);
+    this.progress = { filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal, resourcesStored: 0, rejections: 0 };
+  }
+
+  /** Reads, plans and queues one file; a file whose bytes were imported before is only counted. */
+  async importFile(file: InputFile): Promise<void> {
+    const bytes = await this.readBytes(file.path);
+    if (bytes) {
+      await this.importBytes(file.path, bytes);
+    }
+
+    this.progress.filesDone++;
+    this.progress.bytesDone += file.size;
+    this.sendProgress();
+  }
+
+  async finish(): Promise<void> {
+    await this.batcher.drain();
+    await this.recordFinishedFiles();
+  }
+
+  unitStored(unit: ImportUnit, outcomes: UnitOutcome[]): void {
+    for (const outcome of outcomes) countOutcome(this.report, outcome.resourceType, outcome.kind);
+    this.unitDone(unit);
+  }
+
+  unitRejected(unit: ImportUnit, issues: FhirErrorIssue[]): void {
+    this.report.rejections.push({ ...unit.rejectAs, issues });
+    const state = this.states.get(unit.file);
+    if (state) state.rejected++;
+    this.unitDone(unit);
+  }
+
+  async batchCommitted(): Promise<void> {
+    await this.recordFinishedFiles();
+    this.sendProgress();
+  }
+
+  /** Reads a file, or reports it as rejected when the operating system refuses (permissions, a vanished file). */
+  private async readBytes(path: string): Promise<Buffer | undefined> {
+    try {
+      return await readFile(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
+      this.report.files.failed++;
+      this.report.rejections.push({ file: path, issues: [{ diagnostics: `File could not be read (${code}); check that it exists and is readable.` }] });
+      return undefined;
+    }
+  }
+
+  // NOTE: each file is read and parsed whole, so memory grows with the largest file. A bulk
+  // export with NDJSON files of several GB needs line streaming here first.
+  private async importBytes(path: string, bytes: Buffer): Promise<void> {
+    const contentHash = createHash("sha256").update(bytes).digest("hex");
+    if (!this.options.force && (this.registry.has(contentHash) || this.seenHashes.has(contentHash))) {
+      this.report.files.skipped++;
+      return;
+    }
+    this.seenHashes.add(contentHash);
+    await this.planAndQueue(path, contentHash, bytes.toString("utf8"));
+  }
+
+  private async planAndQueue(path: string, contentHash: string, text: string): Promise<void> {
+    const plan = await this.planFile(path, text);
+    if (!plan) return;
+
+    this.report.files.read++;
+    this.report.rejections.push(...plan.rejections);
+    const state: FileState = { path, contentHash, resources: plan.resourceCount, rejected: plan.rejections.length, outstanding: plan.units.length, planned: false };
+    this.states.set(path, state);
+
+    for (const unit of plan.units) {
+      await this.batcher.add(unit);
+    }
+    state.planned = true;
+    if (state.outstanding === 0) this.finished.push(state);
+  }
+
+  /** Plans a file, or reports it as failed when it is not FHIR input at all. */
+  private async planFile(path: string, text: string): Promise<FilePlan | undefined> {
+    try {
+      const parsed = parseInputFile(path, text.replace(/^\uFEFF/, ""));
+      return parsed.kind === "bundle" ? await planBundle(path, parsed, this.matcher) : await planResources(path, parsed, this.matcher);
+    } catch (error) {
+      if (!isFhirError(error, "invalid")) throw error;
+      this.report.files.failed++;
+      this.report.rejections.push({ file: path, issues: error.issues });
+      return undefined;
+    }
+  }
+
+  private unitDone(unit: ImportUnit): void {
+    const state = this.states.get(unit.file);
+    if (!state) return;
+    state.outstanding--;
+    if (state.planned && state.outstanding === 0) this.finished.push(state);
+  }
+
+  private async recordFinishedFiles(): Promise<void> {
+    for (const state of this.finished.splice(0)) {
+      await this.registry.record({ contentHash: state.contentHash, path: state.path, resources: state.resources, rejected: state.rejected });
+    }
+  }
+
+  private sendProgress(): void {
+    this.progress.resourcesStored = countStored(this.report);
+    this.progress.rejections = this.report.rejections.length;
+    this.options.onProgress?.({ ...this.progress });
+  }
+}

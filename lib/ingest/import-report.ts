@@ -1,0 +1,54 @@
+import type { ImportRejection } from "./import-rejection";
+
+/** Outcome counts for the resources of one type. */
+export interface TypeCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Creates (POST entries, matched ifNoneExist) whose target was already stored with other content; the stored version was kept. */
+  existing: number;
+  deleted: number;
+}
+
+/** The outcome of one import run. */
+export interface ImportReport {
+  files: {
+    /** Files found under the given paths. */
+    total: number;
+    /** Files read and planned in this run. */
+    read: number;
+    /** Files whose bytes an earlier run already imported (see imported_file). */
+    skipped: number;
+    /** Files that could not be read as FHIR at all; each has a rejection without entry or line. */
+    failed: number;
+  };
+  byType: Map<string, TypeCounts>;
+  rejections: ImportRejection[];
+  elapsedMs: number;
+}
+
+export type CountKind = keyof TypeCounts;
+
+/** Returns an empty report for a run over `totalFiles` files. */
+export function createImportReport(totalFiles: number): ImportReport {
+  return { files: { total: totalFiles, read: 0, skipped: 0, failed: 0 }, byType: new Map(), rejections: [], elapsedMs: 0 };
+}
+
+/** Adds one outcome to the counts of a resource type. */
+export function countOutcome(report: ImportReport, resourceType: string, kind: CountKind): void {
+  let counts = report.byType.get(resourceType);
+  if (!counts) {
+    counts = { created: 0, updated: 0, unchanged: 0, existing: 0, deleted: 0 };
+    report.byType.set(resourceType, counts);
+  }
+  counts[kind]++;
+}
+
+/** Returns how many resources reached the store (every outcome counted, rejections not). */
+export function countStored(report: ImportReport): number {
+  let total = 0;
+  for (const counts of report.byType.values()) {
+    total += counts.created + counts.updated + counts.unchanged + counts.existing + counts.deleted;
+  }
+  return total;
+}

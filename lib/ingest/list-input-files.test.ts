@@ -1,0 +1,66 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { isFhirError } from "../fhir/fhir-error";
+import { listInputFiles } from "./list-input-files";
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "lakeview-list-input-"));
+  const files = [
+    "b/Zed_Patient_1.json",
+    "b/practitionerInformation1.json",
+    "a/Anna_Patient_2.json",
+    "a/hospitalInformation1.json",
+    "a/Organization-Payer1.json",
+    "bulk/Practitioner.ndjson",
+    "bulk/Observation.jsonl",
+    "notes.txt",
+    "README.md",
+  ];
+  for (const file of files) {
+    await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+    await writeFile(path.join(dir, file), "{}");
+  }
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("listInputFiles", () => {
+  it("orders provider bundles, then provider types, then paths", async () => {
+    const files = await listInputFiles([dir]);
+
+    expect(files.map((file) => path.relative(dir, file.path))).toEqual([
+      "a/hospitalInformation1.json",
+      "b/practitionerInformation1.json",
+      "a/Organization-Payer1.json",
+      "bulk/Practitioner.ndjson",
+      "a/Anna_Patient_2.json",
+      "b/Zed_Patient_1.json",
+      "bulk/Observation.jsonl",
+    ]);
+  });
+
+  it("keeps an explicit file whatever its extension, once", async () => {
+    const notes = path.join(dir, "notes.txt");
+
+    const files = await listInputFiles([notes, notes]);
+
+    expect(files).toEqual([{ path: notes, size: 2 }]);
+  });
+
+  it("rejects a missing path as not found", async () => {
+    const missing = path.join(dir, "missing");
+
+    const error: unknown = await listInputFiles([missing]).catch((caught: unknown) => caught);
+
+    expect(isFhirError(error, "not-found")).toBe(true);
+    expect((error as Error).message).toBe(`Input path ${missing} was not found; check the spelling or give the folder that contains it.`);
+  });
+});

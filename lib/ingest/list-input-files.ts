@@ -1,0 +1,73 @@
+import { readdir, stat } from "node:fs/promises";
+import path from "node:path";
+
+import { FhirError } from "../fhir/fhir-error";
+
+/** A file the import will read. */
+export interface InputFile {
+  path: string;
+  /** Size in bytes, for progress. */
+  size: number;
+}
+
+const inputExtensions = [".json", ".ndjson", ".jsonl"];
+
+// Synthea writes the Organizations and Practitioners that every patient bundle refers to in
+// these companion bundles, and bulk exports name NDJSON files after their resource type. Loading
+// them first lets conditional references and conditional creates in later files find them.
+const providerBundleName = /^(hospitalInformation|practitionerInformation)/;
+const providerTypeName = /^(Organization|Practitioner|PractitionerRole|Location|HealthcareService|Endpoint)([-_.]|$)/;
+
+/**
+ * Lists the import files under the given files and folders (folders recursively, keeping
+ * *.json, *.ndjson and *.jsonl), without duplicates, in load order: Synthea provider bundles
+ * first, then files named after provider resource types, then the rest, each group sorted by path.
+ * A path given explicitly is kept whatever its extension. Throws not-found for a missing path.
+ */
+export async function listInputFiles(paths: readonly string[]): Promise<InputFile[]> {
+  const found = new Map<string, InputFile>();
+  for (const inputPath of paths) {
+    for (const file of await listOne(inputPath)) {
+      found.set(path.resolve(file.path), file);
+    }
+  }
+  return [...found.values()].sort(compareLoadOrder);
+}
+
+async function listOne(inputPath: string): Promise<InputFile[]> {
+  const info = await stat(inputPath).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") {
+      throw new FhirError("not-found", `Input path ${inputPath} was not found; check the spelling or give the folder that contains it.`);
+    }
+    throw error;
+  });
+  if (info.isFile()) {
+    return [{ path: inputPath, size: info.size }];
+  }
+
+  const entries = await readdir(inputPath, { recursive: true, withFileTypes: true });
+  const candidates = entries.filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && inputExtensions.includes(path.extname(entry.name).toLowerCase()));
+  const files = await Promise.all(candidates.map((entry) => describeFile(path.join(entry.parentPath, entry.name))));
+  return files.flatMap((file) => (file ? [file] : []));
+}
+
+/** Stats a listed file, following symbolic links; a link to a folder is left out, a broken one kept so reading it reports the error. */
+async function describeFile(filePath: string): Promise<InputFile | undefined> {
+  const info = await stat(filePath).catch(() => undefined);
+  if (info && !info.isFile()) return undefined;
+  return { path: filePath, size: info?.size ?? 0 };
+}
+
+function compareLoadOrder(a: InputFile, b: InputFile): number {
+  const byRank = loadRank(a.path) - loadRank(b.path);
+  if (byRank !== 0) return byRank;
+  if (a.path === b.path) return 0;
+  return a.path < b.path ? -1 : 1;
+}
+
+function loadRank(filePath: string): number {
+  const name = path.basename(filePath);
+  if (providerBundleName.test(name)) return 0;
+  if (providerTypeName.test(name)) return 1;
+  return 2;
+}

@@ -1,0 +1,132 @@
+// `npm run bench:import`: imports the Synthea set into a fresh database on PGlite and on
+// PostgreSQL and prints resources, seconds, resources/s and peak RSS for each. Each run is a child
+// process of its own, so its peak RSS is its own. BENCHMARKS.md records the results.
+//
+//   npm run bench:import -- [--runs N] [--backend pglite|postgres] [--batch-size N] [PATH...]
+//
+// PATH defaults to ../shared/data/synthea beside the project. PostgreSQL is BENCH_DATABASE_URL,
+// else DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/test; each run uses a new schema
+// that it drops at the end. PGlite runs use a new temporary data folder, removed at the end.
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+import { applyMigrations } from "@/lib/db/apply-migrations";
+import { openDatabase, type DatabaseOptions } from "@/lib/db/database";
+import { defaultBatchSize, importPaths } from "@/lib/ingest/import-paths";
+import { countStored } from "@/lib/ingest/import-report";
+
+type Backend = "pglite" | "postgres";
+
+interface RunResult {
+  backend: Backend;
+  resources: number;
+  rejections: number;
+  seconds: number;
+  resourcesPerSecond: number;
+  peakRssMiB: number;
+}
+
+const projectRoot = path.resolve(import.meta.dirname, "..");
+const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    runs: { type: "string", default: "1" },
+    backend: { type: "string", multiple: true },
+    "batch-size": { type: "string", default: String(defaultBatchSize) },
+    child: { type: "string" },
+  },
+});
+const inputs = positionals.length > 0 ? positionals : [path.resolve(projectRoot, "../shared/data/synthea")];
+const batchSize = Number(values["batch-size"]);
+
+if (values.child) {
+  const result = await runOnce(values.child as Backend);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+} else {
+  await runAll();
+}
+
+async function runAll(): Promise<void> {
+  const backends = (values.backend ?? ["pglite", "postgres"]) as Backend[];
+  const runs = Number(values.runs);
+  console.log(`Importing ${inputs.join(", ")} with batch size ${batchSize} on ${cpus().length} CPUs (${cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}.`);
+  console.log(`Load average before: ${loadAverage()}; other work on the machine slows the runs.`);
+
+  for (const backend of backends) {
+    const results: RunResult[] = [];
+    for (let run = 1; run <= runs; run++) {
+      const result = runChild(backend);
+      results.push(result);
+      console.log(
+        `${backend} run ${run}: ${result.resources} resources, ${result.rejections} rejections, ${result.seconds.toFixed(2)} s, ` +
+          `${result.resourcesPerSecond} resources/s, peak RSS ${result.peakRssMiB} MiB`,
+      );
+    }
+    printSummary(backend, results);
+  }
+  console.log(`Load average after: ${loadAverage()}.`);
+}
+
+function loadAverage(): string {
+  return loadavg().map((load) => load.toFixed(2)).join(", ");
+}
+
+function runChild(backend: Backend): RunResult {
+  const args = ["tsx", path.join(projectRoot, "scripts/bench-import.ts"), "--child", backend, "--batch-size", String(batchSize), ...inputs];
+  const child = spawnSync("npx", args, { encoding: "utf8", env: process.env, maxBuffer: 16 * 1024 * 1024 });
+  const line = child.stdout.trim().split("\n").at(-1) ?? "";
+  if (child.status !== 0 || !line.startsWith("{")) {
+    throw new Error(`The ${backend} run failed (exit code ${child.status ?? "none"}):\n${child.stderr}`);
+  }
+  return JSON.parse(line) as RunResult;
+}
+
+function printSummary(backend: Backend, results: RunResult[]): void {
+  const sorted = [...results].sort((a, b) => a.seconds - b.seconds);
+  // The lower middle run for an even count.
+  const median = sorted[Math.floor((sorted.length - 1) / 2)];
+  if (!median) return;
+  console.log(
+    `${backend} median of ${results.length}: ${median.resources} resources, ${median.seconds.toFixed(2)} s, ${median.resourcesPerSecond} resources/s, ` +
+      `peak RSS ${Math.max(...results.map((result) => result.peakRssMiB))} MiB (highest)`,
+  );
+}
+
+async function runOnce(backend: Backend): Promise<RunResult> {
+  const target = freshDatabase(backend);
+  const db = await openDatabase(target.options);
+  try {
+    await applyMigrations(db);
+    const report = await importPaths(db.prisma, inputs, { batchSize });
+    const resources = countStored(report);
+    const seconds = report.elapsedMs / 1000;
+    return {
+      backend,
+      resources,
+      rejections: report.rejections.length,
+      seconds,
+      resourcesPerSecond: Math.round(resources / seconds),
+      // maxRSS is in kibibytes.
+      peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
+  } finally {
+    if (target.schema) await db.exec(`DROP SCHEMA "${target.schema}" CASCADE`);
+    await db.close();
+    target.cleanUp();
+  }
+}
+
+function freshDatabase(backend: Backend): { options: DatabaseOptions; schema?: string; cleanUp: () => void } {
+  if (backend === "postgres") {
+    const schema = `bench_${randomBytes(6).toString("hex")}`;
+    return { options: { url: postgresUrl, schema }, schema, cleanUp: () => undefined };
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), "lakeview-bench-"));
+  return { options: { dataDir }, cleanUp: () => rmSync(dataDir, { recursive: true, force: true }) };
+}

@@ -1,0 +1,100 @@
+// `npm run import -- PATH...`: loads FHIR files into the database the environment names and
+// prints counts, rejections, time and rate. Run with --help for the options and exit codes.
+import { parseArgs } from "node:util";
+
+import { applyMigrations } from "@/lib/db/apply-migrations";
+import { databaseOptionsFromEnv, openDatabase } from "@/lib/db/database";
+import { isFhirError } from "@/lib/fhir/fhir-error";
+import { createProgressReporter } from "@/lib/ingest/create-progress-reporter";
+import { formatImportReport } from "@/lib/ingest/format-import-report";
+import { defaultBatchSize, importPaths } from "@/lib/ingest/import-paths";
+
+const help = `Usage: npm run import -- [options] PATH...
+
+Loads FHIR R4 data into the database that DATABASE_URL names (PostgreSQL), or else the PGlite
+folder in LAKEVIEW_DATA_DIR (default .data/pglite). Migrations are applied first.
+
+PATH is a file or a folder; folders are searched recursively for *.json, *.ndjson and *.jsonl.
+A .json file holds one Bundle (transaction, batch, collection, searchset or document) or one
+resource; .ndjson and .jsonl files hold one resource per line. Synthea's hospitalInformation*
+and practitionerInformation* bundles load first, then files named after provider types
+(Organization*, Practitioner*, ...), then the rest in path order.
+
+A transaction bundle is stored whole or not at all. In other bundles and NDJSON files an invalid
+entry is rejected and the rest load. Created resources keep the id of their urn:uuid fullUrl,
+so importing the same data again adds no resources and no versions; a POST entry whose id is
+already stored keeps the stored version. Files whose bytes an earlier run finished are skipped.
+
+Options:
+  --force            import files again even if an earlier run finished them
+  --strict           exit with code 1 when anything at all was rejected
+  --batch-size N     writes per database transaction (default ${defaultBatchSize}); a transaction
+                     bundle is never split
+  -h, --help         show this text
+
+Exit codes:
+  0  every file was read; rejected entries, lines and transaction bundles are listed
+  1  a file could not be read as FHIR at all (not JSON, not a resource, unsupported Bundle type),
+     the database failed, or --strict and something was rejected
+  2  the command line is wrong or a PATH does not exist
+`;
+
+function parseCommandLine(): { paths: string[]; force: boolean; strict: boolean; batchSize: number } {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      force: { type: "boolean", default: false },
+      strict: { type: "boolean", default: false },
+      "batch-size": { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(help);
+    process.exit(0);
+  }
+
+  const batchSize = values["batch-size"] === undefined ? defaultBatchSize : Number(values["batch-size"]);
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new UsageError(`--batch-size "${values["batch-size"]}" is not a positive whole number of writes.`);
+  }
+  if (positionals.length === 0) {
+    throw new UsageError("No PATH given; name at least one file or folder to import.");
+  }
+  return { paths: positionals, force: values.force, strict: values.strict, batchSize };
+}
+
+class UsageError extends Error {}
+
+async function main(): Promise<number> {
+  const { paths, force, strict, batchSize } = parseCommandLine();
+  const db = await openDatabase(databaseOptionsFromEnv());
+  const progress = createProgressReporter(process.stderr);
+
+  try {
+    await applyMigrations(db);
+    const report = await importPaths(db.prisma, paths, { force, batchSize, onProgress: (state) => progress.update(state) });
+    progress.stop();
+    console.log(formatImportReport(report));
+    if (report.files.failed > 0) return 1;
+    return strict && report.rejections.length > 0 ? 1 : 0;
+  } finally {
+    progress.stop();
+    await db.close();
+  }
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  if (error instanceof UsageError || (error instanceof Error && "code" in error && error.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")) {
+    console.error(`${error.message}\nRun with --help for usage.`);
+    process.exitCode = 2;
+  } else if (isFhirError(error, "not-found")) {
+    console.error(error.message);
+    process.exitCode = 2;
+  } else {
+    console.error(`Import failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}
