@@ -28,7 +28,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "npm start",
+    // The database is prepared first (demo data, imported samples, accounts); npm start then serves it.
+    command: "npx tsx e2e/prepare-database.ts && npm start",
     url: `${baseURL}/sign-in`,
     reuseExistingServer: false,
     timeout: 300_000,

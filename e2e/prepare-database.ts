@@ -1,0 +1,43 @@
+// Prepares the end-to-end database before `npm start` serves it: the demo population, plus two
+// imported Synthea patients and the CARIN examples when ../shared/data is present, with a member
+// account for one Synthea patient. `npm start` then finds accounts and leaves the data alone.
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+import { createAccount } from "@/lib/auth/create-account";
+import { applyMigrations } from "@/lib/db/apply-migrations";
+import { databaseOptionsFromEnv, openDatabase } from "@/lib/db/database";
+import { seedDemoData } from "@/lib/demo/seed-demo-data";
+import { importPaths } from "@/lib/ingest/import-paths";
+
+import { sharedDataDir, syntheaMember } from "./imported-member";
+
+const db = await openDatabase(databaseOptionsFromEnv());
+try {
+  await applyMigrations(db);
+  await seedDemoData(db, { members: 25 });
+
+  if (existsSync(sharedDataDir)) {
+    const synthea = path.join(sharedDataDir, "synthea/smart-generated-sample-data-r4");
+    const report = await importPaths(db.prisma, [
+      path.join(synthea, syntheaMember.file),
+      path.join(synthea, syntheaMember.otherFile),
+      path.join(sharedDataDir, "carin-bb/stu2.0.0"),
+    ]);
+    if (report.rejections.length > 0) {
+      throw new Error(`The end-to-end import rejected ${report.rejections.length} entries; run npm run import on the same files to see them.`);
+    }
+    await createAccount(db, {
+      email: syntheaMember.email,
+      password: syntheaMember.password,
+      name: syntheaMember.name,
+      role: "member",
+      patientId: syntheaMember.patientId,
+    });
+    console.log("Imported the Synthea and CARIN samples for the end-to-end suite.");
+  } else {
+    console.log(`${sharedDataDir} is absent, so the end-to-end suite runs on demo data only.`);
+  }
+} finally {
+  await db.close();
+}
