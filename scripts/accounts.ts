@@ -1,8 +1,6 @@
 // `npm run accounts`: creates sign-in accounts for the portal. Run with --help for the options.
 import { parseArgs } from "node:util";
 
-import type { Patient } from "fhir/r4";
-
 import { createAccount } from "@/lib/auth/create-account";
 import type { CreateAccountInput } from "@/lib/auth/create-account-schema";
 import { toMemberEmail } from "@/lib/auth/to-member-email";
@@ -10,6 +8,7 @@ import { toDisplayName } from "@/lib/claims/to-display-name";
 import { applyMigrations } from "@/lib/db/apply-migrations";
 import { databaseOptionsFromEnv, openDatabase, type Database } from "@/lib/db/database";
 import { isFhirError } from "@/lib/fhir/fhir-error";
+import { FhirStore } from "@/lib/fhir/store/fhir-store";
 
 const help = `Creates sign-in accounts for Lakeview.
 
@@ -108,23 +107,20 @@ async function createOne(database: Database, accountPassword: string): Promise<n
 }
 
 async function createForAllPatients(database: Database, accountPassword: string): Promise<number> {
-  const patients = await database.prisma.resource.findMany({
-    where: { resourceType: "Patient", deleted: false },
-    select: { id: true, content: true },
-    orderBy: { id: "asc" },
-  });
+  const patients = await new FhirStore(database).listAll("Patient");
   const linked = await database.prisma.user.findMany({ where: { role: "member", patientId: { not: null } }, select: { patientId: true } });
   const linkedIds = new Set(linked.map((user) => user.patientId));
 
   let created = 0;
   let skipped = 0;
   let failures = 0;
-  for (const { id, content } of patients) {
+  for (const patient of patients) {
+    const id = patient.id ?? "";
     if (linkedIds.has(id)) {
       skipped += 1;
       continue;
     }
-    const name = toDisplayName((content as Patient | null)?.name);
+    const name = toDisplayName(patient.name);
     const input: CreateAccountInput = { email: toMemberEmail(name, id), name: name ?? fallbackMemberName, password: accountPassword, role: "member", patientId: id };
     if (await tryCreate(database, input)) {
       created += 1;
@@ -149,9 +145,11 @@ async function tryCreate(database: Database, input: CreateAccountInput): Promise
 }
 
 async function readPatientName(database: Database, patientId: string): Promise<string | null> {
-  const row = await database.prisma.resource.findUnique({
-    where: { resourceType_id: { resourceType: "Patient", id: patientId } },
-    select: { content: true, deleted: true },
-  });
-  return row && !row.deleted ? toDisplayName((row.content as Patient | null)?.name) : null;
+  try {
+    const patient = await new FhirStore(database).read("Patient", patientId);
+    return toDisplayName(patient.name);
+  } catch (error) {
+    if (isFhirError(error, "not-found") || isFhirError(error, "gone")) return null;
+    throw error;
+  }
 }

@@ -103,7 +103,7 @@ async function runOnce(backend: Backend): Promise<RunResult> {
   const db = await openDatabase(target.options);
   try {
     await applyMigrations(db);
-    const report = await importPaths(db.prisma, inputs, { batchSize });
+    const report = await importPaths(db, inputs, { batchSize });
     const resources = countStored(report);
     const seconds = report.elapsedMs / 1000;
     return {

@@ -73,7 +73,7 @@ async function main(): Promise<number> {
 
   try {
     await applyMigrations(db);
-    const report = await importPaths(db.prisma, paths, { force, batchSize, onProgress: (state) => progress.update(state) });
+    const report = await importPaths(db, paths, { force, batchSize, onProgress: (state) => progress.update(state) });
     progress.stop();
     console.log(formatImportReport(report));
     if (report.files.failed > 0) return 1;

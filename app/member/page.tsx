@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: memberStrings.pageTitle };
 export default async function MemberPage(): Promise<React.ReactElement> {
   const user = await requireMember();
 
-  const store = new FhirStore((await getDatabase()).prisma);
+  const store = new FhirStore(await getDatabase());
   // TODO: record an AuditEvent for this read of the member's claims once the audit trail exists.
   const overview = await getMemberOverview(store, user.patientId);
 

@@ -32,7 +32,7 @@ describe("createAccount", () => {
 
   beforeAll(async () => {
     db = await openTestDatabase();
-    const store = new FhirStore(db.prisma);
+    const store = new FhirStore(db);
     await store.writeAll(["p-1", "p-2", "p-3", "p-gone"].map((id) => ({ kind: "put" as const, resource: patient(id) })));
     await store.remove("Patient", "p-gone");
   });

@@ -31,7 +31,7 @@ export async function createAccount(db: Database, input: CreateAccountInput): Pr
   const account = parsed.data;
   const panelPatientIds = [...new Set(account.panelPatientIds ?? [])];
 
-  await assertPatientsStored(new FhirStore(db.prisma), [...(account.patientId ? [account.patientId] : []), ...panelPatientIds]);
+  await assertPatientsStored(new FhirStore(db), [...(account.patientId ? [account.patientId] : []), ...panelPatientIds]);
   await assertAccountIsNew(db, account.email, account.role === "member" ? account.patientId : undefined);
 
   const passwordHash = await hashPassword(account.password);

@@ -15,7 +15,7 @@ describe("verifyCredentials", () => {
 
   beforeAll(async () => {
     db = await openTestDatabase();
-    await new FhirStore(db.prisma).update({ resourceType: "Patient", id: "p-1" } satisfies Patient);
+    await new FhirStore(db).update({ resourceType: "Patient", id: "p-1" } satisfies Patient);
     account = await createAccount(db, { email: "alma@example.org", name: "Alma Reyes", password, role: "member", patientId: "p-1" });
   });
 

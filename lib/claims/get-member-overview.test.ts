@@ -76,7 +76,7 @@ describe("getMemberOverview", () => {
 
   beforeAll(async () => {
     db = await openTestDatabase();
-    store = new FhirStore(db.prisma);
+    store = new FhirStore(db);
     await store.writeAll(resources.map((resource) => ({ kind: "put", resource })));
   });
 
@@ -149,7 +149,7 @@ describe("getMemberPlan", () => {
 
   beforeAll(async () => {
     db = await openTestDatabase();
-    store = new FhirStore(db.prisma);
+    store = new FhirStore(db);
     const plans = [
       coverage("cov-2025", "member-d", "Plan 2025", { period: { start: "2025-01-01", end: "2025-12-31" } }),
       coverage("cov-2026", "member-d", "Plan 2026", { period: { start: "2026-01-01", end: "2026-12-31" } }),

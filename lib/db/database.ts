@@ -7,13 +7,23 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 
 import { PrismaClient } from "./generated/client";
 import { lockDataDir } from "./lock-data-dir";
+import { pgSqlClient } from "./pg-sql-client";
+import { pgliteSqlClient } from "./pglite-sql-client";
+import type { SqlClient } from "./sql-client";
 
 export type DatabaseKind = "pglite" | "postgres";
 
-/** An open database: the Prisma client plus the plain driver for multi-statement SQL. */
+/** An open database: the Prisma client for the typed models, plus the plain driver for the store's SQL. */
 export interface Database {
   kind: DatabaseKind;
   prisma: PrismaClient;
+  /** Runs each statement on its own, outside any transaction. */
+  sql: SqlClient;
+  /**
+   * Runs `fn` in one transaction on one connection and commits when it resolves. When it throws,
+   * the transaction is rolled back and the error is rethrown.
+   */
+  transaction<T>(fn: (sql: SqlClient) => Promise<T>): Promise<T>;
   /**
    * Runs SQL that may hold several statements and takes no parameters (migrations, DDL) on one
    * connection; when it fails, an open transaction on that connection is rolled back.
@@ -65,6 +75,8 @@ async function openPglite(dataDir: string): Promise<Database> {
   return {
     kind: "pglite",
     prisma,
+    sql: pgliteSqlClient(client),
+    transaction: (fn) => client.transaction((tx) => fn(pgliteSqlClient(tx))),
     exec: async (sql) => {
       try {
         await client.exec(sql);
@@ -93,6 +105,8 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
   return {
     kind: "postgres",
     prisma,
+    sql: pgSqlClient(pool),
+    transaction: (fn) => runPgTransaction(pool, fn),
     exec: async (sql) => {
       const connection = await pool.connect();
       try {
@@ -109,4 +123,32 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
       await pool.end();
     },
   };
+}
+
+async function runPgTransaction<T>(pool: pg.Pool, fn: (sql: SqlClient) => Promise<T>): Promise<T> {
+  const connection = await pool.connect();
+  let result: T;
+  try {
+    await connection.query("BEGIN");
+    result = await fn(pgSqlClient(connection));
+    await connection.query("COMMIT");
+  } catch (error) {
+    await rollbackOrDiscard(connection);
+    throw error;
+  }
+  connection.release();
+  return result;
+}
+
+/**
+ * Rolls back and returns the connection to the pool. A connection that cannot even roll back is
+ * broken, so it is closed instead of being handed to the next caller.
+ */
+async function rollbackOrDiscard(connection: pg.PoolClient): Promise<void> {
+  try {
+    await connection.query("ROLLBACK");
+    connection.release();
+  } catch (rollbackError) {
+    connection.release(rollbackError instanceof Error ? rollbackError : true);
+  }
 }

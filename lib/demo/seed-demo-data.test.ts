@@ -27,7 +27,7 @@ describe("seedDemoData", () => {
     expect(result?.members).toBe(6);
     expect(await countRows("resource")).toBe(result?.resources);
     const member = await db.prisma.user.findUniqueOrThrow({ where: { email: "member@lakeview.example" } });
-    const claims = await new FhirStore(db.prisma).listInPatientCompartment(member.patientId ?? "", "ExplanationOfBenefit");
+    const claims = await new FhirStore(db).listInPatientCompartment(member.patientId ?? "", "ExplanationOfBenefit");
     expect(claims.length).toBeGreaterThan(0);
     expect(await db.prisma.user.count({ where: { role: "care_manager" } })).toBe(1);
   });

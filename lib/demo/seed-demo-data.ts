@@ -27,7 +27,7 @@ export async function seedDemoData(
   }
 
   const data = generateDemoData({ members: options.members, seed: options.seed ?? DEFAULT_DEMO_SEED, today: options.today });
-  const store = new FhirStore(db.prisma);
+  const store = new FhirStore(db);
   for (let start = 0; start < data.resources.length; start += batchSize) {
     const batch = data.resources.slice(start, start + batchSize);
     await store.writeAll(batch.map((resource) => ({ kind: "put", resource })));

@@ -2,7 +2,7 @@ import type { FhirResource } from "fhir/r4";
 
 import { contentHash } from "../fhir/store/content-hash";
 import type { ResourceWrite } from "../fhir/store/resource-write";
-import type { SqlClient } from "../fhir/store/sql-client";
+import type { SqlClient } from "../db/sql-client";
 import type { ImportUnit } from "./import-unit";
 
 /** A write to send to the store, with the index of the unit it came from. */
@@ -60,11 +60,10 @@ async function listStoredHashes(sql: SqlClient, units: readonly ImportUnit[]): P
   }
   if (ids.length === 0) return new Map();
 
-  const rows = await sql.$queryRawUnsafe<{ resource_type: string; id: string; content_hash: string }[]>(
+  const rows = await sql.query<{ resource_type: string; id: string; content_hash: string }>(
     `SELECT resource_type, id, content_hash FROM resource
      WHERE NOT deleted AND (resource_type, id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-    types,
-    ids,
+    [types, ids],
   );
   return new Map(rows.map((row) => [keyOf(row.resource_type, row.id), row.content_hash]));
 }

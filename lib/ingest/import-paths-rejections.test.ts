@@ -255,7 +255,7 @@ describe("importPaths rejections", () => {
     const caseDir = await mkdtemp(path.join(dir, `${prefix}-`));
     await writeCase(caseDir, files);
 
-    const report = await importPaths(db.prisma, [caseDir]);
+    const report = await importPaths(db, [caseDir]);
 
     expect(report.rejections.map((rejection) => formatRejection({ ...rejection, file: path.relative(caseDir, rejection.file) }))).toEqual(rejections);
     expect(await countStoredWithPrefix(prefix)).toEqual(stored);

@@ -18,7 +18,7 @@ let fileNumber = 0;
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  store = new FhirStore(db.prisma);
+  store = new FhirStore(db);
   dir = await mkdtemp(path.join(tmpdir(), "lakeview-import-requests-"));
 });
 
@@ -33,7 +33,7 @@ async function importJson(content: unknown, extension = "json"): Promise<ImportR
   const file = path.join(dir, `input-${++fileNumber}.${extension}`);
   await writeFile(file, typeof content === "string" ? content : JSON.stringify(content));
   // force, because several tests import the same bytes again on purpose.
-  return importPaths(db.prisma, [file], { force: true });
+  return importPaths(db, [file], { force: true });
 }
 
 function countsOf(report: ImportReport, resourceType: string): TypeCounts | undefined {

@@ -120,7 +120,7 @@ async function countRows(database: Database, table: "resource" | "resource_versi
 describe.skipIf(!hasSharedData)(`importPaths on CARIN BB and Synthea${hasSharedData ? "" : " (skipped: ../shared/data is absent)"}`, () => {
   beforeAll(async () => {
     db = await openTestDatabase();
-    store = new FhirStore(db.prisma);
+    store = new FhirStore(db);
     workDir = await mkdtemp(path.join(tmpdir(), "lakeview-import-"));
     const conditionalFile = path.join(workDir, "newer-synthea-patient.json");
     await writeFile(conditionalFile, JSON.stringify(conditionalBundle));
@@ -133,7 +133,7 @@ describe.skipIf(!hasSharedData)(`importPaths on CARIN BB and Synthea${hasSharedD
   });
 
   it("loads every file with no rejection", async () => {
-    const report = await importPaths(db.prisma, inputs, { batchSize: 100 });
+    const report = await importPaths(db, inputs, { batchSize: 100 });
 
     expect(report.rejections).toEqual([]);
     expect(report.files).toEqual({ total: 47, read: 47, skipped: 0, failed: 0 });
@@ -174,8 +174,8 @@ describe.skipIf(!hasSharedData)(`importPaths on CARIN BB and Synthea${hasSharedD
     const resourcesBefore = await countRows(db, "resource");
     const versionsBefore = await countRows(db, "resource_version");
 
-    const forced = await importPaths(db.prisma, inputs, { force: true });
-    const skipped = await importPaths(db.prisma, inputs);
+    const forced = await importPaths(db, inputs, { force: true });
+    const skipped = await importPaths(db, inputs);
 
     const changed = [...forced.byType.values()].reduce((sum, counts) => sum + counts.created + counts.updated + counts.deleted, 0);
     expect(changed).toBe(0);
@@ -189,10 +189,10 @@ describe.skipIf(!hasSharedData)(`importPaths on CARIN BB and Synthea${hasSharedD
     const resumed = await openTestDatabase();
     try {
       const ordered = (await listInputFiles(inputs)).map((file) => file.path);
-      await importPaths(resumed.prisma, ordered.slice(0, 20));
+      await importPaths(resumed, ordered.slice(0, 20));
       // A stop after a batch commits but before its file is recorded leaves the file unrecorded.
       await resumed.prisma.importedFile.deleteMany({ where: { path: ordered[19] } });
-      const rest = await importPaths(resumed.prisma, inputs);
+      const rest = await importPaths(resumed, inputs);
 
       expect(rest.files.skipped).toBe(19);
       expect(rest.rejections).toEqual([]);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 
-import type { PrismaClient } from "../db/generated/client";
+import type { Database } from "../db/database";
 import { isFhirError, type FhirErrorIssue } from "../fhir/fhir-error";
 import { FhirStore } from "../fhir/store/fhir-store";
 import { ConditionalMatcher } from "./conditional-matcher";
@@ -53,10 +53,10 @@ export const defaultBatchSize = 2000;
  * again, and files whose bytes were finished before are skipped unless `force` is set. Problems
  * with the input are collected in the report; only database failures throw.
  */
-export async function importPaths(prisma: PrismaClient, paths: readonly string[], options: ImportOptions = {}): Promise<ImportReport> {
+export async function importPaths(db: Database, paths: readonly string[], options: ImportOptions = {}): Promise<ImportReport> {
   const started = performance.now();
   const files = await listInputFiles(paths);
-  const run = new ImportRun(prisma, files, await ImportedFileRegistry.load(prisma), options);
+  const run = new ImportRun(db, files, await ImportedFileRegistry.load(db.prisma), options);
 
   for (const file of files) {
     await run.importFile(file);
@@ -77,16 +77,16 @@ class ImportRun implements BatchListener {
   private readonly progress: ImportProgress;
 
   constructor(
-    prisma: PrismaClient,
+    db: Database,
     files: InputFile[],
     private readonly registry: ImportedFileRegistry,
     private readonly options: ImportOptions,
   ) {
     const pending = new PendingResources();
-    const store = new FhirStore(prisma);
+    const store = new FhirStore(db);
     this.report = createImportReport(files.length);
     this.matcher = new ConditionalMatcher(store, pending);
-    this.batcher = new WriteBatcher(store, prisma, pending, this.matcher, this, options.batchSize ?? defaultBatchSize);
+    this.batcher = new WriteBatcher(store, db.sql, pending, this.matcher, this, options.batchSize ?? defaultBatchSize);
     const bytesTotal = files.reduce((sum, file) => sum + file.size, 0);
     this.progress = { filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal, resourcesStored: 0, rejections: 0 };
   }

@@ -1,7 +1,7 @@
+import type { SqlClient } from "../db/sql-client";
 import { isFhirError, type FhirErrorIssue } from "../fhir/fhir-error";
 import type { FhirStore } from "../fhir/store/fhir-store";
 import type { WriteOutcomeKind } from "../fhir/store/resource-write";
-import type { SqlClient } from "../fhir/store/sql-client";
 import type { ConditionalMatcher } from "./conditional-matcher";
 import { filterExistingCreates } from "./filter-existing-creates";
 import type { CountKind } from "./import-report";
@@ -139,7 +139,7 @@ export class WriteBatcher {
       this.listener.unitRejected(unit, error.issues);
       return;
     }
-    await this.sql.$queryRawUnsafe("SELECT 1").catch(() => {
+    await this.sql.query("SELECT 1").catch(() => {
       throw error;
     });
     this.listener.unitRejected(unit, [{ diagnostics: describeDatabaseError(error) }]);

@@ -12,7 +12,7 @@ let tick = Date.parse("2026-01-01T00:00:00Z");
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  store = new FhirStore(db.prisma, () => new Date((tick += 1000)));
+  store = new FhirStore(db, () => new Date((tick += 1000)));
 });
 
 afterAll(async () => {

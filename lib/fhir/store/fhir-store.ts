@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 
 import type { Bundle, FhirResource } from "fhir/r4";
 
-import type { PrismaClient } from "../../db/generated/client";
+import type { Database } from "../../db/database";
 import { assertValidResource } from "../assert-valid-resource";
 import { FhirError } from "../fhir-error";
 import type { ResourceOf, ResourceType } from "../resource-of";
@@ -16,17 +16,13 @@ interface ContentRow {
   last_updated: Date;
 }
 
-// A batch of thousands of resources with their index rows can take longer than Prisma's
-// default of 5 seconds for an interactive transaction.
-const transactionOptions = { maxWait: 30_000, timeout: 600_000 };
-
 /**
  * The versioned FHIR resource store over PostgreSQL or PGlite. Every write is a new version;
  * reads see the current one. No dependency on Next: the REST layer and the CLIs share it.
  */
 export class FhirStore {
   constructor(
-    private readonly prisma: PrismaClient,
+    private readonly db: Database,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -56,15 +52,16 @@ export class FhirStore {
   /** Applies many writes in one transaction: all of them or, when one fails, none. */
   async writeAll(writes: ResourceWrite[]): Promise<WriteOutcome[]> {
     if (writes.length === 0) return [];
-    return this.prisma.$transaction((tx) => writeResources(tx, writes, this.clock()), transactionOptions);
+    return this.db.transaction((sql) => writeResources(sql, writes, this.clock()));
   }
 
   /** Reads the current version; throws not-found for an unknown id and gone for a deleted one. */
   async read<K extends ResourceType>(resourceType: K, id: string): Promise<ResourceOf<K>> {
-    const rows = await this.prisma.$queryRawUnsafe<ContentRow[]>(
-      "SELECT content, deleted, version_id, last_updated FROM resource WHERE resource_type = $1 AND id = $2",
-      resourceType,
-      id,
+    const rows = await this.db.sql.query<ContentRow>(
+      `SELECT v.content, r.deleted, r.version_id, r.last_updated FROM resource r
+       JOIN resource_version v ON v.resource_type = r.resource_type AND v.id = r.id AND v.version_id = r.version_id
+       WHERE r.resource_type = $1 AND r.id = $2`,
+      [resourceType, id],
     );
     return contentOrThrow(rows[0], `${resourceType}/${id}`) as ResourceOf<K>;
   }
@@ -75,21 +72,18 @@ export class FhirStore {
     if (!Number.isInteger(version) || version < 1) {
       throw new FhirError("invalid", `Version id "${versionId}" is not a positive whole number; use the meta.versionId of a stored version.`);
     }
-    const rows = await this.prisma.$queryRawUnsafe<ContentRow[]>(
+    const rows = await this.db.sql.query<ContentRow>(
       "SELECT content, deleted, version_id, last_updated FROM resource_version WHERE resource_type = $1 AND id = $2 AND version_id = $3",
-      resourceType,
-      id,
-      version,
+      [resourceType, id, version],
     );
     return contentOrThrow(rows[0], `${resourceType}/${id}/_history/${versionId}`) as ResourceOf<K>;
   }
 
   /** Returns every version of a resource, newest first, as a FHIR history Bundle. */
   async history(resourceType: ResourceType, id: string): Promise<Bundle> {
-    const rows = await this.prisma.$queryRawUnsafe<ContentRow[]>(
+    const rows = await this.db.sql.query<ContentRow>(
       "SELECT content, deleted, version_id, last_updated FROM resource_version WHERE resource_type = $1 AND id = $2 ORDER BY version_id DESC",
-      resourceType,
-      id,
+      [resourceType, id],
     );
     if (rows.length === 0) {
       throw new FhirError("not-found", `${resourceType}/${id} has never been stored; check the type and id.`);
@@ -104,30 +98,39 @@ export class FhirStore {
 
   /**
    * Lists the current, undeleted resources of one type in a patient's compartment: one indexed
-   * lookup on resource_compartment.
+   * lookup on resource_compartment, then one primary-key lookup per resource.
    */
   async listInPatientCompartment<K extends ResourceType>(patientId: string, resourceType: K): Promise<ResourceOf<K>[]> {
-    const rows = await this.prisma.$queryRawUnsafe<{ content: ResourceOf<K> }[]>(
-      `SELECT r.content FROM resource_compartment c
+    const rows = await this.db.sql.query<{ content: ResourceOf<K> }>(
+      `SELECT v.content FROM resource_compartment c
        JOIN resource r ON r.resource_type = c.resource_type AND r.id = c.resource_id
+       JOIN resource_version v ON v.resource_type = r.resource_type AND v.id = r.id AND v.version_id = r.version_id
        WHERE c.compartment_type = 'Patient' AND c.compartment_id = $1 AND c.resource_type = $2 AND NOT r.deleted`,
-      patientId,
-      resourceType,
+      [patientId, resourceType],
+    );
+    return rows.map((row) => row.content);
+  }
+
+  /** Lists every current, undeleted resource of one type, ordered by id. */
+  async listAll<K extends ResourceType>(resourceType: K): Promise<ResourceOf<K>[]> {
+    const rows = await this.db.sql.query<{ content: ResourceOf<K> }>(
+      `SELECT v.content FROM resource r
+       JOIN resource_version v ON v.resource_type = r.resource_type AND v.id = r.id AND v.version_id = r.version_id
+       WHERE r.resource_type = $1 AND NOT r.deleted
+       ORDER BY r.id`,
+      [resourceType],
     );
     return rows.map((row) => row.content);
   }
 
   /** Returns the ids of current resources whose token parameter matches system and code. */
   async findIdsByToken(resourceType: ResourceType, param: string, system: string | undefined, code: string): Promise<string[]> {
-    const rows = await this.prisma.$queryRawUnsafe<{ resource_id: string }[]>(
+    const rows = await this.db.sql.query<{ resource_id: string }>(
       `SELECT DISTINCT t.resource_id FROM search_token t
        JOIN resource r ON r.resource_type = t.resource_type AND r.id = t.resource_id AND NOT r.deleted
        WHERE t.resource_type = $1 AND t.param = $2 AND t.code = $3 AND ($4::text IS NULL OR t.system = $4::text)
        ORDER BY t.resource_id`,
-      resourceType,
-      param,
-      code,
-      system ?? null,
+      [resourceType, param, code, system ?? null],
     );
     return rows.map((row) => row.resource_id);
   }

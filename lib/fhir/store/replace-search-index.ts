@@ -2,7 +2,7 @@ import type { FhirResource } from "fhir/r4";
 
 import { extractIndexRows } from "../extract-index-rows";
 import { patientCompartmentsOf } from "../patient-compartments";
-import type { SqlClient } from "./sql-client";
+import type { SqlClient } from "../../db/sql-client";
 
 interface ResourceKey {
   resourceType: string;
@@ -60,7 +60,7 @@ export async function replaceSearchIndex(
   for (const table of Object.keys(indexTables) as IndexTable[]) {
     const columns = records[table];
     if ((columns.resource_id?.length ?? 0) === 0) continue;
-    await sql.$executeRawUnsafe(insertStatement(table), ...Object.keys(columnsOf(table)).map((name) => columns[name] ?? []));
+    await sql.execute(insertStatement(table), Object.keys(columnsOf(table)).map((name) => columns[name] ?? []));
   }
 }
 
@@ -68,11 +68,7 @@ async function deleteIndexRows(sql: SqlClient, keys: ResourceKey[]): Promise<voi
   const types = keys.map((key) => key.resourceType);
   const ids = keys.map((key) => key.id);
   for (const table of Object.keys(indexTables) as IndexTable[]) {
-    await sql.$executeRawUnsafe(
-      `DELETE FROM ${table} WHERE (resource_type, resource_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-      types,
-      ids,
-    );
+    await sql.execute(`DELETE FROM ${table} WHERE (resource_type, resource_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`, [types, ids]);
   }
 }
 

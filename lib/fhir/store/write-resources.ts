@@ -4,7 +4,7 @@ import { FhirError } from "../fhir-error";
 import { contentHash } from "./content-hash";
 import { replaceSearchIndex } from "./replace-search-index";
 import type { ResourceWrite, WriteOutcome } from "./resource-write";
-import type { SqlClient } from "./sql-client";
+import type { SqlClient } from "../../db/sql-client";
 
 interface StoredState {
   versionId: number;
@@ -56,12 +56,11 @@ async function lockStoredStates(sql: SqlClient, writes: ResourceWrite[]): Promis
     ids.push(id);
   }
 
-  const rows = await sql.$queryRawUnsafe<{ resource_type: string; id: string; version_id: number; content_hash: string; deleted: boolean }[]>(
+  const rows = await sql.query<{ resource_type: string; id: string; version_id: number; content_hash: string; deleted: boolean }>(
     `SELECT resource_type, id, version_id, content_hash, deleted FROM resource
      WHERE (resource_type, id) IN (SELECT * FROM unnest($1::text[], $2::text[]))
      FOR UPDATE`,
-    types,
-    ids,
+    [types, ids],
   );
   return new Map(
     rows.map((row) => [keyOf(row.resource_type, row.id), { versionId: row.version_id, hash: row.content_hash, deleted: row.deleted, isNew: false }]),
@@ -113,15 +112,15 @@ function assertVersionMatches(key: string, state: StoredState | undefined, ifMat
 }
 
 /**
- * Writes the batch's versions and current rows with one statement, so PostgreSQL parses the
- * JSON parameter, resource bodies included, once rather than once per table.
+ * Writes the batch's versions and current rows with one statement over one JSON parameter. Only
+ * resource_version stores the resource body; the resource row points at its current version.
  */
 async function saveVersions(sql: SqlClient, versions: VersionRow[], states: Map<string, StoredState>): Promise<void> {
   const latest = new Set(latestVersions(versions));
   const rows = versions.map((row) => ({ ...row, current: latest.has(row) ? (states.get(keyOf(row.resource_type, row.id))?.isNew ? "insert" : "update") : "none" }));
   const inserts = rows.filter((row) => row.current === "insert").length;
 
-  const inserted = await sql.$executeRawUnsafe(
+  const inserted = await sql.execute(
     `WITH t AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb)
          AS t(resource_type text, id text, version_id int, last_updated timestamptz, deleted boolean, content_hash text, content jsonb, current text)
@@ -132,13 +131,13 @@ async function saveVersions(sql: SqlClient, versions: VersionRow[], states: Map<
      ),
      updated AS (
        UPDATE resource AS r
-       SET version_id = t.version_id, last_updated = t.last_updated, deleted = t.deleted, content_hash = t.content_hash, content = t.content
+       SET version_id = t.version_id, last_updated = t.last_updated, deleted = t.deleted, content_hash = t.content_hash
        FROM t WHERE t.current = 'update' AND r.resource_type = t.resource_type AND r.id = t.id
      )
-     INSERT INTO resource (resource_type, id, version_id, last_updated, deleted, content_hash, content)
-     SELECT resource_type, id, version_id, last_updated, deleted, content_hash, content FROM t WHERE t.current = 'insert'
+     INSERT INTO resource (resource_type, id, version_id, last_updated, deleted, content_hash)
+     SELECT resource_type, id, version_id, last_updated, deleted, content_hash FROM t WHERE t.current = 'insert'
      ON CONFLICT DO NOTHING`,
-    JSON.stringify(rows),
+    [JSON.stringify(rows)],
   );
   if (inserted !== inserts) {
     throw new FhirError("conflict", "Another request created one of these resources at the same moment; retry the request.");

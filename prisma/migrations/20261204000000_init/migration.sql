@@ -9,7 +9,6 @@ CREATE TABLE "resource" (
     "last_updated" TIMESTAMPTZ(3) NOT NULL,
     "deleted" BOOLEAN NOT NULL DEFAULT false,
     "content_hash" TEXT NOT NULL,
-    "content" JSONB,
 
     CONSTRAINT "resource_pkey" PRIMARY KEY ("resource_type","id")
 );

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
+import type { Database } from "./database";
+import { openTestDatabase } from "./open-test-database";
+
+let db: Database;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  await db.exec("CREATE TABLE note (id int PRIMARY KEY, body text NOT NULL)");
+});
+
+afterAll(async () => {
+  await db.close();
+});
+
+beforeEach(async () => {
+  await db.sql.execute("DELETE FROM note");
+});
+
+async function listNoteIds(): Promise<number[]> {
+  const rows = await db.sql.query<{ id: number }>("SELECT id FROM note ORDER BY id");
+  return rows.map((row) => row.id);
+}
+
+describe("Database.sql", () => {
+  it("passes array parameters to the driver", async () => {
+    const inserted = await db.sql.execute("INSERT INTO note (id, body) SELECT * FROM unnest($1::int[], $2::text[])", [
+      [1, 2],
+      ['a "quoted" body', "a body with a , comma"],
+    ]);
+
+    const rows = await db.sql.query<{ id: number; body: string }>("SELECT id, body FROM note ORDER BY id");
+    expect(inserted).toBe(2);
+    expect(rows).toEqual([
+      { id: 1, body: 'a "quoted" body' },
+      { id: 2, body: "a body with a , comma" },
+    ]);
+  });
+});
+
+describe("Database.transaction", () => {
+  it("commits when the function resolves", async () => {
+    const result = await db.transaction(async (sql) => {
+      await sql.execute("INSERT INTO note (id, body) VALUES ($1, $2)", [1, "kept"]);
+      return sql.execute("INSERT INTO note (id, body) VALUES ($1, $2)", [2, "kept"]);
+    });
+
+    expect(result).toBe(1);
+    expect(await listNoteIds()).toEqual([1, 2]);
+  });
+
+  it("rolls back and rethrows when the function throws", async () => {
+    const failure = new Error("stop after the first insert");
+
+    const attempt = db.transaction(async (sql) => {
+      await sql.execute("INSERT INTO note (id, body) VALUES ($1, $2)", [1, "rolled back"]);
+      throw failure;
+    });
+
+    await expect(attempt).rejects.toBe(failure);
+    expect(await listNoteIds()).toEqual([]);
+  });
+
+  it("rolls back when a statement fails", async () => {
+    const attempt = db.transaction(async (sql) => {
+      await sql.execute("INSERT INTO note (id, body) VALUES ($1, $2)", [1, "rolled back"]);
+      await sql.execute("INSERT INTO note (id, body) VALUES ($1, $2)", [1, "duplicate key"]);
+    });
+
+    await expect(attempt).rejects.toThrow(/duplicate key/);
+    expect(await listNoteIds()).toEqual([]);
+  });
+
+  it("leaves the connection usable after a rollback", async () => {
+    await expect(db.transaction(async () => Promise.reject(new Error("rolled back")))).rejects.toThrow("rolled back");
+
+    await db.transaction((sql) => sql.execute("INSERT INTO note (id, body) VALUES ($1, $2)", [3, "after"]));
+
+    expect(await listNoteIds()).toEqual([3]);
+  });
+});

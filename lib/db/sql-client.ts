@@ -1,0 +1,11 @@
+/**
+ * SQL on the plain driver (pg or PGlite), without Prisma: parameters go to the driver as they
+ * are, with no JSON round trip. The store runs its own SQL through it, so that writes can be
+ * batched and read the same on PGlite and PostgreSQL.
+ */
+export interface SqlClient {
+  /** Runs one statement and returns its rows. */
+  query<T>(text: string, values?: unknown[]): Promise<T[]>;
+  /** Runs one statement and returns the number of rows it inserted, updated or deleted. */
+  execute(text: string, values?: unknown[]): Promise<number>;
+}
