@@ -144,6 +144,20 @@ describe("FhirStore", () => {
     expect(rows).toEqual([{ start: new Date("2019-07-01T00:00:00Z"), end: new Date("2019-08-01T00:00:00Z") }]);
   });
 
+  it("replaces index rows on update", async () => {
+    const withCode = (code: string): Observation => ({ ...observation("o-recode", "p-a"), code: { coding: [{ system: "http://loinc.org", code }] } });
+    await store.writeAll([{ kind: "put", resource: withCode("4548-4") }]);
+
+    await store.writeAll([{ kind: "put", resource: withCode("2345-7") }]);
+    await store.writeAll([{ kind: "put", resource: { ...withCode("2345-7"), status: "amended" } }]);
+
+    const rows = await db.sql.query<{ code: string }>(
+      "SELECT code FROM search_token WHERE resource_type = 'Observation' AND resource_id = 'o-recode' AND param = 'code'",
+    );
+    expect(rows).toEqual([{ code: "2345-7" }]);
+    await expect(store.findIdsByToken("Observation", "code", "http://loinc.org", "4548-4")).resolves.not.toContain("o-recode");
+  });
+
   it("finds ids by token and drops deleted ones", async () => {
     const withIdentifier = (id: string): Patient => ({ ...patient(id, "Khan"), identifier: [{ system: "urn:test:mrn", value: "MRN-7" }] });
     await store.writeAll([{ kind: "put", resource: withIdentifier("p-token-1") }, { kind: "put", resource: withIdentifier("p-token-2") }]);

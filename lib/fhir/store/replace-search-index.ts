@@ -24,13 +24,14 @@ const indexTables = {
 /**
  * `INSERT … SELECT` from one array parameter per column: one statement per table, whatever the
  * row count. Arrays cost less than a JSON array of row objects on both sides: no object per row
- * in Node, no JSON parsing in PostgreSQL.
+ * in Node, no JSON parsing in PostgreSQL. The search tables have no unique key to check, because
+ * IndexRowCollector and patientCompartmentsOf already drop a resource's duplicate rows.
  */
 function insertStatement(table: IndexTable): string {
   const columns = Object.entries(columnsOf(table));
   const names = columns.map(([name]) => `"${name}"`).join(", ");
   const arrays = columns.map(([, type], index) => `$${index + 1}::${type}[]`).join(", ");
-  return `INSERT INTO ${table} (${names}) SELECT * FROM unnest(${arrays}) ON CONFLICT DO NOTHING`;
+  return `INSERT INTO ${table} (${names}) SELECT * FROM unnest(${arrays})`;
 }
 
 function columnsOf(table: IndexTable): Record<string, string> {

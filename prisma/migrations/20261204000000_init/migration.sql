@@ -41,9 +41,7 @@ CREATE TABLE "search_token" (
     "resource_id" TEXT NOT NULL,
     "param" TEXT NOT NULL,
     "system" TEXT NOT NULL,
-    "code" TEXT NOT NULL,
-
-    CONSTRAINT "search_token_pkey" PRIMARY KEY ("resource_type","resource_id","param","system","code")
+    "code" TEXT NOT NULL
 );
 
 -- CreateTable
@@ -51,9 +49,7 @@ CREATE TABLE "search_string" (
     "resource_type" TEXT NOT NULL,
     "resource_id" TEXT NOT NULL,
     "param" TEXT NOT NULL,
-    "value" TEXT NOT NULL,
-
-    CONSTRAINT "search_string_pkey" PRIMARY KEY ("resource_type","resource_id","param","value")
+    "value" TEXT NOT NULL
 );
 
 -- CreateTable
@@ -62,9 +58,7 @@ CREATE TABLE "search_date" (
     "resource_id" TEXT NOT NULL,
     "param" TEXT NOT NULL,
     "start" TIMESTAMPTZ(3) NOT NULL,
-    "end" TIMESTAMPTZ(3) NOT NULL,
-
-    CONSTRAINT "search_date_pkey" PRIMARY KEY ("resource_type","resource_id","param","start","end")
+    "end" TIMESTAMPTZ(3) NOT NULL
 );
 
 -- CreateTable
@@ -74,9 +68,7 @@ CREATE TABLE "search_reference" (
     "param" TEXT NOT NULL,
     "target_type" TEXT NOT NULL,
     "target_id" TEXT NOT NULL,
-    "url" TEXT NOT NULL,
-
-    CONSTRAINT "search_reference_pkey" PRIMARY KEY ("resource_type","resource_id","param","target_type","target_id","url")
+    "url" TEXT NOT NULL
 );
 
 -- CreateTable
@@ -84,9 +76,7 @@ CREATE TABLE "search_number" (
     "resource_type" TEXT NOT NULL,
     "resource_id" TEXT NOT NULL,
     "param" TEXT NOT NULL,
-    "value" DECIMAL NOT NULL,
-
-    CONSTRAINT "search_number_pkey" PRIMARY KEY ("resource_type","resource_id","param","value")
+    "value" DECIMAL NOT NULL
 );
 
 -- CreateTable
@@ -97,9 +87,7 @@ CREATE TABLE "search_quantity" (
     "value" DECIMAL NOT NULL,
     "system" TEXT NOT NULL,
     "code" TEXT NOT NULL,
-    "unit" TEXT NOT NULL,
-
-    CONSTRAINT "search_quantity_pkey" PRIMARY KEY ("resource_type","resource_id","param","value","system","code","unit")
+    "unit" TEXT NOT NULL
 );
 
 -- CreateTable
@@ -107,9 +95,7 @@ CREATE TABLE "search_uri" (
     "resource_type" TEXT NOT NULL,
     "resource_id" TEXT NOT NULL,
     "param" TEXT NOT NULL,
-    "value" TEXT NOT NULL,
-
-    CONSTRAINT "search_uri_pkey" PRIMARY KEY ("resource_type","resource_id","param","value")
+    "value" TEXT NOT NULL
 );
 
 -- CreateTable
@@ -158,22 +144,43 @@ CREATE INDEX "resource_compartment_resource_type_resource_id_idx" ON "resource_c
 CREATE INDEX "search_token_resource_type_param_code_system_idx" ON "search_token"("resource_type", "param", "code", "system");
 
 -- CreateIndex
+CREATE INDEX "search_token_resource_id_idx" ON "search_token"("resource_id");
+
+-- CreateIndex
 CREATE INDEX "search_string_resource_type_param_value_idx" ON "search_string"("resource_type", "param", "value");
+
+-- CreateIndex
+CREATE INDEX "search_string_resource_id_idx" ON "search_string"("resource_id");
 
 -- CreateIndex
 CREATE INDEX "search_date_resource_type_param_start_end_idx" ON "search_date"("resource_type", "param", "start", "end");
 
 -- CreateIndex
+CREATE INDEX "search_date_resource_id_idx" ON "search_date"("resource_id");
+
+-- CreateIndex
 CREATE INDEX "search_reference_target_type_target_id_param_idx" ON "search_reference"("target_type", "target_id", "param");
+
+-- CreateIndex
+CREATE INDEX "search_reference_resource_id_idx" ON "search_reference"("resource_id");
 
 -- CreateIndex
 CREATE INDEX "search_number_resource_type_param_value_idx" ON "search_number"("resource_type", "param", "value");
 
 -- CreateIndex
+CREATE INDEX "search_number_resource_id_idx" ON "search_number"("resource_id");
+
+-- CreateIndex
 CREATE INDEX "search_quantity_resource_type_param_code_value_idx" ON "search_quantity"("resource_type", "param", "code", "value");
 
 -- CreateIndex
+CREATE INDEX "search_quantity_resource_id_idx" ON "search_quantity"("resource_id");
+
+-- CreateIndex
 CREATE INDEX "search_uri_resource_type_param_value_idx" ON "search_uri"("resource_type", "param", "value");
+
+-- CreateIndex
+CREATE INDEX "search_uri_resource_id_idx" ON "search_uri"("resource_id");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "app_user_email_key" ON "app_user"("email");
