@@ -1,6 +1,7 @@
 // `npm run bench:import`: imports the Synthea set into a fresh database on PGlite and on
-// PostgreSQL and prints resources, seconds, resources/s and peak RSS for each. Each run is a child
-// process of its own, so its peak RSS is its own. BENCHMARKS.md records the results.
+// PostgreSQL and prints resources, seconds, resources/s, Node CPU time and peak RSS for each.
+// Each run is a child process of its own, so its peak RSS is its own. BENCHMARKS.md records the
+// results.
 //
 //   npm run bench:import -- [--runs N] [--backend pglite|postgres] [--batch-size N] [PATH...]
 //
@@ -26,6 +27,8 @@ interface RunResult {
   resources: number;
   rejections: number;
   seconds: number;
+  /** User plus system CPU time of the importing Node process during the import. */
+  nodeCpuSeconds: number;
   resourcesPerSecond: number;
   peakRssMiB: number;
 }
@@ -65,7 +68,7 @@ async function runAll(): Promise<void> {
       results.push(result);
       console.log(
         `${backend} run ${run}: ${result.resources} resources, ${result.rejections} rejections, ${result.seconds.toFixed(2)} s, ` +
-          `${result.resourcesPerSecond} resources/s, peak RSS ${result.peakRssMiB} MiB`,
+          `${result.resourcesPerSecond} resources/s, Node CPU ${result.nodeCpuSeconds.toFixed(2)} s, peak RSS ${result.peakRssMiB} MiB`,
       );
     }
     printSummary(backend, results);
@@ -103,7 +106,9 @@ async function runOnce(backend: Backend): Promise<RunResult> {
   const db = await openDatabase(target.options);
   try {
     await applyMigrations(db);
+    const cpuBefore = process.cpuUsage();
     const report = await importPaths(db, inputs, { batchSize });
+    const cpu = process.cpuUsage(cpuBefore);
     const resources = countStored(report);
     const seconds = report.elapsedMs / 1000;
     return {
@@ -111,6 +116,8 @@ async function runOnce(backend: Backend): Promise<RunResult> {
       resources,
       rejections: report.rejections.length,
       seconds,
+      // cpuUsage is in microseconds.
+      nodeCpuSeconds: (cpu.user + cpu.system) / 1e6,
       resourcesPerSecond: Math.round(resources / seconds),
       // maxRSS is in kibibytes.
       peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
