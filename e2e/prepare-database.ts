@@ -19,7 +19,7 @@ try {
 
   if (existsSync(sharedDataDir)) {
     const synthea = path.join(sharedDataDir, "synthea/smart-generated-sample-data-r4");
-    const report = await importPaths(db.prisma, [
+    const report = await importPaths(db, [
       path.join(synthea, syntheaMember.file),
       path.join(synthea, syntheaMember.otherFile),
       path.join(sharedDataDir, "carin-bb/stu2.0.0"),

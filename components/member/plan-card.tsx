@@ -13,7 +13,7 @@ export function PlanCard({ plan }: { plan: PlanSummary | null }): React.ReactEle
         <dl className="facts">
           <div>
             <dt>{memberStrings.planLabel}</dt>
-            <dd>{plan.planName ?? memberStrings.planUnknown}</dd>
+            <dd>{plan.planName ? (memberStrings.planKinds[plan.planName] ?? plan.planName) : memberStrings.planUnknown}</dd>
           </div>
           <div>
             <dt>{memberStrings.payerLabel}</dt>

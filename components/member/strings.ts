@@ -13,6 +13,14 @@ export const memberStrings = {
   planLabel: "Plan",
   payerLabel: "Insurer",
   planUnknown: "Not available",
+  /** Words for the kinds of plan that Synthea data names in place of a plan name. */
+  planKinds: {
+    private: "Private insurance",
+    medicare: "Medicare",
+    medicaid: "Medicaid",
+    dual_eligible: "Medicare and Medicaid",
+    no_insurance: "No insurance",
+  } as Record<string, string | undefined>,
   noPlan: "We don't have your plan details yet.",
   claimsHeading: "Recent claims",
   claimsCaption: (count: number): string =>

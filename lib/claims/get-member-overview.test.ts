@@ -175,3 +175,50 @@ describe("getMemberPlan", () => {
     expect(plan?.planName).toBe("Plan 2027");
   });
 });
+
+describe("getMemberPlan without Coverage resources", () => {
+  let db: Database;
+  let store: FhirStore;
+
+  const containedCoverage = (kind: string): Coverage => ({
+    resourceType: "Coverage",
+    id: "coverage",
+    status: "active",
+    type: { text: kind },
+    beneficiary: { reference: "Patient/member-s" },
+    payor: [{ display: kind }],
+  });
+
+  const syntheaStyleClaim = (id: string, start: string, kind: string): ExplanationOfBenefit => ({
+    resourceType: "ExplanationOfBenefit",
+    id,
+    status: "active",
+    type: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/claim-type", code: "institutional" }] },
+    use: "claim",
+    patient: { reference: "Patient/member-s" },
+    billablePeriod: { start },
+    created: start,
+    insurer: { display: kind },
+    provider: { display: "Clinic" },
+    outcome: "complete",
+    contained: [containedCoverage(kind)],
+    insurance: [{ focal: true, coverage: { reference: "#coverage", display: kind } }],
+  });
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    store = new FhirStore(db);
+    const claims = [syntheaStyleClaim("eob-old", "2019-03-01T10:00:00-05:00", "medicaid"), syntheaStyleClaim("eob-new", "2020-08-01T10:00:00-04:00", "private")];
+    await store.writeAll([patient("member-s", "Sam", "Ortiz"), ...claims].map((resource) => ({ kind: "put", resource })));
+  });
+
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it("takes the plan inside the newest claim", async () => {
+    const plan = await getMemberPlan(store, "member-s");
+
+    expect(plan).toEqual({ planName: "private", payerName: null });
+  });
+});

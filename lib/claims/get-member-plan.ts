@@ -3,6 +3,7 @@ import type { Coverage } from "fhir/r4";
 import { periodToDateRange } from "../fhir/date-range";
 import type { FhirStore } from "../fhir/store/fhir-store";
 import { isReferenceTo, toReferenceTarget, type ReferenceTarget } from "./reference-target";
+import { getPlanFromLatestClaim } from "./get-plan-from-latest-claim";
 import { readReferenceNames } from "./read-reference-names";
 import { toPlanSummary, type PlanSummary } from "./to-plan-summary";
 
@@ -11,13 +12,14 @@ import { toPlanSummary, type PlanSummary } from "./to-plan-summary";
  * whose beneficiary is this Patient counts, because a subscriber's compartment also contains their
  * dependents' Coverage. Among those, active Coverage comes first, then Coverage whose period
  * contains `now`, then the latest period start, so next year's plan does not replace this year's.
+ * Without any, the plan named inside the newest claim is used.
  */
 export async function getMemberPlan(store: FhirStore, patientId: string, now: Date = new Date()): Promise<PlanSummary | null> {
   const inCompartment = await store.listInPatientCompartment(patientId, "Coverage");
   const own = inCompartment.filter((coverage) => isReferenceTo(coverage.beneficiary, "Patient", patientId) && coverage.status !== "entered-in-error");
   const [current] = own.map((coverage) => rankOf(coverage, now)).sort(compareRanks);
   if (!current) {
-    return null;
+    return getPlanFromLatestClaim(store, patientId);
   }
 
   const payer = current.coverage.payor[0]?.display ? null : toReferenceTarget(current.coverage.payor[0]);
