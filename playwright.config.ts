@@ -3,11 +3,13 @@ import path from "node:path";
 
 import { defineConfig } from "@playwright/test";
 
-const port = 3100;
+const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 
-// Each run gets its own database folder, so `npm start` migrates and seeds demo data afresh.
-const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `lakeview-e2e-${process.pid}`);
+// Each run starts from an empty database folder, which `npm start` migrates and seeds afresh. A
+// folder given in E2E_DATA_DIR is used as it is and never deleted.
+const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `lakeview-e2e-${port}`);
+const clearDataDir = process.env.E2E_DATA_DIR ? "" : `rm -rf '${dataDir}' && `;
 
 export default defineConfig({
   testDir: "e2e",
@@ -29,7 +31,7 @@ export default defineConfig({
   },
   webServer: {
     // The database is prepared first (demo data, imported samples, accounts); npm start then serves it.
-    command: "npx tsx e2e/prepare-database.ts && npm start",
+    command: `${clearDataDir}npx tsx e2e/prepare-database.ts && npm start`,
     url: `${baseURL}/sign-in`,
     reuseExistingServer: false,
     timeout: 300_000,

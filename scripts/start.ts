@@ -1,81 +1,35 @@
-// `npm start`: migrates the database, loads demo data into an empty one, builds the portal when
-// its sources changed since the last build, then serves it (PORT, default 3000; HOST, default
-// 127.0.0.1).
-import { spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+// `npm start`: checks the settings, migrates the database, loads demo data into an empty one,
+// builds the portal when its sources changed since the last build, then serves it (PORT, default
+// 3000; HOST, default 127.0.0.1).
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 
-import { applyMigrations } from "@/lib/db/apply-migrations";
-import { databaseOptionsFromEnv, openDatabase } from "@/lib/db/database";
-import { seedDemoData } from "@/lib/demo/seed-demo-data";
-
+import { portalEnvironment, prepareDatabase, projectRoot, readSettingsOrExit, runNext } from "./portal-process";
 import { sourceFingerprint } from "./source-fingerprint";
 
-const root = path.resolve(import.meta.dirname, "..");
-const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-const port = env.PORT ?? "3000";
-const host = env.HOST ?? "127.0.0.1";
+const settings = readSettingsOrExit();
+const env = portalEnvironment(settings);
 
-env.NEXTAUTH_SECRET ??= readOrCreateSecret(path.join(root, ".data", "nextauth-secret"));
-env.NEXTAUTH_URL ??= `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
-
-await prepareDatabase();
+await prepareDatabase(settings);
 buildIfChanged();
-serve();
-
-async function prepareDatabase(): Promise<void> {
-  const db = await openDatabase(databaseOptionsFromEnv(env));
-  try {
-    await applyMigrations(db);
-    const seeded = await seedDemoData(db, {
-      members: Number(env.LAKEVIEW_DEMO_MEMBERS ?? 25),
-      // Claims and results lead up to today unless a fixed date is asked for.
-      today: env.LAKEVIEW_DEMO_TODAY ? new Date(env.LAKEVIEW_DEMO_TODAY) : new Date(),
-    });
-    if (seeded) {
-      console.log(`Loaded demo data: ${seeded.resources} resources for ${seeded.members} members.`);
-      console.log("Demo sign-ins:");
-      for (const account of seeded.accounts) {
-        console.log(`  ${account.role.padEnd(12)} ${account.email.padEnd(36)} ${account.password}`);
-      }
-    } else {
-      console.log("The database already has accounts; demo data was not loaded.");
-    }
-  } finally {
-    await db.close();
-  }
-}
+console.log(`Lakeview is starting on http://${settings.host}:${settings.port}`);
+runNext(["start", "--port", String(settings.port), "--hostname", settings.host], env);
 
 function buildIfChanged(): void {
-  const stampPath = path.join(root, ".next", "lakeview-source-fingerprint");
-  const fingerprint = sourceFingerprint(root);
+  const stampPath = path.join(projectRoot, ".next", "lakeview-source-fingerprint");
+  const fingerprint = sourceFingerprint(projectRoot);
   if (existsSync(stampPath) && readFileSync(stampPath, "utf8") === fingerprint) {
     return;
   }
+
   console.log("Building the portal (only after a source change)...");
-  const build = spawnSync("npx", ["next", "build"], { cwd: root, env, stdio: "inherit" });
+  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+  const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: projectRoot, env, stdio: "inherit" });
   if (build.status !== 0) {
+    console.error("The build failed; the messages above say where.");
     process.exit(build.status ?? 1);
   }
   writeFileSync(stampPath, fingerprint);
-}
-
-function serve(): void {
-  console.log(`Lakeview is starting on http://${host}:${port}`);
-  const server = spawn("npx", ["next", "start", "--port", port, "--hostname", host], { cwd: root, env, stdio: "inherit" });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => server.kill(signal));
-  }
-  server.on("exit", (code) => process.exit(code ?? 0));
-}
-
-function readOrCreateSecret(file: string): string {
-  if (existsSync(file)) {
-    return readFileSync(file, "utf8").trim();
-  }
-  mkdirSync(path.dirname(file), { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
 }

@@ -3,7 +3,7 @@
 // file works in a schema of its own there. Without a reachable server the PostgreSQL run is
 // skipped with a warning, except under CI=true, where it fails.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -36,7 +36,8 @@ function run(label: string, command: string, args: string[], env: Record<string,
 }
 
 function runVitest(backend: string, env: Record<string, string>): void {
-  const report = path.join(mkdtempSync(path.join(tmpdir(), "lakeview-vitest-")), "report.json");
+  const reportDir = mkdtempSync(path.join(tmpdir(), "lakeview-vitest-"));
+  const report = path.join(reportDir, "report.json");
   console.log(`\n== tests on ${backend}`);
   const result = spawnSync("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...extraArgs], {
     stdio: "inherit",
@@ -44,6 +45,7 @@ function runVitest(backend: string, env: Record<string, string>): void {
   });
 
   const counts = readCounts(report);
+  rmSync(reportDir, { recursive: true, force: true });
   totals.passed += counts.passed;
   totals.failed += counts.failed;
   totals.skipped += counts.skipped;

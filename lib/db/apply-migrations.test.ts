@@ -1,4 +1,4 @@
-import { cp, mkdtemp, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -9,6 +9,14 @@ import type { Database } from "./database";
 import { openTestDatabase } from "./open-test-database";
 
 let db: Database;
+const folders: string[] = [];
+
+async function copyMigrations(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), "lakeview-migrations-"));
+  folders.push(dir);
+  await cp(migrationsDir, dir, { recursive: true });
+  return dir;
+}
 
 beforeAll(async () => {
   db = await openTestDatabase();
@@ -16,6 +24,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db.close();
+  await Promise.all(folders.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
 describe("applyMigrations", () => {
@@ -30,16 +39,14 @@ describe("applyMigrations", () => {
   });
 
   it("rejects an applied migration edited afterwards", async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), "lakeview-migrations-"));
-    await cp(migrationsDir, dir, { recursive: true });
+    const dir = await copyMigrations();
     await writeFile(path.join(dir, "20261204000000_init", "migration.sql"), "-- edited\n", { flag: "a" });
 
     await expect(applyMigrations(db, dir)).rejects.toThrow(/was edited after it was applied/);
   });
 
   it("rolls back a failing migration whole", async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), "lakeview-migrations-"));
-    await cp(migrationsDir, dir, { recursive: true });
+    const dir = await copyMigrations();
     await cp(path.join(migrationsDir, "20261204000000_init"), path.join(dir, "20990101000000_broken"), { recursive: true });
     await writeFile(path.join(dir, "20990101000000_broken", "migration.sql"), 'CREATE TABLE "half_done" (id int);\nSELECT no_such_function();\n');
 

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+
+import { readPortalSettings } from "./read-portal-settings";
+
+const now = new Date("2026-12-04T15:00:00Z");
+
+describe("readPortalSettings", () => {
+  it("uses defaults for an empty environment", () => {
+    expect(readPortalSettings({ NODE_ENV: "production" }, now)).toEqual({
+      port: 3000,
+      host: "127.0.0.1",
+      demoMembers: 25,
+      demoToday: now,
+      authSecret: undefined,
+    });
+  });
+
+  it("reads every setting", () => {
+    const settings = readPortalSettings(
+      { NODE_ENV: "production", PORT: "3100", HOST: "0.0.0.0", LAKEVIEW_DEMO_MEMBERS: "300", LAKEVIEW_DEMO_TODAY: "2026-02-28", NEXTAUTH_SECRET: "x".repeat(32) },
+      now,
+    );
+
+    expect(settings).toEqual({ port: 3100, host: "0.0.0.0", demoMembers: 300, demoToday: new Date("2026-02-28T12:00:00Z"), authSecret: "x".repeat(32) });
+  });
+
+  it.each([
+    ["PORT", "abc", 'PORT "abc" is not a whole number from 1 to 65535; set it to one, or unset it for 3000.'],
+    ["PORT", "99999", 'PORT "99999" is not a whole number from 1 to 65535; set it to one, or unset it for 3000.'],
+    ["PORT", "0", 'PORT "0" is not a whole number from 1 to 65535; set it to one, or unset it for 3000.'],
+    ["LAKEVIEW_DEMO_MEMBERS", "abc", 'LAKEVIEW_DEMO_MEMBERS "abc" is not a whole number from 1 to 10000; set it to one, or unset it for 25.'],
+    ["LAKEVIEW_DEMO_MEMBERS", " ", 'LAKEVIEW_DEMO_MEMBERS " " is not a whole number from 1 to 10000; set it to one, or unset it for 25.'],
+    ["LAKEVIEW_DEMO_MEMBERS", "2.5", 'LAKEVIEW_DEMO_MEMBERS "2.5" is not a whole number from 1 to 10000; set it to one, or unset it for 25.'],
+    ["LAKEVIEW_DEMO_TODAY", "garbage", 'LAKEVIEW_DEMO_TODAY "garbage" is not a calendar date; use YYYY-MM-DD, such as 2026-12-01, or unset it for today.'],
+    ["LAKEVIEW_DEMO_TODAY", "2026-02-30", 'LAKEVIEW_DEMO_TODAY "2026-02-30" is not a calendar date; use YYYY-MM-DD, such as 2026-12-01, or unset it for today.'],
+    ["LAKEVIEW_DEMO_TODAY", "1", 'LAKEVIEW_DEMO_TODAY "1" is not a calendar date; use YYYY-MM-DD, such as 2026-12-01, or unset it for today.'],
+    ["NEXTAUTH_SECRET", "short", "NEXTAUTH_SECRET is 5 characters long; use a random string of at least 32, or unset it to let npm start create one."],
+  ])("rejects %s=%j", (name, value, message) => {
+    expect(() => readPortalSettings({ NODE_ENV: "production", [name]: value }, now)).toThrow(message);
+  });
+
+  it("lists every bad setting at once", () => {
+    expect(() => readPortalSettings({ NODE_ENV: "production", PORT: "x", LAKEVIEW_DEMO_TODAY: "y" }, now)).toThrow(/PORT "x"[\s\S]*LAKEVIEW_DEMO_TODAY "y"/);
+  });
+});

@@ -1,0 +1,81 @@
+// What `npm start` and `npm run dev` share: checked settings, the session secret, a migrated and
+// seeded database, and running Next as a child that stops with this process.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+import { readPortalSettings, type PortalSettings } from "@/lib/config/read-portal-settings";
+import { applyMigrations } from "@/lib/db/apply-migrations";
+import { databaseOptionsFromEnv, openDatabase } from "@/lib/db/database";
+import { seedDemoData } from "@/lib/demo/seed-demo-data";
+
+export const projectRoot = path.resolve(import.meta.dirname, "..");
+
+/** Reads the settings or exits with code 2 and the list of bad variables. */
+export function readSettingsOrExit(): PortalSettings {
+  try {
+    return readPortalSettings(process.env);
+  } catch (error) {
+    console.error(`Lakeview did not start because of its settings:\n${(error as Error).message}`);
+    process.exit(2);
+  }
+}
+
+/** The environment for Next: the caller's, plus the session secret, address and no telemetry. */
+export function portalEnvironment(settings: PortalSettings): NodeJS.ProcessEnv {
+  const publicHost = settings.host === "0.0.0.0" ? "localhost" : settings.host;
+  return {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXTAUTH_SECRET: settings.authSecret ?? readOrCreateSecret(path.join(projectRoot, ".data", "nextauth-secret")),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://${publicHost}:${settings.port}`,
+  };
+}
+
+/** Migrates the database and loads demo data into it when it has no accounts; prints the sign-ins. */
+export async function prepareDatabase(settings: PortalSettings): Promise<void> {
+  const db = await openDatabase(databaseOptionsFromEnv());
+  try {
+    await applyMigrations(db);
+    const seeded = await seedDemoData(db, { members: settings.demoMembers, today: settings.demoToday });
+    if (!seeded) {
+      console.log("The database already has accounts; demo data was not loaded.");
+      return;
+    }
+    console.log(`Loaded demo data: ${seeded.resources} resources for ${seeded.members} members.`);
+    console.log("Demo sign-ins:");
+    for (const account of seeded.accounts) {
+      console.log(`  ${account.role.padEnd(12)} ${account.email.padEnd(36)} ${account.password}`);
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * Runs the Next CLI in a child Node process, passing on SIGINT, SIGTERM and SIGHUP so that
+ * stopping this process stops the server too, and exits with the child's code.
+ */
+export function runNext(args: string[], env: NodeJS.ProcessEnv): void {
+  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+  const child = spawn(process.execPath, [nextBin, ...args], { cwd: projectRoot, env, stdio: "inherit" });
+
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(signal, () => child.kill(signal));
+  }
+  child.on("exit", (code, signal) => {
+    process.exit(code ?? (signal ? 1 : 0));
+  });
+}
+
+function readOrCreateSecret(file: string): string {
+  if (existsSync(file)) {
+    return readFileSync(file, "utf8").trim();
+  }
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
