@@ -144,6 +144,20 @@ describe("FhirStore", () => {
     expect(rows).toEqual([{ start: new Date("2019-07-01T00:00:00Z"), end: new Date("2019-08-01T00:00:00Z") }]);
   });
 
+  it("indexes quantities as exact decimals", async () => {
+    const tiny: Observation = { ...observation("o-quantity", "p-a"), valueQuantity: { value: 1e-7, unit: "g", system: "http://unitsofmeasure.org", code: "g" } };
+    await store.writeAll([{ kind: "put", resource: observation("o-quantity-a", "p-a") }, { kind: "put", resource: tiny }]);
+
+    const rows = await db.sql.query<{ resource_id: string; value: string; code: string }>(
+      "SELECT resource_id, value::text AS value, code FROM search_quantity WHERE resource_id IN ('o-quantity-a', 'o-quantity') AND param = 'value-quantity' ORDER BY resource_id",
+    );
+
+    expect(rows).toEqual([
+      { resource_id: "o-quantity", value: "0.0000001", code: "g" },
+      { resource_id: "o-quantity-a", value: "6.8", code: "%" },
+    ]);
+  });
+
   it("replaces index rows on update", async () => {
     const withCode = (code: string): Observation => ({ ...observation("o-recode", "p-a"), code: { coding: [{ system: "http://loinc.org", code }] } });
     await store.writeAll([{ kind: "put", resource: withCode("4548-4") }]);

@@ -22,16 +22,20 @@ const indexTables = {
 } as const;
 
 /**
- * `INSERT … SELECT` from one array parameter per column: one statement per table, whatever the
- * row count. Arrays cost less than a JSON array of row objects on both sides: no object per row
- * in Node, no JSON parsing in PostgreSQL. The search tables have no unique key to check, because
- * IndexRowCollector and patientCompartmentsOf already drop a resource's duplicate rows.
+ * `INSERT … SELECT` from one parameter per column, a JSON array of that column's values, zipped
+ * into rows by `ROWS FROM`: one statement per table, whatever the row count. Column arrays need
+ * no object per row in Node. JSON.stringify is native, while the pg driver builds a text[]
+ * literal in JavaScript. In CPU profiles of the Synthea import, text[] parameters took about
+ * 0.07 s more Node CPU and the same PostgreSQL CPU. The search tables have no unique key to
+ * check, because IndexRowCollector and patientCompartmentsOf already drop a resource's duplicate
+ * rows.
  */
 function insertStatement(table: IndexTable): string {
   const columns = Object.entries(columnsOf(table));
   const names = columns.map(([name]) => `"${name}"`).join(", ");
-  const arrays = columns.map(([, type], index) => `$${index + 1}::${type}[]`).join(", ");
-  return `INSERT INTO ${table} (${names}) SELECT * FROM unnest(${arrays})`;
+  const casts = columns.map(([name, type]) => `"${name}"::${type}`).join(", ");
+  const elements = columns.map((_, index) => `json_array_elements_text($${index + 1}::json)`).join(", ");
+  return `INSERT INTO ${table} (${names}) SELECT ${casts} FROM ROWS FROM (${elements}) AS rows (${names})`;
 }
 
 function columnsOf(table: IndexTable): Record<string, string> {
@@ -61,7 +65,7 @@ export async function replaceSearchIndex(
   for (const table of Object.keys(indexTables) as IndexTable[]) {
     const columns = records[table];
     if ((columns.resource_id?.length ?? 0) === 0) continue;
-    await sql.execute(insertStatement(table), Object.keys(columnsOf(table)).map((name) => columns[name] ?? []));
+    await sql.execute(insertStatement(table), Object.keys(columnsOf(table)).map((name) => JSON.stringify(columns[name] ?? [])));
   }
 }
 
