@@ -1,14 +1,22 @@
 import type { ClaimSummary } from "@/lib/claims/claim-summary";
+import type { Billed } from "@/lib/claims/compute-claim-amounts";
 
 import { formatCalendarDate } from "./format-calendar-date";
 import { formatMemberOwes } from "./format-member-owes";
 import { formatMoney } from "./format-money";
 import { memberStrings } from "./strings";
 
-/** Renders the member's recent claims, or an empty state when there are none. */
+const totalsNoteId = "claims-totals-note";
+
+/**
+ * Renders the member's recent claims, or an empty state when there are none. Notes below the table
+ * explain the "At least", "Canceled" and footnote markers when a row shows one.
+ */
 export function ClaimsTable({ claims }: { claims: ClaimSummary[] }): React.ReactElement {
   const columns = memberStrings.columns;
   const hasFloor = claims.some((claim) => claim.memberOwes.kind === "atLeast");
+  const hasCanceled = claims.some((claim) => claim.canceled);
+  const hasTotalsMismatch = claims.some((claim) => claim.billed.kind === "disagreesWithLines");
 
   return (
     <section className="panel" aria-labelledby="claims-heading">
@@ -44,6 +52,13 @@ export function ClaimsTable({ claims }: { claims: ClaimSummary[] }): React.React
         </div>
       )}
       {hasFloor && <p className="note">{memberStrings.atLeastNote}</p>}
+      {hasCanceled && <p className="note">{memberStrings.canceledNote}</p>}
+      {hasTotalsMismatch && (
+        <p id={totalsNoteId} className="note">
+          <span aria-hidden="true">{memberStrings.totalsMismatchMarker} </span>
+          {memberStrings.totalsMismatchNote}
+        </p>
+      )}
     </section>
   );
 }
@@ -57,15 +72,39 @@ function ClaimRow({ claim }: { claim: ClaimSummary }): React.ReactElement {
   const columns = memberStrings.columns;
   return (
     <tr>
-      <th scope="row">{claim.serviceDate ? formatCalendarDate(claim.serviceDate, locale) : memberStrings.unknownDate}</th>
+      <th scope="row">
+        {claim.serviceDate ? formatCalendarDate(claim.serviceDate, locale) : memberStrings.unknownDate}
+        {claim.canceled && <div>{memberStrings.canceled}</div>}
+      </th>
       <td data-label={columns.provider}>{claim.providerName ?? memberStrings.unknownProvider}</td>
       <td data-label={columns.claimType}>{memberStrings.claimTypes[claim.claimType]}</td>
       <td data-label={columns.billed} className="numeric">
-        {claim.billed ? formatMoney(claim.billed, locale) : memberStrings.notAvailable}
+        <BilledAmount billed={claim.billed} />
       </td>
       <td data-label={columns.youOwe} className="numeric">
         {formatMemberOwes(claim.memberOwes)}
       </td>
     </tr>
   );
+}
+
+/** Renders the "Billed" cell; a total that disagrees with its lines links to the note below. */
+function BilledAmount({ billed }: { billed: Billed }): React.ReactElement {
+  switch (billed.kind) {
+    case "exact":
+      return <>{formatMoney(billed.amount, memberStrings.locale)}</>;
+    case "unknown":
+      return <>{memberStrings.notAvailable}</>;
+    case "disagreesWithLines":
+      return (
+        <>
+          {memberStrings.notAvailable}
+          <sup>
+            <a href={`#${totalsNoteId}`} aria-label={memberStrings.totalsMismatchMarkerLabel}>
+              {memberStrings.totalsMismatchMarker}
+            </a>
+          </sup>
+        </>
+      );
+  }
 }

@@ -38,6 +38,13 @@ export const memberStrings = {
   atLeast: (amount: string): string => `At least ${amount}`,
   atLeastNote:
     "“At least” means part of the claim has no cost-sharing details yet, so you may owe more. Your plan's statement shows the final amount.",
+  canceled: "Canceled",
+  canceledNote:
+    "A canceled claim was withdrawn or reversed by your plan. If your provider sent a corrected claim, that claim shows what you owe.",
+  totalsMismatchMarker: "*",
+  totalsMismatchMarkerLabel: "Why the billed amount is not available",
+  totalsMismatchNote:
+    "This claim's total doesn't match the services listed on it, so we can't show the billed amount. Your plan's statement shows the correct amount.",
   claimTypes: {
     professional: "Doctor or clinician",
     institutional: "Hospital or facility",

@@ -22,20 +22,34 @@ export interface Code {
 /** Billed amount (HL7 adjudication "submitted"). */
 export const submittedCode: Code = { system: hl7AdjudicationSystem, code: "submitted" };
 
+/**
+ * Codes of a line's billed amount: HL7 "submitted", which CARIN BB uses on lines, and the Blue
+ * Button line submitted charge that Synthea writes.
+ */
+export const lineSubmittedCodes: readonly Code[] = [
+  submittedCode,
+  { system: blueButtonAdjudicationSystem, code: `${blueButtonVariable}line_sbmtd_chrg_amt` },
+];
+
 /** The member's whole share of a claim or line (CARIN "memberliability"). */
 export const memberLiabilityCode: Code = { system: carinAdjudicationSystem, code: "memberliability" };
 
 /**
- * Parts of the member's share that add up to it when no memberliability is given: deductible,
- * copay and coinsurance in the HL7 and CARIN systems, and the Blue Button line coinsurance and
- * Part B deductible that Synthea writes.
+ * Parts of the member's share that add up to it when no memberliability is given, one list of
+ * codes per part: deductible, copay and coinsurance. Codes in one list name the same part in
+ * different systems (HL7, CARIN, and the Blue Button codes that Synthea writes on lines), so an
+ * entry of each is one part stated twice, not two parts to add.
  */
-export const memberCostShareCodes: readonly Code[] = [
-  { system: hl7AdjudicationSystem, code: "deductible" },
-  { system: hl7AdjudicationSystem, code: "copay" },
-  { system: carinAdjudicationSystem, code: "coinsurance" },
-  { system: blueButtonAdjudicationSystem, code: `${blueButtonVariable}line_coinsrnc_amt` },
-  { system: blueButtonAdjudicationSystem, code: `${blueButtonVariable}line_bene_ptb_ddctbl_amt` },
+export const memberCostShareParts: readonly (readonly Code[])[] = [
+  [
+    { system: hl7AdjudicationSystem, code: "deductible" },
+    { system: blueButtonAdjudicationSystem, code: `${blueButtonVariable}line_bene_ptb_ddctbl_amt` },
+  ],
+  [{ system: hl7AdjudicationSystem, code: "copay" }],
+  [
+    { system: carinAdjudicationSystem, code: "coinsurance" },
+    { system: blueButtonAdjudicationSystem, code: `${blueButtonVariable}line_coinsrnc_amt` },
+  ],
 ];
 
 /** Tells whether any coding of `concept` has the code's system and code. */

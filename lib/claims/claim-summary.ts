@@ -1,5 +1,5 @@
+import type { Billed } from "./compute-claim-amounts";
 import type { MemberOwes } from "./compute-member-owes";
-import type { Money } from "./money";
 import type { CalendarDate } from "./parse-fhir-date";
 
 /** Kinds of claim shown to members; "other" covers a missing or unknown EOB.type. */
@@ -14,8 +14,10 @@ export interface ClaimSummary {
   /** The provider's name, or null when the EOB and the store give none. */
   providerName: string | null;
   claimType: ClaimType;
-  /** The EOB's "submitted" total, or null when it states none. */
-  billed: Money | null;
+  /** EOB.status is "cancelled": the claim was withdrawn or reversed, and memberOwes is unknown. */
+  canceled: boolean;
+  /** The EOB's "submitted" total, when it is valid and agrees with the lines. */
+  billed: Billed;
   memberOwes: MemberOwes;
 }
 

@@ -1,7 +1,8 @@
-import type { CodeableConcept, ExplanationOfBenefit, Money as FhirMoney } from "fhir/r4";
+import type { ExplanationOfBenefit } from "fhir/r4";
 
-import { hasCode, memberCostShareCodes, memberLiabilityCode, type Code } from "./adjudication-codes";
-import { sumMoney, toMoney, type Money } from "./money";
+import { memberCostShareParts, memberLiabilityCode } from "./adjudication-codes";
+import { sumMoney, type Money } from "./money";
+import { readSingleAmount, type AmountEntry } from "./read-single-amount";
 
 /**
  * The member's share of a claim. "atLeast" means some lines state the member's share and
@@ -11,12 +12,6 @@ export type MemberOwes =
   | { kind: "exact"; amount: Money }
   | { kind: "atLeast"; amount: Money }
   | { kind: "unknown" };
-
-/** The shape EOB.total and EOB.item.adjudication share. */
-interface AmountEntry {
-  category?: CodeableConcept;
-  amount?: FhirMoney;
-}
 
 const unknown: MemberOwes = { kind: "unknown" };
 
@@ -28,8 +23,15 @@ const unknown: MemberOwes = { kind: "unknown" };
  *    state nothing (Synthea leaves the encounter line unadjudicated) the sum is only a floor.
  * Amounts in different currencies are not added. Nothing is derived from billed or paid amounts,
  * because contractual discounts make their difference something other than the member's share.
+ * A share below zero is invalid data and comes back as unknown. Single lines may be negative,
+ * because CARIN BB reverses a line with a negative copy of it.
  */
 export function computeMemberOwes(eob: ExplanationOfBenefit): MemberOwes {
+  const owes = memberShareOfClaim(eob);
+  return owes.kind !== "unknown" && owes.amount.minorUnits < 0 ? unknown : owes;
+}
+
+function memberShareOfClaim(eob: ExplanationOfBenefit): MemberOwes {
   const fromHeader = memberShareOf(eob.total ?? []);
   if (fromHeader !== undefined) {
     return fromHeader === null ? unknown : { kind: "exact", amount: fromHeader };
@@ -66,25 +68,18 @@ function memberShareOfLines(items: NonNullable<ExplanationOfBenefit["item"]>): M
 /**
  * Reads the member's share from one list of totals or adjudications. Returns undefined when the
  * list states none, and null when what it states cannot be read: an amount without a value, a bad
- * or mixed currency, or more than one memberliability entry.
+ * or mixed currency, or a memberliability, deductible, copay or coinsurance entry given twice.
  */
 function memberShareOf(entries: AmountEntry[]): Money | null | undefined {
-  const liability = entries.filter((entry) => hasCode(entry.category, memberLiabilityCode));
-  if (liability.length > 1) {
-    return null;
-  }
-  if (liability.length === 1) {
-    return addAmounts(liability);
+  const liability = readSingleAmount(entries, [memberLiabilityCode]);
+  if (liability !== undefined) {
+    return liability;
   }
 
-  const parts = entries.filter((entry) => memberCostShareCodes.some((code: Code) => hasCode(entry.category, code)));
-  return parts.length > 0 ? addAmounts(parts) : undefined;
-}
-
-function addAmounts(entries: AmountEntry[]): Money | null {
-  const amounts = entries.map((entry) => toMoney(entry.amount));
-  if (amounts.some((amount) => amount === null)) {
-    return null;
+  const parts = memberCostShareParts.map((codes) => readSingleAmount(entries, codes)).filter((part) => part !== undefined);
+  if (parts.length === 0) {
+    return undefined;
   }
-  return sumMoney(amounts.filter((amount): amount is Money => amount !== null));
+  const readable = parts.filter((part): part is Money => part !== null);
+  return readable.length === parts.length ? sumMoney(readable) : null;
 }

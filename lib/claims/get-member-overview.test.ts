@@ -124,7 +124,8 @@ describe("getMemberOverview", () => {
       id: "a-2",
       providerName: "Dr. Ana Ruiz",
       claimType: "professional",
-      billed: { minorUnits: 20_000, currency: "USD" },
+      canceled: false,
+      billed: { kind: "exact", amount: { minorUnits: 20_000, currency: "USD" } },
       memberOwes: { kind: "exact", amount: { minorUnits: 2_500, currency: "USD" } },
     });
   });

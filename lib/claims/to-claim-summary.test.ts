@@ -44,6 +44,12 @@ const memberLiability = { coding: [{ system: "http://hl7.org/fhir/us/carin-bb/Co
 const deductible = { coding: [{ system: "http://terminology.hl7.org/CodeSystem/adjudication", code: "deductible" }] };
 const copay = { coding: [{ system: "http://terminology.hl7.org/CodeSystem/adjudication", code: "copay" }] };
 const coinsurance = { coding: [{ system: "http://hl7.org/fhir/us/carin-bb/CodeSystem/C4BBAdjudication", code: "coinsurance" }] };
+const blueButtonSubmitted = {
+  coding: [{ system: "https://bluebutton.cms.gov/resources/codesystem/adjudication", code: "https://bluebutton.cms.gov/resources/variables/line_sbmtd_chrg_amt" }],
+};
+const blueButtonDeductible = {
+  coding: [{ system: "https://bluebutton.cms.gov/resources/codesystem/adjudication", code: "https://bluebutton.cms.gov/resources/variables/line_bene_ptb_ddctbl_amt" }],
+};
 const paidToProvider = { coding: [{ system: "http://hl7.org/fhir/us/carin-bb/CodeSystem/C4BBAdjudication", code: "paidtoprovider" }] };
 
 function line(sequence: number, adjudication: NonNullable<ExplanationOfBenefit["item"]>[number]["adjudication"]): NonNullable<ExplanationOfBenefit["item"]>[number] {
@@ -61,7 +67,8 @@ describe("toClaimSummary on CARIN Blue Button examples", () => {
       serviceDate: { precision: "day", year: 2017, month: 5, day: 23, start: new Date("2017-05-23T00:00:00Z") },
       providerName: "Green Medical Group",
       claimType: "institutional",
-      billed: usd(714_720),
+      canceled: false,
+      billed: { kind: "exact", amount: usd(714_720) },
       memberOwes: { kind: "exact", amount: usd(0) },
     } satisfies ClaimSummary);
   });
@@ -70,7 +77,7 @@ describe("toClaimSummary on CARIN Blue Button examples", () => {
     const summary = toClaimSummary(readCarinEob("EOBPharmacy1"), noNames);
 
     expect(summary.claimType).toBe("pharmacy");
-    expect(summary.billed).toEqual(usd(265_000));
+    expect(summary.billed).toEqual({ kind: "exact", amount: usd(265_000) });
     expect(summary.memberOwes).toEqual({ kind: "exact", amount: usd(8_000) });
   });
 
@@ -85,7 +92,7 @@ describe("toClaimSummary on CARIN Blue Button examples", () => {
     const summary = toClaimSummary(readCarinEob("EOBOral1"), noNames);
 
     expect(summary.claimType).toBe("oral");
-    expect(summary.billed).toEqual(usd(41_000));
+    expect(summary.billed).toEqual({ kind: "exact", amount: usd(41_000) });
     expect(summary.memberOwes).toEqual({ kind: "unknown" });
   });
 
@@ -103,8 +110,18 @@ describe("toClaimSummary on CARIN Blue Button examples", () => {
   });
 });
 
+/** Every resource of the Synthea bundles, read once; empty without the sample data. */
+const syntheaSamples = hasSampleData() ? readSampleResources().filter((sample) => sample.file.startsWith("synthea/")) : [];
+
+function syntheaEobsIn(folder: string): ExplanationOfBenefit[] {
+  return syntheaSamples
+    .filter((sample) => sample.file.startsWith(folder))
+    .map((sample) => sample.resource)
+    .filter((resource): resource is ExplanationOfBenefit => resource.resourceType === "ExplanationOfBenefit");
+}
+
 describe.skipIf(!hasSampleData())("toClaimSummary on Synthea EOBs", () => {
-  const synthea = readSampleResources().filter((sample) => sample.file.startsWith("synthea/smart-generated-sample-data-r4/"));
+  const synthea = syntheaSamples.filter((sample) => sample.file.startsWith("synthea/smart-generated-sample-data-r4/"));
   const eobs = synthea.map((sample) => sample.resource).filter((resource): resource is ExplanationOfBenefit => resource.resourceType === "ExplanationOfBenefit");
 
   it("gives a floor from the line coinsurance when the encounter line is unadjudicated", () => {
@@ -118,7 +135,7 @@ describe.skipIf(!hasSampleData())("toClaimSummary on Synthea EOBs", () => {
     expect(summary.serviceDate).toEqual({ precision: "day", year: 2020, month: 10, day: 17, start: new Date("2020-10-17T18:19:34Z") });
     expect(summary.providerName).toBe("Dr. June Kassulke");
     expect(summary.claimType).toBe("institutional");
-    expect(summary.billed).toEqual(usd(79_618));
+    expect(summary.billed).toEqual({ kind: "exact", amount: usd(79_618) });
     // One line with coinsurance 134.236 and deductible 0; the $125 encounter line has no adjudication.
     expect(summary.memberOwes).toEqual({ kind: "atLeast", amount: usd(13_424) });
   });
@@ -138,8 +155,49 @@ describe.skipIf(!hasSampleData())("toClaimSummary on Synthea EOBs", () => {
     expect(summaries).toHaveLength(911);
     for (const summary of summaries) {
       expect(summary.memberOwes.kind).not.toBe("exact");
-      if (summary.memberOwes.kind === "atLeast") {
-        expect(summary.memberOwes.amount.minorUnits).toBeLessThanOrEqual(summary.billed?.minorUnits ?? 0);
+      expect(summary.billed.kind).toBe("exact");
+      if (summary.memberOwes.kind === "atLeast" && summary.billed.kind === "exact") {
+        expect(summary.memberOwes.amount.minorUnits).toBeLessThanOrEqual(summary.billed.amount.minorUnits);
+      }
+    }
+  });
+});
+
+describe.skipIf(!hasSampleData())("toClaimSummary on Synthea EOBs whose total is the visit fee", () => {
+  const eobs = syntheaEobsIn("synthea/iris-fhir-template/");
+
+  it("hides a total below its lines' charges", () => {
+    const eob = eobs.find((candidate) => candidate.id === "b7aea99c-74b8-4f4d-9414-899cc40045a8");
+    expect(eob?.patient.reference).toBe("Patient/274f5452-2a39-44c4-a7cb-f36de467762e");
+
+    const summary = toClaimSummary(eob as ExplanationOfBenefit, noNames);
+
+    // The header states $129.16, the visit fee, while the suture line alone bills $13,697.19.
+    expect(summary.billed).toEqual({ kind: "disagreesWithLines" });
+    // The line's coinsurance, 2739.438, is within that line's charge.
+    expect(summary.memberOwes).toEqual({ kind: "atLeast", amount: usd(273_944) });
+  });
+
+  it("keeps totals that cover their lines", () => {
+    const summaries = eobs.map((eob) => toClaimSummary(eob, noNames));
+
+    const kinds = summaries.map((summary) => summary.billed.kind);
+    expect(summaries).toHaveLength(190);
+    expect(kinds.filter((kind) => kind === "disagreesWithLines")).toHaveLength(101);
+    expect(kinds.filter((kind) => kind === "exact")).toHaveLength(89);
+  });
+});
+
+describe.skipIf(!hasSampleData())("toClaimSummary on every Synthea EOB", () => {
+  const eobs = syntheaEobsIn("synthea/");
+
+  it("never shows an owed amount above the billed amount", () => {
+    const summaries = eobs.map((eob) => toClaimSummary(eob, noNames));
+
+    expect(summaries).toHaveLength(1_101);
+    for (const summary of summaries) {
+      if (summary.memberOwes.kind !== "unknown" && summary.billed.kind === "exact") {
+        expect(summary.memberOwes.amount.minorUnits, `EOB ${summary.id}`).toBeLessThanOrEqual(summary.billed.amount.minorUnits);
       }
     }
   });
@@ -259,6 +317,51 @@ describe("toClaimSummary member share", () => {
       }),
       expected: { kind: "unknown" },
     },
+    {
+      name: "negative memberliability total",
+      eob: eobWith({ total: [{ category: memberLiability, amount: { value: -50, currency: "USD" } }] }),
+      expected: { kind: "unknown" },
+    },
+    {
+      name: "lines whose shares add up below zero",
+      eob: eobWith({
+        item: [line(1, [{ category: copay, amount: { value: 10, currency: "USD" } }]), line(2, [{ category: copay, amount: { value: -30, currency: "USD" } }])],
+      }),
+      expected: { kind: "unknown" },
+    },
+    {
+      name: "a reversed line cancels its copy",
+      eob: eobWith({
+        item: [
+          line(1, [{ category: copay, amount: { value: 20, currency: "USD" } }]),
+          line(2, [{ category: copay, amount: { value: -20, currency: "USD" } }]),
+          line(3, [{ category: copay, amount: { value: 20, currency: "USD" } }]),
+        ],
+      }),
+      expected: { kind: "exact", amount: usd(2_000) },
+    },
+    {
+      name: "two copay totals",
+      eob: eobWith({
+        total: [
+          { category: copay, amount: { value: 10, currency: "USD" } },
+          { category: copay, amount: { value: 10, currency: "USD" } },
+        ],
+      }),
+      expected: { kind: "unknown" },
+    },
+    {
+      name: "one deductible in two code systems",
+      eob: eobWith({
+        item: [
+          line(1, [
+            { category: deductible, amount: { value: 40, currency: "USD" } },
+            { category: blueButtonDeductible, amount: { value: 40, currency: "USD" } },
+          ]),
+        ],
+      }),
+      expected: { kind: "unknown" },
+    },
   ];
 
   it.each(cases)("$name", ({ eob, expected }) => {
@@ -268,19 +371,152 @@ describe("toClaimSummary member share", () => {
   });
 });
 
+describe("toClaimSummary billed amount", () => {
+  const usdAmount = (value: number): { value: number; currency: string } => ({ value, currency: "USD" });
+  const submittedTotal = (value: number, currency = "USD"): NonNullable<ExplanationOfBenefit["total"]>[number] => ({
+    category: submitted,
+    amount: { value, currency },
+  });
+  const chargedLine = (sequence: number, value: number, category = submitted, currency = "USD"): NonNullable<ExplanationOfBenefit["item"]>[number] =>
+    line(sequence, [{ category, amount: { value, currency } }]);
+
+  const cases: { name: string; eob: ExplanationOfBenefit; expected: ClaimSummary["billed"] }[] = [
+    { name: "total without line charges", eob: eobWith({ total: [submittedTotal(250.1)] }), expected: { kind: "exact", amount: usd(25_010) } },
+    {
+      name: "total equal to its lines",
+      eob: eobWith({ total: [submittedTotal(410)], item: [chargedLine(1, 190), chargedLine(2, 220)] }),
+      expected: { kind: "exact", amount: usd(41_000) },
+    },
+    {
+      name: "total above lines that leave charges out",
+      eob: eobWith({ total: [submittedTotal(300)], item: [chargedLine(1, 100), line(2, undefined)] }),
+      expected: { kind: "exact", amount: usd(30_000) },
+    },
+    {
+      name: "reversed lines that add up to the total",
+      eob: eobWith({ total: [submittedTotal(820)], item: [chargedLine(1, 68.8), chargedLine(2, -68.8), chargedLine(3, 751.2), chargedLine(4, 68.8)] }),
+      expected: { kind: "exact", amount: usd(82_000) },
+    },
+    {
+      name: "lines rounded up past the total",
+      eob: eobWith({ total: [submittedTotal(0.01)], item: [chargedLine(1, 0.005), chargedLine(2, 0.005)] }),
+      expected: { kind: "exact", amount: usd(1) },
+    },
+    {
+      name: "total below its Blue Button line charges",
+      eob: eobWith({ total: [submittedTotal(129.16)], item: [line(1, undefined), chargedLine(2, 13_697.19, blueButtonSubmitted)] }),
+      expected: { kind: "disagreesWithLines" },
+    },
+    {
+      name: "total one cent below its lines",
+      eob: eobWith({ total: [submittedTotal(99.99)], item: [chargedLine(1, 100)] }),
+      expected: { kind: "disagreesWithLines" },
+    },
+    {
+      name: "lines in another currency",
+      eob: eobWith({ total: [submittedTotal(100)], item: [chargedLine(1, 50, submitted, "EUR")] }),
+      expected: { kind: "disagreesWithLines" },
+    },
+    { name: "no submitted total", eob: eobWith({ total: [{ category: paidToProvider, amount: usdAmount(250) }] }), expected: { kind: "unknown" } },
+    { name: "two submitted totals", eob: eobWith({ total: [submittedTotal(100), submittedTotal(120)] }), expected: { kind: "unknown" } },
+    { name: "negative total", eob: eobWith({ total: [submittedTotal(-80)] }), expected: { kind: "unknown" } },
+    {
+      name: "a line charge without a value",
+      eob: eobWith({ total: [submittedTotal(100)], item: [chargedLine(1, 40), line(2, [{ category: submitted, amount: { currency: "USD" } }])] }),
+      expected: { kind: "unknown" },
+    },
+    {
+      name: "a line charged twice",
+      eob: eobWith({ total: [submittedTotal(100)], item: [line(1, [{ category: submitted, amount: usdAmount(40) }, { category: blueButtonSubmitted, amount: usdAmount(40) }])] }),
+      expected: { kind: "unknown" },
+    },
+  ];
+
+  it.each(cases)("$name", ({ eob, expected }) => {
+    expect(toClaimSummary(eob, noNames).billed).toEqual(expected);
+  });
+});
+
+describe("toClaimSummary member share against billed", () => {
+  const total = (category: typeof submitted, value: number): NonNullable<ExplanationOfBenefit["total"]>[number] => ({
+    category,
+    amount: { value, currency: "USD" },
+  });
+
+  const cases: { name: string; eob: ExplanationOfBenefit; expected: ClaimSummary["memberOwes"] }[] = [
+    {
+      name: "owed above billed",
+      eob: eobWith({ total: [total(submitted, 80), total(memberLiability, 200)] }),
+      expected: { kind: "unknown" },
+    },
+    {
+      name: "owed equal to billed",
+      eob: eobWith({ total: [total(submitted, 80), total(memberLiability, 80)] }),
+      expected: { kind: "exact", amount: usd(8_000) },
+    },
+    {
+      name: "owed in another currency than billed",
+      eob: eobWith({ total: [total(submitted, 80), { category: memberLiability, amount: { value: 20, currency: "EUR" } }] }),
+      expected: { kind: "unknown" },
+    },
+    {
+      name: "owed within lines that disagree with the total",
+      eob: eobWith({
+        total: [total(submitted, 129.16)],
+        item: [line(1, undefined), line(2, [{ category: blueButtonSubmitted, amount: { value: 1_000, currency: "USD" } }, { category: coinsurance, amount: { value: 200, currency: "USD" } }])],
+      }),
+      expected: { kind: "atLeast", amount: usd(20_000) },
+    },
+    {
+      name: "owed above lines that disagree with the total",
+      eob: eobWith({
+        total: [total(submitted, 129.16), total(memberLiability, 5_000)],
+        item: [line(1, [{ category: blueButtonSubmitted, amount: { value: 1_000, currency: "USD" } }])],
+      }),
+      expected: { kind: "unknown" },
+    },
+    {
+      name: "owed without any billed amount",
+      eob: eobWith({ total: [total(memberLiability, 200)] }),
+      expected: { kind: "exact", amount: usd(20_000) },
+    },
+  ];
+
+  it.each(cases)("$name", ({ eob, expected }) => {
+    expect(toClaimSummary(eob, noNames).memberOwes).toEqual(expected);
+  });
+});
+
+describe("toClaimSummary status", () => {
+  const totals: ExplanationOfBenefit["total"] = [
+    { category: submitted, amount: { value: 100, currency: "USD" } },
+    { category: memberLiability, amount: { value: 10, currency: "USD" } },
+  ];
+
+  it("marks a cancelled claim and hides its share", () => {
+    const summary = toClaimSummary(eobWith({ status: "cancelled", total: totals }), noNames);
+
+    expect(summary.canceled).toBe(true);
+    expect(summary.memberOwes).toEqual({ kind: "unknown" });
+    expect(summary.billed).toEqual({ kind: "exact", amount: usd(10_000) });
+  });
+
+  it("hides the share of a draft", () => {
+    const summary = toClaimSummary(eobWith({ status: "draft", total: totals }), noNames);
+
+    expect(summary.canceled).toBe(false);
+    expect(summary.memberOwes).toEqual({ kind: "unknown" });
+  });
+
+  it("gives the share of an active claim", () => {
+    const summary = toClaimSummary(eobWith({ total: totals }), noNames);
+
+    expect(summary.canceled).toBe(false);
+    expect(summary.memberOwes).toEqual({ kind: "exact", amount: usd(1_000) });
+  });
+});
+
 describe("toClaimSummary fields", () => {
-  it("reads the billed amount from the submitted total", () => {
-    const eob = eobWith({ total: [{ category: submitted, amount: { value: 250.1, currency: "USD" } }] });
-
-    expect(toClaimSummary(eob, noNames).billed).toEqual(usd(25_010));
-  });
-
-  it("leaves billed empty without a submitted total", () => {
-    const eob = eobWith({ total: [{ category: paidToProvider, amount: { value: 250, currency: "USD" } }] });
-
-    expect(toClaimSummary(eob, noNames).billed).toBeNull();
-  });
-
   const dateCases: { name: string; overrides: Partial<ExplanationOfBenefit>; expected: ClaimSummary["serviceDate"] }[] = [
     {
       name: "year only",

@@ -1,9 +1,7 @@
 import type { CodeableConcept, ExplanationOfBenefit } from "fhir/r4";
 
-import { hasCode, submittedCode } from "./adjudication-codes";
 import type { ClaimSummary, ClaimType, ReferenceNames } from "./claim-summary";
-import { computeMemberOwes } from "./compute-member-owes";
-import { toMoney, type Money } from "./money";
+import { computeClaimAmounts } from "./compute-claim-amounts";
 import { parseFhirDate } from "./parse-fhir-date";
 import { referenceKey, toReferenceTarget } from "./reference-target";
 
@@ -13,16 +11,21 @@ const claimTypes: readonly ClaimType[] = ["professional", "institutional", "phar
 
 /**
  * Maps an ExplanationOfBenefit to the claims table's row. `names` contains the names of the
- * Practitioner and Organization resources that EOB.provider may reference, by "Type/id".
+ * Practitioner and Organization resources that EOB.provider may reference, by "Type/id". The
+ * member's share is given only for an "active" EOB: a cancelled one was withdrawn or reversed, and
+ * a draft is not final.
  */
 export function toClaimSummary(eob: ExplanationOfBenefit, names: ReferenceNames): ClaimSummary {
+  const { billed, memberOwes } = computeClaimAmounts(eob);
+
   return {
     id: eob.id ?? "",
     serviceDate: parseFhirDate(eob.billablePeriod?.start) ?? parseFhirDate(eob.created),
     providerName: providerNameOf(eob, names),
     claimType: claimTypeOf(eob.type),
-    billed: billedAmountOf(eob),
-    memberOwes: computeMemberOwes(eob),
+    canceled: eob.status === "cancelled",
+    billed,
+    memberOwes: eob.status === "active" ? memberOwes : { kind: "unknown" },
   };
 }
 
@@ -44,9 +47,4 @@ function claimTypeOf(type: CodeableConcept): ClaimType {
     }
   }
   return "other";
-}
-
-function billedAmountOf(eob: ExplanationOfBenefit): Money | null {
-  const submitted = (eob.total ?? []).find((total) => hasCode(total.category, submittedCode));
-  return toMoney(submitted?.amount);
 }
