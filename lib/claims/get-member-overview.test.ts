@@ -209,7 +209,11 @@ describe("getMemberPlan without Coverage resources", () => {
   beforeAll(async () => {
     db = await openTestDatabase();
     store = new FhirStore(db);
-    const claims = [syntheaStyleClaim("eob-old", "2019-03-01T10:00:00-05:00", "medicaid"), syntheaStyleClaim("eob-new", "2020-08-01T10:00:00-04:00", "private")];
+    const claims = [
+      syntheaStyleClaim("eob-old", "2019-03-01T10:00:00-05:00", "medicaid"),
+      syntheaStyleClaim("eob-new", "2020-08-01T10:00:00-04:00", "private"),
+      { ...syntheaStyleClaim("eob-error", "2021-01-05T10:00:00-05:00", "medicare"), status: "entered-in-error" as const },
+    ];
     await store.writeAll([patient("member-s", "Sam", "Ortiz"), ...claims].map((resource) => ({ kind: "put", resource })));
   });
 

@@ -14,7 +14,8 @@ import { toPlanSummary } from "./to-plan-summary";
 export async function getPlanFromLatestClaim(store: FhirStore, patientId: string): Promise<PlanSummary | null> {
   const claims = await store.listInPatientCompartment(patientId, "ExplanationOfBenefit");
   const newestFirst = claims
-    .filter((eob) => eob.patient.reference === `Patient/${patientId}`)
+    // A draft is not ready for use and an entered-in-error claim never happened.
+    .filter((eob) => eob.patient.reference === `Patient/${patientId}` && eob.status !== "draft" && eob.status !== "entered-in-error")
     .map((eob) => ({ eob, time: startOf(eob) }))
     .sort((left, right) => right.time - left.time);
 
