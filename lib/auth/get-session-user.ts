@@ -1,33 +1,38 @@
 import "server-only";
 
-import { getServerSession } from "next-auth";
-import { connection } from "next/server";
+import { getToken } from "next-auth/jwt";
+import { headers } from "next/headers";
+import { connection, NextRequest } from "next/server";
 import { cache } from "react";
 
 import { getDatabase } from "../db/get-database";
-import { getAuthOptions } from "./get-auth-options";
+import { getTokenUser } from "./get-token-user";
+import { readAuthSecret } from "./read-auth-secret";
 import type { SessionUser } from "./session-user";
 
 /**
- * Returns the signed-in user, or null. The session cookie only names the account: its role, name
- * and patientId are read from the database on every request, so a removed account or a changed
- * role takes effect at once. Cached per request, so layout and page share one lookup.
+ * Returns the signed-in user, or null. The session cookie only names the account and its sign-in
+ * time: name, role and patientId are read from the database on every request, so a deleted
+ * account, a changed role or a sign-out on any device takes effect at once. Cached per request,
+ * so layout and page share one lookup. A database failure is thrown, not read as signed out.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   // Every page depends on who is signed in, so none may be prerendered at build time, when
   // NEXTAUTH_SECRET and the database need not exist.
   await connection();
 
-  const session = await getServerSession(getAuthOptions());
-  const userId = session?.user?.id;
-  if (!userId) {
+  const token = await getToken({ req: await toCookieOnlyRequest(), secret: readAuthSecret() });
+  if (!token) {
     return null;
   }
 
-  const db = await getDatabase();
-  const user = await db.prisma.user.findUnique({
-    where: { id: userId },
-    select: { id: true, name: true, role: true, patientId: true },
-  });
-  return user;
+  return getTokenUser(await getDatabase(), token);
 });
+
+// getToken reads the session cookie from a request object, which a server component lacks. This
+// one carries only the Cookie header, because getToken would also accept a token sent as a
+// bearer Authorization header, and pages take sessions from the cookie alone.
+async function toCookieOnlyRequest(): Promise<NextRequest> {
+  const cookie = (await headers()).get("cookie") ?? "";
+  return new NextRequest("http://localhost/", { headers: { cookie } });
+}

@@ -21,5 +21,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     role?: Role;
     patientId?: string | null;
+    /** Sign-in time in seconds since the epoch, with milliseconds as the fraction (see toAuthTime). */
+    auth_time?: number;
   }
 }

@@ -107,6 +107,7 @@ CREATE TABLE "app_user" (
     "role" "Role" NOT NULL,
     "patient_id" TEXT,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "sessions_valid_after" TIMESTAMPTZ(3),
 
     CONSTRAINT "app_user_pkey" PRIMARY KEY ("id")
 );
