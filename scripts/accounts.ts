@@ -1,9 +1,8 @@
 // `npm run accounts`: creates sign-in accounts for the portal. Run with --help for the options.
-import { parseArgs } from "node:util";
-
-import { createAccount } from "@/lib/auth/create-account";
+import { createAccount, type Account } from "@/lib/auth/create-account";
 import type { CreateAccountInput } from "@/lib/auth/create-account-schema";
-import { toMemberEmail } from "@/lib/auth/to-member-email";
+import { createMemberAccounts, fallbackMemberName, type MemberAccountsReport } from "@/lib/auth/create-member-accounts";
+import { parseAccountsArgs, type AccountsCommand } from "@/lib/auth/parse-accounts-args";
 import { toDisplayName } from "@/lib/claims/to-display-name";
 import { applyMigrations } from "@/lib/db/apply-migrations";
 import { databaseOptionsFromEnv, openDatabase, type Database } from "@/lib/db/database";
@@ -29,7 +28,10 @@ Options:
   --panel <ids>        comma-separated Patient ids on a care manager's panel
   --all-patients       create member accounts for every Patient without one, with emails
                        made from the patient's name and id, such as
-                       adan-portillo-22bbe238@members.lakeview.example
+                       adan-portillo-22bbe238@members.lakeview.example (first 8 digits of
+                       a UUID id) or ana-ruiz-demo-pat-0001@members.lakeview.example;
+                       takes none of --email, --name, --patient or --panel. A Patient
+                       whose email is taken is reported and the others still get accounts
   --password <text>    password for the new accounts, at least 12 characters; prefer the
                        LAKEVIEW_MEMBER_PASSWORD environment variable, which keeps it out of
                        the shell history
@@ -38,110 +40,75 @@ Options:
 The database is the one the environment names: DATABASE_URL (PostgreSQL), else the PGlite
 folder LAKEVIEW_DATA_DIR (default .data/pglite).`;
 
-/** Account name for a Patient resource that has no name. */
-const fallbackMemberName = "Member";
-
-const optionSpec = {
-  role: { type: "string", default: "member" },
-  patient: { type: "string" },
-  email: { type: "string" },
-  name: { type: "string" },
-  panel: { type: "string" },
-  "all-patients": { type: "boolean", default: false },
-  password: { type: "string" },
-  help: { type: "boolean", short: "h", default: false },
-} as const;
-
-const { values } = parseOptions();
-
-function parseOptions() {
-  try {
-    return parseArgs({ options: optionSpec, strict: true });
-  } catch (error) {
-    // parseArgs rejects unknown options and missing values with a readable message.
-    console.error(error instanceof Error ? error.message : String(error));
-    console.error("Run with --help for the options.");
-    process.exit(2);
-  }
-}
-
-if (values.help) {
+const command = readCommand();
+if (command.kind === "help") {
   console.log(help);
   process.exit(0);
-}
-
-const password = values.password ?? process.env.LAKEVIEW_MEMBER_PASSWORD;
-if (!password) {
-  console.error("No password given; pass --password or set LAKEVIEW_MEMBER_PASSWORD. Run with --help for the options.");
-  process.exit(2);
 }
 
 const db = await openDatabase(databaseOptionsFromEnv());
 try {
   await applyMigrations(db);
-  const failures = values["all-patients"] ? await createForAllPatients(db, password) : await createOne(db, password);
+  const failures = command.kind === "all-patients" ? await createForAllPatients(db, command.password) : await createOne(db, command);
   process.exitCode = failures > 0 ? 1 : 0;
 } finally {
   await db.close();
 }
 
-async function createOne(database: Database, accountPassword: string): Promise<number> {
-  if (!values.email) {
-    console.error("No email given; pass --email, or --all-patients to make one per patient. Run with --help for the options.");
-    return 1;
-  }
-  if (!values.name && !values.patient) {
-    console.error("No name given; pass --name. Run with --help for the options.");
-    return 1;
-  }
-  const patientName = values.patient ? await readPatientName(database, values.patient) : null;
-  const input: CreateAccountInput = {
-    email: values.email,
-    name: values.name ?? patientName ?? fallbackMemberName,
-    password: accountPassword,
-    role: values.role as CreateAccountInput["role"],
-    patientId: values.patient,
-    panelPatientIds: values.panel?.split(",").map((id) => id.trim()).filter((id) => id.length > 0),
-  };
-  return (await tryCreate(database, input)) ? 0 : 1;
-}
-
-async function createForAllPatients(database: Database, accountPassword: string): Promise<number> {
-  const patients = await new FhirStore(database).listAll("Patient");
-  const linked = await database.prisma.user.findMany({ where: { role: "member", patientId: { not: null } }, select: { patientId: true } });
-  const linkedIds = new Set(linked.map((user) => user.patientId));
-
-  let created = 0;
-  let skipped = 0;
-  let failures = 0;
-  for (const patient of patients) {
-    const id = patient.id ?? "";
-    if (linkedIds.has(id)) {
-      skipped += 1;
-      continue;
-    }
-    const name = toDisplayName(patient.name);
-    const input: CreateAccountInput = { email: toMemberEmail(name, id), name: name ?? fallbackMemberName, password: accountPassword, role: "member", patientId: id };
-    if (await tryCreate(database, input)) {
-      created += 1;
-    } else {
-      failures += 1;
-    }
-  }
-  console.log(`Member accounts created: ${created}. Patients skipped because they have one: ${skipped}. Failed: ${failures}.`);
-  return failures;
-}
-
-async function tryCreate(database: Database, input: CreateAccountInput): Promise<boolean> {
+function readCommand(): AccountsCommand {
   try {
-    const account = await createAccount(database, input);
-    console.log(`${account.role}\t${account.email}\t${account.patientId ?? ""}`);
-    return true;
+    return parseAccountsArgs(process.argv.slice(2), process.env);
+  } catch (error) {
+    if (!isFhirError(error, "invalid")) throw error;
+    for (const issue of error.issues) {
+      console.error(issue.diagnostics);
+    }
+    console.error("Run with --help for the options.");
+    process.exit(2);
+  }
+}
+
+async function createOne(database: Database, account: Extract<AccountsCommand, { kind: "one" }>): Promise<number> {
+  const patientName = account.patientId ? await readPatientName(database, account.patientId) : null;
+  const input: CreateAccountInput = {
+    email: account.email,
+    name: account.name ?? patientName ?? fallbackMemberName,
+    password: account.password,
+    role: account.role,
+    patientId: account.patientId,
+    panelPatientIds: account.panelPatientIds,
+  };
+  try {
+    printAccount(await createAccount(database, input));
+    return 0;
   } catch (error) {
     if (!isFhirError(error)) throw error;
     console.error(`Could not create ${input.email}:\n  ${error.issues.map((issue) => issue.diagnostics).join("\n  ")}`);
-    return false;
+    return 1;
   }
+}
+
+async function createForAllPatients(database: Database, password: string): Promise<number> {
+  let report: MemberAccountsReport;
+  try {
+    report = await createMemberAccounts(database, password, printAccount);
+  } catch (error) {
+    if (!isFhirError(error, "invalid")) throw error;
+    console.error(`No accounts created:\n  ${error.issues.map((issue) => issue.diagnostics).join("\n  ")}`);
+    return 1;
+  }
+
+  for (const failure of report.failures) {
+    console.error(`No account for Patient "${failure.patientId}":\n  ${failure.messages.join("\n  ")}`);
+  }
+  console.log(
+    `Member accounts created: ${report.created.length}. Patients skipped because they have one: ${report.skipped}. Failed: ${report.failures.length}.`,
+  );
+  return report.failures.length;
+}
+
+function printAccount(account: Account): void {
+  console.log(`${account.role}\t${account.email}\t${account.patientId ?? ""}`);
 }
 
 async function readPatientName(database: Database, patientId: string): Promise<string | null> {
