@@ -150,6 +150,65 @@ const cases: { name: string; value: unknown; expected: OperationOutcome }[] = [
     ),
   },
   {
+    name: "rejects a code outside a required value set",
+    value: { resourceType: "Patient", id: "bad-gender-1", gender: "robot" },
+    expected: outcome([
+      "Patient.gender",
+      'Patient.gender "robot" is not in the required value set administrative-gender. Use one of: male, female, other, unknown.',
+    ]),
+  },
+  {
+    name: "rejects a required code in another case",
+    value: { resourceType: "Patient", gender: "Female" },
+    expected: outcome([
+      "Patient.gender",
+      'Patient.gender "Female" is not in the required value set administrative-gender. Use one of: male, female, other, unknown.',
+    ]),
+  },
+  {
+    name: "reports every problem of a resource",
+    value: { resourceType: "Patient", gender: "robot", birthDate: "1990-13-45" },
+    expected: outcome(
+      ["Patient.gender", 'Patient.gender "robot" is not in the required value set administrative-gender. Use one of: male, female, other, unknown.'],
+      ["Patient.birthDate", 'Patient.birthDate "1990-13-45" is not a valid FHIR date. Use YYYY, YYYY-MM or YYYY-MM-DD.'],
+    ),
+  },
+  {
+    name: "checks required codes in data types and backbone elements",
+    value: {
+      resourceType: "Patient",
+      telecom: [{ system: "beeper", value: "555-0100", use: "office" }],
+      contact: [{ gender: "f" }],
+    },
+    expected: outcome(
+      [
+        "Patient.telecom[0].system",
+        'Patient.telecom[0].system "beeper" is not in the required value set contact-point-system. Use one of: phone, fax, email, pager, url, sms, other.',
+      ],
+      ["Patient.telecom[0].use", 'Patient.telecom[0].use "office" is not in the required value set contact-point-use. Use one of: home, work, temp, old, mobile.'],
+      ["Patient.contact[0].gender", 'Patient.contact[0].gender "f" is not in the required value set administrative-gender. Use one of: male, female, other, unknown.'],
+    ),
+  },
+  {
+    name: "checks required codes in choice types",
+    value: { resourceType: "Observation", status: "done", code: { text: "weight" }, valueQuantity: { value: 72, comparator: "=" } },
+    expected: outcome(
+      [
+        "Observation.status",
+        'Observation.status "done" is not in the required value set observation-status. Use one of: registered, preliminary, final, amended, corrected, cancelled, entered-in-error, unknown.',
+      ],
+      ["Observation.value.ofType(Quantity).comparator", 'Observation.value.ofType(Quantity).comparator "=" is not in the required value set quantity-comparator. Use one of: <, <=, >=, >.'],
+    ),
+  },
+  {
+    name: "lists the first codes of a large value set",
+    value: { resourceType: "Questionnaire", status: "active", subjectType: ["Patient", "Member"] },
+    expected: outcome([
+      "Questionnaire.subjectType[1]",
+      'Questionnaire.subjectType[1] "Member" is not in the required value set resource-types. Use one of: Account, ActivityDefinition, AdverseEvent, AllergyIntolerance, Appointment, AppointmentResponse, AuditEvent, Basic, Binary, BiologicallyDerivedProduct, BodyStructure, Bundle, and 136 more listed in http://hl7.org/fhir/ValueSet/resource-types.',
+    ]),
+  },
+  {
     name: "checks contained resources",
     value: { resourceType: "Patient", contained: [{ resourceType: "Organization", active: 1 }] },
     expected: outcome(["Patient.contained[0].active", "Patient.contained[0].active 1 is not a valid FHIR boolean. Use true or false, without quotes."]),

@@ -10,9 +10,11 @@ export const MAX_VALIDATION_ISSUES = 100;
 
 /**
  * Checks a parsed JSON value against the R4 StructureDefinitions: resourceType, known elements,
- * required elements, single values against arrays, choice elements and primitive formats. Returns
- * the issues found, each with the FHIRPath of the element, or an empty list for a valid resource.
- * It does not check invariants (constraint expressions), value set bindings or profiles.
+ * required elements, single values against arrays, choice elements and primitive formats. It also
+ * checks each element of type code that has a required binding against the codes of its value set,
+ * where R4ElementIndex could list them. Returns every issue found, each with the FHIRPath of the
+ * element, or an empty list for a valid resource. It does not check invariants (constraint
+ * expressions), bindings on Coding and CodeableConcept, or profiles.
  */
 export function collectValidationIssues(value: unknown): FhirErrorIssue[] {
   const validator = new StructureValidator(getR4ElementIndex());
@@ -90,7 +92,13 @@ class StructureValidator {
   private validateValue(value: unknown, rule: ElementRule, type: string, expression: string): void {
     if (isPrimitiveType(type)) {
       const fix = checkPrimitive(type, value);
-      return fix === undefined ? undefined : this.report(expression, messages.invalidPrimitive(expression, value, type, fix));
+      if (fix !== undefined) {
+        return this.report(expression, messages.invalidPrimitive(expression, value, type, fix));
+      }
+      if (rule.requiredCodes && typeof value === "string" && !rule.requiredCodes.codes.has(value)) {
+        return this.report(expression, messages.codeNotInValueSet(expression, value, rule.requiredCodes));
+      }
+      return;
     }
     if (type === "Resource") {
       return this.validateResource(value, expression);

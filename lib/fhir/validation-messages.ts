@@ -1,7 +1,9 @@
 import type { ElementRule } from "./r4-element-index";
+import type { ExpandedValueSet } from "./value-set-expander";
 
 const SHOWN_LENGTH = 60;
 const LISTED_TYPES = 6;
+const LISTED_CODES = 12;
 
 /** Formats the value as JSON, cut to SHOWN_LENGTH characters: "1970-13-01" keeps its quotes. */
 function showValue(value: unknown): string {
@@ -39,6 +41,13 @@ export const validationMessages = {
 
   invalidPrimitive(expression: string, value: unknown, type: string, fix: string): string {
     return `${expression} ${showValue(value)} is not a valid FHIR ${type}. ${fix}.`;
+  },
+
+  codeNotInValueSet(expression: string, value: unknown, valueSet: ExpandedValueSet): string {
+    const codes = [...valueSet.codes];
+    const shown = codes.slice(0, LISTED_CODES).join(", ");
+    const more = codes.length > LISTED_CODES ? `, and ${codes.length - LISTED_CODES} more listed in ${valueSet.url}` : "";
+    return `${expression} ${showValue(value)} is not in the required value set ${valueSet.name}. Use one of: ${shown}${more}.`;
   },
 
   notAnObject(expression: string, value: unknown, type: string): string {
