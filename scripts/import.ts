@@ -23,10 +23,21 @@ and practitionerInformation* bundles load first, then files named after provider
 A transaction bundle is stored whole or not at all. In other bundles and NDJSON files an invalid
 entry is rejected and the rest load. Created resources keep the id of their urn:uuid fullUrl,
 so importing the same data again adds no resources and no versions; a POST entry whose id is
-already stored keeps the stored version. Files whose bytes an earlier run finished are skipped.
+already stored keeps the stored version.
+
+DELETE entries in transaction and batch bundles delete stored resources, as FHIR transactions
+do: DELETE Patient/123 deletes that patient (its history is kept), and DELETE
+Patient?identifier=system|value deletes the one match. A transaction applies its deletes first.
+
+A file whose every entry or line loaded is recorded, and later runs skip files with the same
+format (JSON or NDJSON) and bytes. A file with rejections, or with no resource in it, is read and
+reported again on every run; the content it writes again is unchanged and adds no versions.
+
+The report quotes rejected values and file paths, and Synthea names files after patients, so it
+may contain PHI. Keep it in the operator's terminal, not in shared logs.
 
 Options:
-  --force            import files again even if an earlier run finished them
+  --force            import files again even if an earlier run recorded them
   --strict           exit with code 1 when anything at all was rejected
   --batch-size N     writes per database transaction (default ${defaultBatchSize}); a transaction
                      bundle is never split
@@ -34,9 +45,10 @@ Options:
 
 Exit codes:
   0  every file was read; rejected entries, lines and transaction bundles are listed
-  1  a file could not be read as FHIR at all (not JSON, not a resource, unsupported Bundle type),
-     the database failed, or --strict and something was rejected
-  2  the command line is wrong or a PATH does not exist
+  1  a file could not be read as FHIR at all (empty, not JSON, not a resource, unsupported Bundle
+     type), the database failed, or --strict and something was rejected
+  2  the command line is wrong, a PATH does not exist, or a folder PATH contains no *.json,
+     *.ndjson or *.jsonl file
 `;
 
 function parseCommandLine(): { paths: string[]; force: boolean; strict: boolean; batchSize: number } {

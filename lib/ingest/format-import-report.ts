@@ -11,7 +11,10 @@ const columns: (keyof TypeCounts)[] = ["created", "updated", "unchanged", "exist
 export function formatImportReport(report: ImportReport): string {
   const lines = [summaryLine(report)];
   if (report.files.skipped > 0) {
-    lines.push(`Skipped ${report.files.skipped} unchanged files that an earlier import finished; --force imports them again.`);
+    lines.push(`Skipped ${report.files.skipped} unchanged files that an earlier import finished with no rejection; --force imports them again.`);
+  }
+  if (report.files.duplicates > 0) {
+    lines.push(`Skipped ${report.files.duplicates} files with the same content as a file read earlier in this run.`);
   }
   if (report.byType.size > 0) {
     lines.push("", ...countTable(report.byType));

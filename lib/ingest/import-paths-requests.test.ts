@@ -70,6 +70,23 @@ describe("importPaths requests", () => {
     await expect(store.read("Patient", "put-1")).rejects.toMatchObject({ code: "gone" });
   });
 
+  it("deletes a stored resource on a transaction DELETE", async () => {
+    await importJson({ resourceType: "Patient", id: "del-1", gender: "male" } satisfies Patient);
+    await importJson({ resourceType: "Patient", id: "del-2", identifier: [{ system: "urn:example:member", value: "del-2" }] } satisfies Patient);
+
+    const report = await importJson({
+      resourceType: "Bundle",
+      type: "transaction",
+      entry: [{ request: { method: "DELETE", url: "Patient/del-1" } }, { request: { method: "DELETE", url: "Patient?identifier=urn:example:member|del-2" } }],
+    } satisfies Bundle<FhirResource>);
+
+    expect(report.rejections).toEqual([]);
+    expect(countsOf(report, "Patient")).toEqual({ ...zero, deleted: 2 });
+    await expect(store.read("Patient", "del-1")).rejects.toMatchObject({ code: "gone" });
+    await expect(store.read("Patient", "del-2")).rejects.toMatchObject({ code: "gone" });
+    await expect(store.readVersion("Patient", "del-1", "1")).resolves.toMatchObject({ gender: "male" });
+  });
+
   it("creates on an unmatched ifNoneExist and reuses a matched one", async () => {
     const entry = (fullUrl: string) => ({
       fullUrl,

@@ -136,7 +136,7 @@ describe.skipIf(!hasSharedData)(`importPaths on CARIN BB and Synthea${hasSharedD
     const report = await importPaths(db, inputs, { batchSize: 100 });
 
     expect(report.rejections).toEqual([]);
-    expect(report.files).toEqual({ total: 47, read: 47, skipped: 0, failed: 0 });
+    expect(report.files).toEqual({ total: 47, read: 47, skipped: 0, duplicates: 0, failed: 0 });
     expect(Object.fromEntries([...report.byType].sort(([a], [b]) => a.localeCompare(b)))).toEqual(firstImportCounts);
     expect(await countRows(db, "resource")).toBe(308);
     expect(await countRows(db, "resource_version")).toBe(308);
@@ -180,7 +180,7 @@ describe.skipIf(!hasSharedData)(`importPaths on CARIN BB and Synthea${hasSharedD
     const changed = [...forced.byType.values()].reduce((sum, counts) => sum + counts.created + counts.updated + counts.deleted, 0);
     expect(changed).toBe(0);
     expect(forced.rejections).toEqual([]);
-    expect(skipped.files).toEqual({ total: 47, read: 0, skipped: 47, failed: 0 });
+    expect(skipped.files).toEqual({ total: 47, read: 0, skipped: 47, duplicates: 0, failed: 0 });
     expect(await countRows(db, "resource")).toBe(resourcesBefore);
     expect(await countRows(db, "resource_version")).toBe(versionsBefore);
   });

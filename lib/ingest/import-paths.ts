@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 
 import type { Database } from "../db/database";
@@ -8,7 +7,8 @@ import { ConditionalMatcher } from "./conditional-matcher";
 import type { FilePlan } from "./file-plan";
 import { countOutcome, countStored, createImportReport, type ImportReport } from "./import-report";
 import type { ImportUnit } from "./import-unit";
-import { ImportedFileRegistry } from "./imported-file-registry";
+import { ImportedFileRegistry, importedFileKey } from "./imported-file-registry";
+import { inputFormatOf } from "./input-format-of";
 import { listInputFiles, type InputFile } from "./list-input-files";
 import { parseInputFile } from "./parse-input-file";
 import { PendingResources } from "./pending-resources";
@@ -27,7 +27,7 @@ export interface ImportProgress {
 }
 
 export interface ImportOptions {
-  /** Import files again even when imported_file lists their bytes as finished. */
+  /** Import files again even when imported_file lists them as finished. */
   force?: boolean;
   /** Writes per FhirStore.writeAll transaction; a transaction bundle is never split. Default 2000. */
   batchSize?: number;
@@ -36,7 +36,8 @@ export interface ImportOptions {
 
 interface FileState {
   path: string;
-  contentHash: string;
+  /** The imported_file key, from importedFileKey. */
+  key: string;
   resources: number;
   rejected: number;
   /** Units handed to the batcher and not yet stored or rejected. */
@@ -49,9 +50,11 @@ export const defaultBatchSize = 2000;
 /**
  * Imports FHIR Bundles, single resources and NDJSON from files and folders into the store, in
  * load order (see listInputFiles). Re-importing the same input adds no resources and no
- * versions: creates keep the id of their `urn:uuid:` fullUrl, unchanged content is not written
- * again, and files whose bytes were finished before are skipped unless `force` is set. Problems
- * with the input are collected in the report; only database failures throw.
+ * versions: creates keep the id of their `urn:uuid:` fullUrl, and unchanged content is not
+ * written again. A file that stored at least one resource with no rejection is recorded in
+ * imported_file, and later runs skip it unless `force` is set. Later runs read any other file
+ * again and report its rejections again. Problems with the input are collected in the report.
+ * Database failures throw, and so does a path that does not exist or a folder with no import files.
  */
 export async function importPaths(db: Database, paths: readonly string[], options: ImportOptions = {}): Promise<ImportReport> {
   const started = performance.now();
@@ -73,7 +76,7 @@ class ImportRun implements BatchListener {
   private readonly batcher: WriteBatcher;
   private readonly states = new Map<string, FileState>();
   private readonly finished: FileState[] = [];
-  private readonly seenHashes = new Set<string>();
+  private readonly seenKeys = new Set<string>();
   private readonly progress: ImportProgress;
 
   constructor(
@@ -91,7 +94,7 @@ class ImportRun implements BatchListener {
     this.progress = { filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal, resourcesStored: 0, rejections: 0 };
   }
 
-  /** Reads, plans and queues one file; a file whose bytes were imported before is only counted. */
+  /** Reads, plans and queues one file. A file recorded by an earlier run, or read earlier in this run, is only counted. */
   async importFile(file: InputFile): Promise<void> {
     const bytes = await this.readBytes(file.path);
     if (bytes) {
@@ -140,22 +143,26 @@ class ImportRun implements BatchListener {
   // NOTE: each file is read and parsed whole, so memory grows with the largest file. A bulk
   // export with NDJSON files of several GB needs line streaming here first.
   private async importBytes(path: string, bytes: Buffer): Promise<void> {
-    const contentHash = createHash("sha256").update(bytes).digest("hex");
-    if (!this.options.force && (this.registry.has(contentHash) || this.seenHashes.has(contentHash))) {
+    const key = importedFileKey(inputFormatOf(path), bytes);
+    if (this.seenKeys.has(key)) {
+      this.report.files.duplicates++;
+      return;
+    }
+    this.seenKeys.add(key);
+    if (!this.options.force && this.registry.has(key)) {
       this.report.files.skipped++;
       return;
     }
-    this.seenHashes.add(contentHash);
-    await this.planAndQueue(path, contentHash, bytes.toString("utf8"));
+    await this.planAndQueue(path, key, bytes.toString("utf8"));
   }
 
-  private async planAndQueue(path: string, contentHash: string, text: string): Promise<void> {
+  private async planAndQueue(path: string, key: string, text: string): Promise<void> {
     const plan = await this.planFile(path, text);
     if (!plan) return;
 
     this.report.files.read++;
     this.report.rejections.push(...plan.rejections);
-    const state: FileState = { path, contentHash, resources: plan.resourceCount, rejected: plan.rejections.length, outstanding: plan.units.length, planned: false };
+    const state: FileState = { path, key, resources: plan.resourceCount, rejected: plan.rejections.length, outstanding: plan.units.length, planned: false };
     this.states.set(path, state);
 
     for (const unit of plan.units) {
@@ -185,9 +192,11 @@ class ImportRun implements BatchListener {
     if (state.planned && state.outstanding === 0) this.finished.push(state);
   }
 
+  /** Records the finished files that stored something and had no rejection; the others are read again by the next run. */
   private async recordFinishedFiles(): Promise<void> {
     for (const state of this.finished.splice(0)) {
-      await this.registry.record({ contentHash: state.contentHash, path: state.path, resources: state.resources, rejected: state.rejected });
+      if (state.rejected > 0 || state.resources === 0) continue;
+      await this.registry.record({ key: state.key, path: state.path, resources: state.resources, rejected: state.rejected });
     }
   }
 

@@ -17,8 +17,10 @@ export interface ImportReport {
     total: number;
     /** Files read and planned in this run. */
     read: number;
-    /** Files whose bytes an earlier run already imported (see imported_file). */
+    /** Files an earlier run finished with no rejection (see imported_file). */
     skipped: number;
+    /** Files of the same format and bytes as a file listed before them in this run, which are read once. */
+    duplicates: number;
     /** Files that could not be read as FHIR at all; each has a rejection without entry or line. */
     failed: number;
   };
@@ -31,7 +33,7 @@ export type CountKind = keyof TypeCounts;
 
 /** Returns an empty report for a run over `totalFiles` files. */
 export function createImportReport(totalFiles: number): ImportReport {
-  return { files: { total: totalFiles, read: 0, skipped: 0, failed: 0 }, byType: new Map(), rejections: [], elapsedMs: 0 };
+  return { files: { total: totalFiles, read: 0, skipped: 0, duplicates: 0, failed: 0 }, byType: new Map(), rejections: [], elapsedMs: 0 };
 }
 
 /** Adds one outcome to the counts of a resource type. */

@@ -21,6 +21,8 @@ beforeAll(async () => {
     "bulk/Observation.jsonl",
     "notes.txt",
     "README.md",
+    "exports/claims.csv",
+    "exports/old/summary.txt",
   ];
   for (const file of files) {
     await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
@@ -62,5 +64,16 @@ describe("listInputFiles", () => {
 
     expect(isFhirError(error, "not-found")).toBe(true);
     expect((error as Error).message).toBe(`Input path ${missing} was not found; check the spelling or give the folder that contains it.`);
+  });
+
+  it("rejects a folder with no import files", async () => {
+    const exports = path.join(dir, "exports");
+
+    const error: unknown = await listInputFiles([path.join(dir, "a"), exports]).catch((caught: unknown) => caught);
+
+    expect(isFhirError(error, "not-found")).toBe(true);
+    expect((error as Error).message).toBe(
+      `Folder ${exports} contains no *.json, *.ndjson or *.jsonl file, so there is nothing to import. Give the folder that contains the FHIR files, or name the files.`,
+    );
   });
 });

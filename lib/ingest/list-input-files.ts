@@ -22,7 +22,8 @@ const providerTypeName = /^(Organization|Practitioner|PractitionerRole|Location|
  * Lists the import files under the given files and folders (folders recursively, keeping
  * *.json, *.ndjson and *.jsonl), without duplicates, in load order: Synthea provider bundles
  * first, then files named after provider resource types, then the rest, each group sorted by path.
- * A path given explicitly is kept whatever its extension. Throws not-found for a missing path.
+ * A path given explicitly is kept whatever its extension. Throws not-found for a missing path and
+ * for a folder that contains no file with one of those extensions.
  */
 export async function listInputFiles(paths: readonly string[]): Promise<InputFile[]> {
   const found = new Map<string, InputFile>();
@@ -47,8 +48,12 @@ async function listOne(inputPath: string): Promise<InputFile[]> {
 
   const entries = await readdir(inputPath, { recursive: true, withFileTypes: true });
   const candidates = entries.filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && inputExtensions.includes(path.extname(entry.name).toLowerCase()));
-  const files = await Promise.all(candidates.map((entry) => describeFile(path.join(entry.parentPath, entry.name))));
-  return files.flatMap((file) => (file ? [file] : []));
+  const described = await Promise.all(candidates.map((entry) => describeFile(path.join(entry.parentPath, entry.name))));
+  const files = described.flatMap((file) => (file ? [file] : []));
+  if (files.length === 0) {
+    throw new FhirError("not-found", `Folder ${inputPath} contains no *.json, *.ndjson or *.jsonl file, so there is nothing to import. Give the folder that contains the FHIR files, or name the files.`);
+  }
+  return files;
 }
 
 /** Stats a listed file, following symbolic links; a link to a folder is left out, a broken one kept so reading it reports the error. */

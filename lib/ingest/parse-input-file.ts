@@ -1,6 +1,5 @@
-import path from "node:path";
-
 import { FhirError, type FhirErrorIssue } from "../fhir/fhir-error";
+import { inputFormatOf } from "./input-format-of";
 import { isRecord } from "./is-record";
 import { parseJson } from "./parse-json";
 
@@ -37,11 +36,14 @@ const bundleModes: Record<string, BundleMode> = {
 /**
  * Reads the text of one import file: NDJSON (by extension .ndjson or .jsonl) line by line, other
  * files as one JSON value that is a Bundle or a single resource. Throws FhirError "invalid" when
- * the file as a whole is not JSON, not a FHIR resource, or a Bundle of a type the import does not apply.
+ * the file as a whole is empty or blank, not JSON, not a FHIR resource, or a Bundle of a type the
+ * import does not apply.
  */
 export function parseInputFile(filePath: string, text: string): ParsedInput {
-  const extension = path.extname(filePath).toLowerCase();
-  if (extension === ".ndjson" || extension === ".jsonl") {
+  if (text.trim() === "") {
+    throw new FhirError("invalid", "File is empty, so it contains no FHIR resource. Export the data again, or leave the file out of the import.");
+  }
+  if (inputFormatOf(filePath) === "ndjson") {
     return { kind: "resources", items: parseNdjson(text) };
   }
 
