@@ -1,8 +1,9 @@
 // `npm run db:migrate`: applies pending migrations to the database the environment names.
 import { applyMigrations } from "@/lib/db/apply-migrations";
-import { databaseOptionsFromEnv, openDatabase } from "@/lib/db/database";
 
-const db = await openDatabase(databaseOptionsFromEnv());
+import { openDatabaseOrExit } from "./open-database-or-exit";
+
+const db = await openDatabaseOrExit();
 try {
   const applied = await applyMigrations(db);
   console.log(applied.length > 0 ? `Applied ${applied.join(", ")}.` : "The database is up to date.");

@@ -8,8 +8,9 @@ import path from "node:path";
 
 import { readPortalSettings, type PortalSettings } from "@/lib/config/read-portal-settings";
 import { applyMigrations } from "@/lib/db/apply-migrations";
-import { databaseOptionsFromEnv, openDatabase } from "@/lib/db/database";
 import { seedDemoData } from "@/lib/demo/seed-demo-data";
+
+import { openDatabaseOrExit } from "./open-database-or-exit";
 
 export const projectRoot = path.resolve(import.meta.dirname, "..");
 
@@ -36,7 +37,7 @@ export function portalEnvironment(settings: PortalSettings): NodeJS.ProcessEnv {
 
 /** Migrates the database and loads demo data into it when it has no accounts; prints the sign-ins. */
 export async function prepareDatabase(settings: PortalSettings): Promise<void> {
-  const db = await openDatabase(databaseOptionsFromEnv());
+  const db = await openDatabaseOrExit();
   try {
     await applyMigrations(db);
     const seeded = await seedDemoData(db, { members: settings.demoMembers, today: settings.demoToday });

@@ -17,11 +17,11 @@ describe("readPortalSettings", () => {
 
   it("reads every setting", () => {
     const settings = readPortalSettings(
-      { NODE_ENV: "production", PORT: "3100", HOST: "0.0.0.0", LAKEVIEW_DEMO_MEMBERS: "300", LAKEVIEW_DEMO_TODAY: "2026-02-28", NEXTAUTH_SECRET: "x".repeat(32) },
+      { NODE_ENV: "production", PORT: "3100", HOST: "::1", LAKEVIEW_DEMO_MEMBERS: "300", LAKEVIEW_DEMO_TODAY: "2026-02-28", NEXTAUTH_SECRET: "k3J9-pQz7_Lm2Vx8Rt5Wb1Nc6Hd4Fg0Ys" },
       now,
     );
 
-    expect(settings).toEqual({ port: 3100, host: "0.0.0.0", demoMembers: 300, demoToday: new Date("2026-02-28T12:00:00Z"), authSecret: "x".repeat(32) });
+    expect(settings).toEqual({ port: 3100, host: "::1", demoMembers: 300, demoToday: new Date("2026-02-28T12:00:00Z"), authSecret: "k3J9-pQz7_Lm2Vx8Rt5Wb1Nc6Hd4Fg0Ys" });
   });
 
   it.each([
@@ -34,6 +34,11 @@ describe("readPortalSettings", () => {
     ["LAKEVIEW_DEMO_TODAY", "garbage", 'LAKEVIEW_DEMO_TODAY "garbage" is not a calendar date; use YYYY-MM-DD, such as 2026-12-01, or unset it for today.'],
     ["LAKEVIEW_DEMO_TODAY", "2026-02-30", 'LAKEVIEW_DEMO_TODAY "2026-02-30" is not a calendar date; use YYYY-MM-DD, such as 2026-12-01, or unset it for today.'],
     ["LAKEVIEW_DEMO_TODAY", "1", 'LAKEVIEW_DEMO_TODAY "1" is not a calendar date; use YYYY-MM-DD, such as 2026-12-01, or unset it for today.'],
+    ["PORT", " 3302", 'PORT " 3302" is not a whole number from 1 to 65535; set it to one, or unset it for 3000.'],
+    ["LAKEVIEW_DEMO_TODAY", "0001-01-01", 'LAKEVIEW_DEMO_TODAY "0001-01-01" is outside 1970 to 2200; pick a date in that range, or unset it for today.'],
+    ["HOST", "not a host", 'HOST "not a host" is not a host name or IP address; use one such as 127.0.0.1 or 0.0.0.0, or unset it for 127.0.0.1.'],
+    ["NEXTAUTH_SECRET", " ".repeat(40), "NEXTAUTH_SECRET repeats a few characters, so it can be guessed"],
+    ["NEXTAUTH_SECRET", "ab".repeat(20), "NEXTAUTH_SECRET repeats a few characters, so it can be guessed"],
     ["NEXTAUTH_SECRET", "short", "NEXTAUTH_SECRET is 5 characters long; use a random string of at least 32, or unset it to let npm start create one."],
   ])("rejects %s=%j", (name, value, message) => {
     expect(() => readPortalSettings({ NODE_ENV: "production", [name]: value }, now)).toThrow(message);

@@ -22,17 +22,38 @@ export function readPortalSettings(env: NodeJS.ProcessEnv, now: Date = new Date(
   const demoMembers = readWholeNumber(env, "LAKEVIEW_DEMO_MEMBERS", 25, 1, MAX_DEMO_MEMBERS, problems);
   const demoToday = readDate(env, "LAKEVIEW_DEMO_TODAY", now, problems);
 
+  const host = readHost(env, problems);
   const authSecret = env.NEXTAUTH_SECRET;
-  if (authSecret !== undefined && authSecret.length < minSecretLength) {
-    problems.push(
-      `NEXTAUTH_SECRET is ${authSecret.length} characters long; use a random string of at least ${minSecretLength}, or unset it to let npm start create one.`,
-    );
-  }
+  if (authSecret !== undefined) checkSecret(authSecret, problems);
 
   if (problems.length > 0) {
     throw new Error(problems.join("\n"));
   }
-  return { port, host: env.HOST || "127.0.0.1", demoMembers, demoToday, authSecret };
+  return { port, host, demoMembers, demoToday, authSecret };
+}
+
+function readHost(env: NodeJS.ProcessEnv, problems: string[]): string {
+  const host = env.HOST || "127.0.0.1";
+  // A name or IPv4 address of letters, digits, dots and dashes, or an IPv6 address.
+  if (!/^[A-Za-z0-9.-]{1,253}$/.test(host) && !/^[0-9A-Fa-f:]{2,39}$/.test(host)) {
+    problems.push(`HOST "${host}" is not a host name or IP address; use one such as 127.0.0.1 or 0.0.0.0, or unset it for 127.0.0.1.`);
+  }
+  return host;
+}
+
+/** Distinct characters below which a secret is called guessable, such as 32 spaces or "aaaa…". */
+const minDistinctSecretCharacters = 10;
+
+function checkSecret(secret: string, problems: string[]): void {
+  if (secret.length < minSecretLength) {
+    problems.push(
+      `NEXTAUTH_SECRET is ${secret.length} characters long; use a random string of at least ${minSecretLength}, or unset it to let npm start create one.`,
+    );
+  } else if (new Set(secret.trim()).size < minDistinctSecretCharacters) {
+    problems.push(
+      "NEXTAUTH_SECRET repeats a few characters, so it can be guessed; use a random string such as the output of `openssl rand -base64 32`, or unset it to let npm start create one.",
+    );
+  }
 }
 
 function readWholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]): number {
@@ -41,11 +62,14 @@ function readWholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number,
     return fallback;
   }
   const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || value < min || value > max) {
+  if (!/^\d+$/.test(text) || value < min || value > max) {
     problems.push(`${name} "${text}" is not a whole number from ${min} to ${max}; set it to one, or unset it for ${fallback}.`);
   }
   return value;
 }
+
+const earliestDemoYear = 1970;
+const latestDemoYear = 2200;
 
 function readDate(env: NodeJS.ProcessEnv, name: string, fallback: Date, problems: string[]): Date {
   const text = env[name];
@@ -57,6 +81,9 @@ function readDate(env: NodeJS.ProcessEnv, name: string, fallback: Date, problems
   // Date accepts 2026-02-30 and rolls it into March, so the parts must survive the round trip.
   if (!match || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
     problems.push(`${name} "${text}" is not a calendar date; use YYYY-MM-DD, such as 2026-12-01, or unset it for today.`);
+  } else if (date.getUTCFullYear() < earliestDemoYear || date.getUTCFullYear() > latestDemoYear) {
+    // Demo history reaches back 18 months and members were born up to a century earlier.
+    problems.push(`${name} "${text}" is outside ${earliestDemoYear} to ${latestDemoYear}; pick a date in that range, or unset it for today.`);
   }
   return date;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import type { Database } from "./database";
+import { databaseOptionsFromEnv, openDatabase, type Database } from "./database";
 import { openTestDatabase } from "./open-test-database";
 
 let db: Database;
@@ -78,5 +78,28 @@ describe("Database.transaction", () => {
     await db.transaction((sql) => sql.execute("INSERT INTO note (id, body) VALUES ($1, $2)", [3, "after"]));
 
     expect(await listNoteIds()).toEqual([3]);
+  });
+});
+
+describe("databaseOptionsFromEnv", () => {
+  it.each([
+    [{ DATABASE_URL: "mysql://x@127.0.0.1/y" }, 'DATABASE_URL starts with "mysql", not postgresql://'],
+    [{ DATABASE_URL: "127.0.0.1:5432/test" }, "not postgresql://"],
+    [{ DATABASE_URL: "postgresql://postgres@127.0.0.1/test", DATABASE_SCHEMA: 'Weird"x' }, 'DATABASE_SCHEMA "Weird"x" is not a plain PostgreSQL name'],
+  ])("rejects %j", (env, message) => {
+    expect(() => databaseOptionsFromEnv({ NODE_ENV: "test", ...env })).toThrow(message);
+  });
+
+  it("picks PGlite without DATABASE_URL", () => {
+    expect(databaseOptionsFromEnv({ NODE_ENV: "test", LAKEVIEW_DATA_DIR: "/tmp/x" })).toEqual({ dataDir: "/tmp/x" });
+  });
+});
+
+describe("openDatabase", () => {
+  it("names the server it could not reach", async () => {
+    const opening = openDatabase({ url: "postgresql://nobody:secret@127.0.0.1:1/none" });
+
+    await expect(opening).rejects.toThrow("Could not open PostgreSQL at 127.0.0.1:1/none (ECONNREFUSED)");
+    await expect(opening).rejects.not.toThrow("secret");
   });
 });

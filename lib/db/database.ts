@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
+import { DatabaseOpenError } from "./database-open-error";
 import { PrismaClient } from "./generated/client";
 import { lockDataDir } from "./lock-data-dir";
 import { pgSqlClient } from "./pg-sql-client";
@@ -50,9 +51,38 @@ export const defaultDataDir = path.resolve(process.cwd(), ".data/pglite");
  */
 export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
   if (env.DATABASE_URL) {
+    assertPostgresUrl(env.DATABASE_URL);
+    if (env.DATABASE_SCHEMA !== undefined) assertSchemaName(env.DATABASE_SCHEMA);
     return { url: env.DATABASE_URL, schema: env.DATABASE_SCHEMA };
   }
   return { dataDir: env.LAKEVIEW_DATA_DIR ?? defaultDataDir };
+}
+
+function assertPostgresUrl(url: string): void {
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url)?.[1];
+  if (scheme !== "postgresql" && scheme !== "postgres") {
+    throw new DatabaseOpenError(
+      `DATABASE_URL starts with "${scheme ?? url.slice(0, 12)}", not postgresql://; give a PostgreSQL URL such as postgresql://user@127.0.0.1:5432/lakeview, or unset it to use PGlite.`,
+    );
+  }
+}
+
+function assertSchemaName(schema: string): void {
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) {
+    throw new DatabaseOpenError(
+      `DATABASE_SCHEMA "${schema}" is not a plain PostgreSQL name; use up to 63 letters, digits and underscores, not starting with a digit.`,
+    );
+  }
+}
+
+/** Where a PostgreSQL URL points, without its user name or password, for error messages. */
+function describeServer(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || "5432"}${parsed.pathname}`;
+  } catch {
+    return "the server in DATABASE_URL";
+  }
 }
 
 /** Opens PostgreSQL or PGlite with a Prisma client over it. */
@@ -96,8 +126,15 @@ async function openPglite(dataDir: string): Promise<Database> {
 async function openPostgres(url: string, schema: string | undefined): Promise<Database> {
   const searchPath = schema ? `-c search_path="${schema.replaceAll('"', "")}"` : undefined;
   const pool = new pg.Pool({ connectionString: url, max: 8, options: searchPath });
-  if (schema) {
-    await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replaceAll('"', "")}"`);
+  try {
+    await pool.query(schema ? `CREATE SCHEMA IF NOT EXISTS "${schema.replaceAll('"', "")}"` : "SELECT 1");
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new DatabaseOpenError(
+      `Could not open PostgreSQL at ${describeServer(url)} (${reason}); check that the server runs and that DATABASE_URL names a user and database it accepts.`,
+      { cause: error },
+    );
   }
   const adapter = new PrismaPg(pool, schema ? { schema } : undefined);
   const prisma = new PrismaClient({ adapter });

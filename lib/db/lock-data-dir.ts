@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
+import { DatabaseOpenError } from "./database-open-error";
+
 /**
  * Takes the lock file that keeps a second process from opening the same PGlite data folder,
  * which would corrupt it. A lock left by a process that no longer runs is taken over.
@@ -16,7 +18,7 @@ export function lockDataDir(dataDir: string): () => void {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     const holder = Number(readFileSync(lockPath, "utf8"));
     if (holder !== process.pid && isRunning(holder)) {
-      throw new Error(
+      throw new DatabaseOpenError(
         `The PGlite data folder ${dataDir} is open in process ${holder}. Stop that process (the portal or another command) first, ` +
           "or run both against PostgreSQL by setting DATABASE_URL.",
       );
