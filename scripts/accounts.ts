@@ -2,6 +2,7 @@
 import { createAccount, type Account } from "@/lib/auth/create-account";
 import type { CreateAccountInput } from "@/lib/auth/create-account-schema";
 import { createMemberAccounts, fallbackMemberName, type MemberAccountsReport } from "@/lib/auth/create-member-accounts";
+import { createCredentialsFile, credentialsHeader, toCredentialsLine, type CredentialsFile } from "@/lib/auth/credentials-file";
 import { parseAccountsArgs, type AccountsCommand } from "@/lib/auth/parse-accounts-args";
 import { toDisplayName } from "@/lib/claims/to-display-name";
 import { applyMigrations } from "@/lib/db/apply-migrations";
@@ -11,13 +12,17 @@ import { FhirStore } from "@/lib/fhir/store/fhir-store";
 
 const help = `Creates sign-in accounts for Lakeview.
 
-One account:
+One account, with the password from --password or LAKEVIEW_MEMBER_PASSWORD:
   npm run accounts -- --patient <PatientId> --email <email> [--name <name>]
   npm run accounts -- --role care_manager --email <email> --name <name> [--panel <id,id>]
   npm run accounts -- --role admin --email <email> --name <name>
 
-A member account for every stored Patient that has none:
-  npm run accounts -- --all-patients
+A member account, with its own random password, for every stored Patient that has none and is
+not deceased:
+  npm run accounts -- --all-patients [--out <file>]
+
+  The output contains the new passwords: hand each member only their own line, over a secure
+  channel, and delete the output afterwards. The passwords are stored nowhere else.
 
 Options:
   --role <role>        account role: member (default), care_manager or admin
@@ -30,9 +35,16 @@ Options:
                        made from the patient's name and id, such as
                        adan-portillo-22bbe238@members.lakeview.example (first 8 digits of
                        a UUID id) or ana-ruiz-demo-pat-0001@members.lakeview.example;
-                       takes none of --email, --name, --patient or --panel. A Patient
-                       whose email is taken is reported and the others still get accounts
-  --password <text>    password for the new accounts, at least 12 characters; prefer the
+                       takes none of --email, --name, --patient, --panel or --password.
+                       Each account gets a random 24-character password. Prints one
+                       tab-separated line per account to stdout: email, password, Patient id.
+                       Patients marked deceased (deceasedBoolean true or a
+                       deceasedDateTime) are skipped and counted. A Patient whose email is
+                       taken is reported and the others still get accounts
+  --out <file>         with --all-patients, write the emails and passwords to this new file,
+                       created with mode 0600 (owner only), instead of stdout; an existing
+                       file is not overwritten
+  --password <text>    password of the one account, at least 12 characters; prefer the
                        LAKEVIEW_MEMBER_PASSWORD environment variable, which keeps it out of
                        the shell history
   -h, --help           show this text
@@ -49,7 +61,7 @@ if (command.kind === "help") {
 const db = await openDatabase(databaseOptionsFromEnv());
 try {
   await applyMigrations(db);
-  const failures = command.kind === "all-patients" ? await createForAllPatients(db, command.password) : await createOne(db, command);
+  const failures = command.kind === "all-patients" ? await createForAllPatients(db, command.outPath) : await createOne(db, command);
   process.exitCode = failures > 0 ? 1 : 0;
 } finally {
   await db.close();
@@ -88,22 +100,43 @@ async function createOne(database: Database, account: Extract<AccountsCommand, {
   }
 }
 
-async function createForAllPatients(database: Database, password: string): Promise<number> {
+async function createForAllPatients(database: Database, outPath: string | undefined): Promise<number> {
+  // The file is created before any account, so a bad path fails before passwords exist.
+  let file: CredentialsFile | undefined;
+  if (outPath !== undefined) {
+    try {
+      file = await createCredentialsFile(outPath);
+    } catch (error) {
+      console.error(`Could not create the credentials file ${outPath}: ${error instanceof Error ? error.message : String(error)}. Pass --out with the path of a new file in a folder you can write to.`);
+      return 1;
+    }
+  } else {
+    console.log(credentialsHeader);
+  }
+
   let report: MemberAccountsReport;
   try {
-    report = await createMemberAccounts(database, password, printAccount);
+    report = await createMemberAccounts(database, (account, password) =>
+      file ? file.write(account, password) : console.log(toCredentialsLine(account, password)),
+    );
   } catch (error) {
     if (!isFhirError(error, "invalid")) throw error;
     console.error(`No accounts created:\n  ${error.issues.map((issue) => issue.diagnostics).join("\n  ")}`);
     return 1;
+  } finally {
+    await file?.close();
   }
 
   for (const failure of report.failures) {
     console.error(`No account for Patient "${failure.patientId}":\n  ${failure.messages.join("\n  ")}`);
   }
-  console.log(
-    `Member accounts created: ${report.created.length}. Patients skipped because they have one: ${report.skipped}. Failed: ${report.failures.length}.`,
-  );
+  // With --out the summary goes to stdout; without it, to stderr, so stdout holds only credentials.
+  const summary = `Member accounts created: ${report.created.length}${outPath ? `, passwords written to ${outPath}` : ""}. Patients skipped because they have one: ${report.skipped}. Skipped because deceased: ${report.skippedDeceased}. Failed: ${report.failures.length}.`;
+  if (outPath) {
+    console.log(summary);
+  } else {
+    console.error(summary);
+  }
   return report.failures.length;
 }
 

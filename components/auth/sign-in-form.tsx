@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useActionState } from "react";
 
-import { signInUnavailableCode } from "@/lib/auth/sign-in-error-code";
+import { readSignInThrottledMinutes, signInUnavailableCode } from "@/lib/auth/sign-in-error-code";
 
 import { authStrings } from "./strings";
 
@@ -29,8 +29,15 @@ async function submitSignIn(previous: SignInState, formData: FormData): Promise<
     window.location.assign("/");
     return { ...previous, error: null, email };
   }
-  const error = result?.error === signInUnavailableCode ? authStrings.unavailable : authStrings.incorrect;
-  return { error, email, failures: previous.failures + 1 };
+  return { error: toErrorMessage(result?.error), email, failures: previous.failures + 1 };
+}
+
+function toErrorMessage(code: string | null | undefined): string {
+  if (code === signInUnavailableCode) {
+    return authStrings.unavailable;
+  }
+  const throttledMinutes = readSignInThrottledMinutes(code);
+  return throttledMinutes === null ? authStrings.incorrect : authStrings.tooManyAttempts(throttledMinutes);
 }
 
 /** Email and password form that signs in through next-auth and shows failures in a live region. */

@@ -8,6 +8,8 @@ export const authStrings = {
   submitting: "Signing in…",
   incorrect: "The email or password is incorrect. Check them and try again.",
   unavailable: "Sign-in isn't working right now. Please try again in a few minutes.",
+  tooManyAttempts: (minutes: number) =>
+    `Too many failed sign-in attempts. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`,
   signOutTitle: "Sign out",
   signOutPrompt: "Do you want to sign out of Lakeview on this device?",
   signedOutTitle: "You have signed out",

@@ -7,8 +7,9 @@ import type { Database } from "../db/database";
 import { openTestDatabase } from "../db/open-test-database";
 import { FhirStore } from "../fhir/store/fhir-store";
 import { createAccount, type Account } from "./create-account";
-import { getAuthOptions } from "./get-auth-options";
+import { getAuthOptions, readClientIp } from "./get-auth-options";
 import { getTokenUser } from "./get-token-user";
+import { SignInThrottle } from "./sign-in-throttle";
 
 const secret = "test-secret-of-at-least-32-characters-0123456789";
 const password = "a long enough password";
@@ -29,7 +30,7 @@ interface AuthResponse {
  */
 async function callAuth(
   options: AuthOptions,
-  request: { method: "GET" | "POST"; path: string[]; cookies?: CookieJar; body?: Record<string, string> },
+  request: { method: "GET" | "POST"; path: string[]; cookies?: CookieJar; body?: Record<string, string>; headers?: Record<string, string> },
 ): Promise<AuthResponse> {
   const written: AuthResponse = { status: 200, body: undefined, cookies: {} };
   const headers: Record<string, string | string[]> = {};
@@ -55,7 +56,7 @@ async function callAuth(
     method: request.method,
     query: { nextauth: request.path },
     cookies: request.cookies ?? {},
-    headers: { host: "127.0.0.1:3400" },
+    headers: { host: "127.0.0.1:3400", ...request.headers },
     body: request.body ?? {},
   };
 
@@ -100,6 +101,23 @@ async function signIn(options: AuthOptions, email: string): Promise<CookieJar> {
   const signedIn = withCookies(jar, response);
   expect(signedIn[sessionCookie], "sign-in sets a session cookie").toBeTruthy();
   return signedIn;
+}
+
+/**
+ * Posts one sign-in and returns the error code next-auth puts in the redirect URL, or null when
+ * the sign-in succeeds.
+ */
+async function attemptSignIn(options: AuthOptions, email: string, attemptPassword: string, headers: Record<string, string> = {}): Promise<string | null> {
+  const { jar, csrfToken } = await fetchCsrf(options, {});
+  const response = await callAuth(options, {
+    method: "POST",
+    path: ["callback", "credentials"],
+    cookies: jar,
+    body: { csrfToken, email, password: attemptPassword, json: "true" },
+    headers,
+  });
+  const { url } = response.body as { url: string };
+  return new URL(url).searchParams.get("error");
 }
 
 async function signOut(options: AuthOptions, jar: CookieJar): Promise<CookieJar> {
@@ -220,5 +238,83 @@ describe("getAuthOptions", () => {
       expires: expect.any(String),
       user: { id: changing.id, name: "Casey Morgan", role: "care_manager", patientId: null },
     });
+  });
+});
+
+describe("getAuthOptions sign-in throttle", () => {
+  const wrongPassword = "a long enough passwore";
+  let db: Database;
+
+  beforeAll(async () => {
+    vi.stubEnv("NEXTAUTH_SECRET", secret);
+    vi.stubEnv("NEXTAUTH_URL", "http://127.0.0.1:3400");
+    db = await openTestDatabase();
+    await new FhirStore(db).writeAll(
+      ["p-1", "p-2"].map((id) => ({ kind: "put" as const, resource: { resourceType: "Patient", id } satisfies Patient })),
+    );
+    await createAccount(db, { email: "alma@example.org", name: "Alma Reyes", password, role: "member", patientId: "p-1" });
+    await createAccount(db, { email: "ben@example.org", name: "Ben Ortiz", password, role: "member", patientId: "p-2" });
+  });
+
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    await db.close();
+  });
+
+  it("rejects the right password after five failures", async () => {
+    let now = Date.parse("2026-12-04T12:00:00Z");
+    const options = getAuthOptions(() => Promise.resolve(db), new SignInThrottle({ now: () => now }));
+
+    for (let i = 0; i < 5; i += 1) {
+      expect(await attemptSignIn(options, "alma@example.org", wrongPassword)).toBe("CredentialsSignin");
+    }
+    const lockedOut = await attemptSignIn(options, "alma@example.org", password);
+    now += 10 * 60 * 1000;
+    const lockedOutLater = await attemptSignIn(options, "ALMA@example.org", password);
+    const otherEmail = await attemptSignIn(options, "ben@example.org", password);
+    now += 5 * 60 * 1000;
+    const afterLockout = await attemptSignIn(options, "alma@example.org", password);
+
+    expect(lockedOut).toBe("SignInThrottled:15");
+    expect(lockedOutLater).toBe("SignInThrottled:5");
+    expect(otherEmail).toBeNull();
+    expect(afterLockout).toBeNull();
+  });
+
+  it("locks an unknown email alike", async () => {
+    const options = getAuthOptions(() => Promise.resolve(db), new SignInThrottle());
+
+    for (let i = 0; i < 5; i += 1) {
+      await attemptSignIn(options, "nobody@example.org", password);
+    }
+
+    expect(await attemptSignIn(options, "nobody@example.org", password)).toBe("SignInThrottled:15");
+  });
+
+  it("locks a client IP across emails", async () => {
+    const options = getAuthOptions(() => Promise.resolve(db), new SignInThrottle({ maxFailuresPerIp: 3 }));
+    const attacker = { "x-forwarded-for": "198.51.100.1, 203.0.113.7" };
+
+    for (const email of ["a@example.org", "b@example.org", "c@example.org"]) {
+      await attemptSignIn(options, email, wrongPassword, attacker);
+    }
+
+    expect(await attemptSignIn(options, "alma@example.org", password, attacker)).toBe("SignInThrottled:15");
+    expect(await attemptSignIn(options, "alma@example.org", password, { "x-forwarded-for": "203.0.113.8" })).toBeNull();
+  });
+});
+
+describe("readClientIp", () => {
+  it("prefers X-Real-IP", () => {
+    expect(readClientIp({ "x-real-ip": " 203.0.113.7 ", "x-forwarded-for": "198.51.100.1" })).toBe("203.0.113.7");
+  });
+
+  it("takes the last X-Forwarded-For entry", () => {
+    expect(readClientIp({ "x-forwarded-for": "198.51.100.1, 203.0.113.7" })).toBe("203.0.113.7");
+  });
+
+  it("returns null without either header", () => {
+    expect(readClientIp({ host: "127.0.0.1:3400" })).toBeNull();
+    expect(readClientIp(undefined)).toBeNull();
   });
 });

@@ -10,21 +10,30 @@ import { toAuthTime } from "./auth-time";
 import { getTokenUser } from "./get-token-user";
 import { readAuthSecret } from "./read-auth-secret";
 import { revokeSessions } from "./revoke-sessions";
+import { sessionMaxAgeSeconds } from "./session-max-age";
 import type { SessionUser } from "./session-user";
-import { signInUnavailableCode } from "./sign-in-error-code";
+import { signInUnavailableCode, toSignInThrottledCode } from "./sign-in-error-code";
+import { SignInThrottle } from "./sign-in-throttle";
 import { verifyCredentials } from "./verify-credentials";
 
-/** Session lifetime in seconds: one working day, so a shared computer does not stay signed in for weeks. */
-export const sessionMaxAgeSeconds = 8 * 60 * 60;
+/**
+ * Failed sign-ins of this server process. The route builds its options on every request, so the
+ * counts live here rather than in getAuthOptions.
+ */
+const processSignInThrottle = new SignInThrottle();
 
 /**
  * Builds next-auth's options: email and password sign-in, sessions kept in a signed, encrypted
  * JWT cookie (no session table). The token carries the user id, role, patientId and sign-in time
  * (`auth_time`). Every session check reloads the account, so a deleted account, a sign-out on
  * another device or a changed role takes effect at once. Reads NEXTAUTH_SECRET on each call, so
- * `next build` can load the route without it. Tests pass their own `loadDatabase`.
+ * `next build` can load the route without it. Sign-in attempts are limited per email and per
+ * client IP address by `throttle`. Tests pass their own `loadDatabase` and `throttle`.
  */
-export function getAuthOptions(loadDatabase: () => Promise<Database> = getDatabase): AuthOptions {
+export function getAuthOptions(
+  loadDatabase: () => Promise<Database> = getDatabase,
+  throttle: SignInThrottle = processSignInThrottle,
+): AuthOptions {
   return {
     secret: readAuthSecret(),
     session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
@@ -36,7 +45,8 @@ export function getAuthOptions(loadDatabase: () => Promise<Database> = getDataba
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
         },
-        authorize: async (credentials) => authorize(loadDatabase, credentials?.email, credentials?.password),
+        authorize: async (credentials, request) =>
+          authorize(loadDatabase, throttle, { email: credentials?.email, password: credentials?.password, ip: readClientIp(request.headers) }),
       }),
     ],
     callbacks: {
@@ -98,15 +108,29 @@ async function recordSignOut(db: Database, token: JWT | null): Promise<void> {
   logger.info({ userId: user.id }, "sign-out ended the account's sessions");
 }
 
-// NOTE: nothing limits how often one address or one email may try a password. Add a rate limiter
-// per IP address and per email before the portal faces the internet.
+interface SignInRequest {
+  email: string | undefined;
+  password: string | undefined;
+  ip: string | null;
+}
+
+/**
+ * Checks one sign-in. A locked email or IP address is rejected with a code that carries the minutes
+ * left, before the database is read, and every wrong password or unknown email counts a failure.
+ */
 async function authorize(
   loadDatabase: () => Promise<Database>,
-  email: string | undefined,
-  password: string | undefined,
+  throttle: SignInThrottle,
+  { email, password, ip }: SignInRequest,
 ): Promise<SessionUser | null> {
   if (!email || !password) {
     return null;
+  }
+  const attempt = { email, ip };
+  const decision = throttle.check(attempt);
+  if (!decision.allowed) {
+    logger.warn({ ip, retryAfterMs: decision.retryAfterMs }, "sign-in locked out after too many failed attempts");
+    throw new Error(toSignInThrottledCode(decision.retryAfterMs));
   }
   const startedAt = performance.now();
 
@@ -120,9 +144,33 @@ async function authorize(
 
   const durationMs = Math.round(performance.now() - startedAt);
   if (!user) {
+    throttle.recordFailure(attempt);
     logger.info({ durationMs }, "sign-in rejected");
     return null;
   }
+  throttle.recordSuccess(attempt);
   logger.info({ userId: user.id, role: user.role, durationMs }, "sign-in succeeded");
   return user;
+}
+
+/**
+ * Reads the client IP address from X-Real-IP, else the last X-Forwarded-For entry, which is the
+ * address the nearest proxy saw. Returns null when neither header is present.
+ * NOTE: only a reverse proxy that sets these headers makes them trustworthy. Without one, a client
+ * can send any value, so it can dodge the per-IP limit (the per-email limit still applies).
+ */
+export function readClientIp(headers: Record<string, unknown> | undefined): string | null {
+  const realIp = headerValue(headers, "x-real-ip");
+  if (realIp) {
+    return realIp;
+  }
+  const forwardedFor = headerValue(headers, "x-forwarded-for");
+  const last = forwardedFor?.split(",").at(-1)?.trim();
+  return last ? last : null;
+}
+
+function headerValue(headers: Record<string, unknown> | undefined, name: string): string | null {
+  const value = headers?.[name];
+  const text = Array.isArray(value) ? value.at(-1) : value;
+  return typeof text === "string" && text.trim().length > 0 ? text.trim() : null;
 }

@@ -9,9 +9,13 @@ import { toAuthTime } from "./auth-time";
 import { createAccount, type Account } from "./create-account";
 import { getTokenUser } from "./get-token-user";
 import { revokeSessions } from "./revoke-sessions";
+import { sessionMaxAgeSeconds } from "./session-max-age";
 
 const password = "a long enough password";
 const signOutAt = new Date("2026-12-04T10:00:00.500Z");
+const hourMs = 60 * 60 * 1000;
+/** Time of the checks that involve signOutAt, within the session max age of it. */
+const checkedAt = new Date(signOutAt.getTime() + hourMs);
 
 describe("getTokenUser", () => {
   let db: Database;
@@ -33,29 +37,55 @@ describe("getTokenUser", () => {
   });
 
   it("accepts a token signed in after sign-out", async () => {
-    const token = { sub: member.id, auth_time: toAuthTime(new Date(signOutAt.getTime() + 1)) } satisfies JWT;
+    const signedInAt = new Date(signOutAt.getTime() + 1);
+    const token = { sub: member.id, auth_time: toAuthTime(signedInAt) } satisfies JWT;
 
-    expect(await getTokenUser(db, token)).toEqual({ id: member.id, name: "Alma Reyes", role: "member", patientId: "p-1" });
+    expect(await getTokenUser(db, token, checkedAt)).toEqual({
+      id: member.id,
+      name: "Alma Reyes",
+      role: "member",
+      patientId: "p-1",
+    });
   });
 
   it("returns an account that never signed out", async () => {
-    const token = { sub: neverSignedOut.id, auth_time: toAuthTime(new Date("2020-01-01T00:00:00Z")) } satisfies JWT;
+    const token = { sub: neverSignedOut.id, auth_time: toAuthTime(new Date()) } satisfies JWT;
 
     expect(await getTokenUser(db, token)).toMatchObject({ id: neverSignedOut.id });
   });
 
+  it("accepts a token signed in 7 hours ago", async () => {
+    const token = { sub: neverSignedOut.id, auth_time: toAuthTime(new Date(Date.now() - 7 * hourMs)) } satisfies JWT;
+
+    expect(await getTokenUser(db, token)).toMatchObject({ id: neverSignedOut.id });
+  });
+
+  it("rejects a token signed in 9 hours ago", async () => {
+    const token = { sub: neverSignedOut.id, auth_time: toAuthTime(new Date(Date.now() - 9 * hourMs)) } satisfies JWT;
+
+    expect(await getTokenUser(db, token)).toBeNull();
+  });
+
+  it("accepts a token at the session max age", async () => {
+    const now = new Date();
+    const token = { sub: neverSignedOut.id, auth_time: toAuthTime(new Date(now.getTime() - sessionMaxAgeSeconds * 1000)) } satisfies JWT;
+
+    expect(await getTokenUser(db, token, now)).toMatchObject({ id: neverSignedOut.id });
+    expect(await getTokenUser(db, token, new Date(now.getTime() + 1))).toBeNull();
+  });
+
   const rejectedCases: { name: string; token: () => JWT | null }[] = [
     { name: "no token", token: () => null },
-    { name: "token without subject", token: () => ({ auth_time: toAuthTime(new Date()) }) },
+    { name: "token without subject", token: () => ({ auth_time: toAuthTime(signOutAt) }) },
     { name: "token without auth_time", token: () => ({ sub: member.id }) },
     { name: "token signed in before sign-out", token: () => ({ sub: member.id, auth_time: toAuthTime(new Date(signOutAt.getTime() - 1)) }) },
     { name: "token signed in the same second before sign-out", token: () => ({ sub: member.id, auth_time: toAuthTime(new Date("2026-12-04T10:00:00.100Z")) }) },
     { name: "token signed in at the sign-out millisecond", token: () => ({ sub: member.id, auth_time: toAuthTime(signOutAt) }) },
-    { name: "token of a deleted account", token: () => ({ sub: "00000000-0000-4000-8000-000000000000", auth_time: toAuthTime(new Date()) }) },
+    { name: "token of a deleted account", token: () => ({ sub: "00000000-0000-4000-8000-000000000000", auth_time: toAuthTime(new Date(signOutAt.getTime() + 1)) }) },
   ];
 
   it.each(rejectedCases)("rejects $name", async ({ token }) => {
-    expect(await getTokenUser(db, token())).toBeNull();
+    expect(await getTokenUser(db, token(), checkedAt)).toBeNull();
   });
 });
 

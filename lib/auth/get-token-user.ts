@@ -2,15 +2,21 @@ import type { JWT } from "next-auth/jwt";
 
 import type { Database } from "../db/database";
 import { isSignedInAfter } from "./auth-time";
+import { sessionMaxAgeSeconds } from "./session-max-age";
 import type { SessionUser } from "./session-user";
 
 /**
  * Loads the account a session token names, as it is stored now. Returns null when the token names
- * no account, carries no `auth_time`, or names an account that was deleted or signed out after
- * the token's sign-in.
+ * no account, carries no `auth_time`, signed in more than sessionMaxAgeSeconds before `now`, or
+ * names an account that was deleted or signed out after the token's sign-in. The age check makes
+ * the session absolute: next-auth rewrites the cookie with a new expiry on every session request,
+ * but `auth_time` keeps the original sign-in.
  */
-export async function getTokenUser(db: Database, token: JWT | null): Promise<SessionUser | null> {
+export async function getTokenUser(db: Database, token: JWT | null, now: Date = new Date()): Promise<SessionUser | null> {
   if (!token?.sub || typeof token.auth_time !== "number") {
+    return null;
+  }
+  if (now.getTime() - token.auth_time * 1000 > sessionMaxAgeSeconds * 1000) {
     return null;
   }
 

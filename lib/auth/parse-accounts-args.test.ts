@@ -31,15 +31,26 @@ describe("parseAccountsArgs", () => {
       expected: { kind: "one", password, email: "cm@example.org", role: "care_manager", name: "Casey Morgan", patientId: undefined, panelPatientIds: ["p-1", "p-2"] },
     },
     {
-      name: "all patients with password from environment",
+      name: "member with password from environment",
+      args: ["--patient", "p-1", "--email", "alma@example.org"],
+      env: { LAKEVIEW_MEMBER_PASSWORD: password },
+      expected: { kind: "one", password, email: "alma@example.org", role: "member", name: undefined, patientId: "p-1", panelPatientIds: undefined },
+    },
+    {
+      name: "all patients ignoring the environment password",
       args: ["--all-patients"],
       env: { LAKEVIEW_MEMBER_PASSWORD: password },
-      expected: { kind: "all-patients", password },
+      expected: { kind: "all-patients" },
     },
     {
       name: "all patients with explicit member role",
-      args: ["--all-patients", "--role", "member", ...withPassword],
-      expected: { kind: "all-patients", password },
+      args: ["--all-patients", "--role", "member"],
+      expected: { kind: "all-patients" },
+    },
+    {
+      name: "all patients with output file",
+      args: ["--all-patients", "--out", "accounts.tsv"],
+      expected: { kind: "all-patients", outPath: "accounts.tsv" },
     },
     { name: "help among other flags", args: ["--email", "x", "-h"], expected: { kind: "help" } },
   ];
@@ -51,7 +62,7 @@ describe("parseAccountsArgs", () => {
   const errorCases: { name: string; args: string[]; env?: Record<string, string>; issues: FhirErrorIssue[] }[] = [
     {
       name: "all patients with email",
-      args: ["--all-patients", "--email", "x@example.org", ...withPassword],
+      args: ["--all-patients", "--email", "x@example.org"],
       issues: [
         {
           diagnostics: "--all-patients makes one member account per Patient and takes no --email; leave out --email, or leave out --all-patients to create one account.",
@@ -61,7 +72,7 @@ describe("parseAccountsArgs", () => {
     },
     {
       name: "all patients with one-account flags and staff role",
-      args: ["--all-patients", "--name", "Alma", "--patient", "p-1", "--panel", "p-2", "--role", "admin", ...withPassword],
+      args: ["--all-patients", "--name", "Alma", "--patient", "p-1", "--panel", "p-2", "--role", "admin"],
       issues: [
         {
           diagnostics: "--all-patients makes one member account per Patient and takes no --name; leave out --name, or leave out --all-patients to create one account.",
@@ -77,6 +88,26 @@ describe("parseAccountsArgs", () => {
         },
         { diagnostics: "--all-patients makes member accounts only, and --role is admin; leave out --role.", expression: "--role" },
       ],
+    },
+    {
+      name: "all patients with password",
+      args: ["--all-patients", ...withPassword],
+      issues: [
+        {
+          diagnostics: "--all-patients generates a random password for each account and takes no --password; leave out --password.",
+          expression: "--password",
+        },
+      ],
+    },
+    {
+      name: "all patients with empty output file",
+      args: ["--all-patients", "--out", ""],
+      issues: [{ diagnostics: "--out is empty; pass the path of a new file for the emails and passwords.", expression: "--out" }],
+    },
+    {
+      name: "one account with output file",
+      args: ["--patient", "p-1", "--email", "alma@example.org", "--out", "accounts.tsv", ...withPassword],
+      issues: [{ diagnostics: "--out is only for --all-patients, which generates the passwords; leave out --out.", expression: "--out" }],
     },
     {
       name: "member without patient",

@@ -16,7 +16,11 @@ export type AccountsCommand =
       patientId?: string;
       panelPatientIds?: string[];
     }
-  | { kind: "all-patients"; password: string };
+  | {
+      kind: "all-patients";
+      /** File to write each new account's email and password to, instead of stdout. */
+      outPath?: string;
+    };
 
 const roles: readonly Role[] = ["member", "care_manager", "admin"];
 
@@ -28,6 +32,7 @@ const optionSpec = {
   panel: { type: "string" },
   "all-patients": { type: "boolean", default: false },
   password: { type: "string" },
+  out: { type: "string" },
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
@@ -37,10 +42,11 @@ type AccountsOptions = ReturnType<typeof parseArgs<{ options: typeof optionSpec 
 const oneAccountFlags = ["email", "name", "patient", "panel"] as const;
 
 /**
- * Reads the arguments of `npm run accounts`. The password comes from --password, else from
- * LAKEVIEW_MEMBER_PASSWORD in `env`. Throws FhirError "invalid" with one issue per problem, each
- * naming the flag (as `expression`) and what to pass instead. The email's form, the password's
- * length and whether the Patients exist are left to createAccount.
+ * Reads the arguments of `npm run accounts`. For one account the password comes from --password,
+ * else from LAKEVIEW_MEMBER_PASSWORD in `env`. --all-patients generates a password per account, so
+ * it rejects --password and ignores LAKEVIEW_MEMBER_PASSWORD. Throws FhirError "invalid" with one
+ * issue per problem, each naming the flag (as `expression`) and what to pass instead. The email's
+ * form, the password's length and whether the Patients exist are left to createAccount.
  */
 export function parseAccountsArgs(args: string[], env: Readonly<Record<string, string | undefined>>): AccountsCommand {
   const values = readOptions(args);
@@ -48,19 +54,20 @@ export function parseAccountsArgs(args: string[], env: Readonly<Record<string, s
     return { kind: "help" };
   }
 
-  const password = values.password ?? env.LAKEVIEW_MEMBER_PASSWORD;
+  const allPatients = values["all-patients"];
+  const password = allPatients ? undefined : (values.password ?? env.LAKEVIEW_MEMBER_PASSWORD);
   const role = values.role ?? "member";
-  const issues = [...listPasswordIssues(password), ...listRoleIssues(role)];
+  const issues = [...(allPatients ? [] : listPasswordIssues(password)), ...listRoleIssues(role)];
   // The other checks depend on the role, so an unknown role is reported alone.
   if (isRole(role)) {
-    issues.push(...(values["all-patients"] ? listAllPatientsIssues(values, role) : listOneAccountIssues(values, role)));
+    issues.push(...(allPatients ? listAllPatientsIssues(values, role) : listOneAccountIssues(values, role)));
   }
 
-  if (issues.length === 0 && password && isRole(role)) {
-    if (values["all-patients"]) {
-      return { kind: "all-patients", password };
+  if (issues.length === 0 && isRole(role)) {
+    if (allPatients) {
+      return values.out === undefined ? { kind: "all-patients" } : { kind: "all-patients", outPath: values.out };
     }
-    if (values.email) {
+    if (values.email && password) {
       return { kind: "one", password, email: values.email, role, name: values.name, patientId: values.patient, panelPatientIds: toIdList(values.panel) };
     }
   }
@@ -100,11 +107,20 @@ function listAllPatientsIssues(values: AccountsOptions, role: Role): FhirErrorIs
   if (role !== "member") {
     issues.push(issue("--role", `--all-patients makes member accounts only, and --role is ${role}; leave out --role.`));
   }
+  if (values.password !== undefined) {
+    issues.push(issue("--password", "--all-patients generates a random password for each account and takes no --password; leave out --password."));
+  }
+  if (values.out === "") {
+    issues.push(issue("--out", "--out is empty; pass the path of a new file for the emails and passwords."));
+  }
   return issues;
 }
 
 function listOneAccountIssues(values: AccountsOptions, role: Role): FhirErrorIssue[] {
   const issues: FhirErrorIssue[] = [];
+  if (values.out !== undefined) {
+    issues.push(issue("--out", "--out is only for --all-patients, which generates the passwords; leave out --out."));
+  }
   if (!values.email) {
     issues.push(issue("--email", "No email given; pass --email, or --all-patients to make one member account per Patient."));
   }
