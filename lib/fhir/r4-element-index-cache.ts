@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { threadId } from "node:worker_threads";
 
 import { logger } from "../log/logger";
 import { toErrorFields } from "../log/to-error-fields";
@@ -63,7 +64,8 @@ export function readCachedElementList(source: ElementListSource, cacheFolder = d
  */
 export function writeCachedElementList(source: ElementListSource, list: R4ElementList, cacheFolder = defaultCacheFolder): void {
   const file = cacheFileOf(cacheFolder, source);
-  const temporary = `${file}.${process.pid}.tmp`;
+  // Process and thread id, so that two writers never share a temporary file.
+  const temporary = `${file}.${process.pid}-${threadId}.tmp`;
   try {
     fs.mkdirSync(cacheFolder, { recursive: true });
     fs.writeFileSync(temporary, JSON.stringify(toCacheFile(list)));
