@@ -6,9 +6,11 @@ import { createCredentialsFile, credentialsHeader, toCredentialsLine, type Crede
 import { parseAccountsArgs, type AccountsCommand } from "@/lib/auth/parse-accounts-args";
 import { toDisplayName } from "@/lib/claims/to-display-name";
 import { applyMigrations } from "@/lib/db/apply-migrations";
-import { databaseOptionsFromEnv, openDatabase, type Database } from "@/lib/db/database";
+import type { Database } from "@/lib/db/database";
 import { isFhirError } from "@/lib/fhir/fhir-error";
 import { FhirStore } from "@/lib/fhir/store/fhir-store";
+
+import { openDatabaseOrExit } from "./open-database-or-exit";
 
 const help = `Creates sign-in accounts for Lakeview.
 
@@ -58,7 +60,7 @@ if (command.kind === "help") {
   process.exit(0);
 }
 
-const db = await openDatabase(databaseOptionsFromEnv());
+const db = await openDatabaseOrExit();
 try {
   await applyMigrations(db);
   const failures = command.kind === "all-patients" ? await createForAllPatients(db, command.outPath) : await createOne(db, command);
