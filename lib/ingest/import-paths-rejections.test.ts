@@ -229,6 +229,19 @@ const cases: RejectionCase[] = [
     stored: { Patient: 1 },
     failedFiles: 0,
   },
+  {
+    name: "bundle with no entries is rejected whole",
+    files: {
+      "empty-batch.json": { resourceType: "Bundle", type: "batch", entry: [] },
+      "no-entry.json": { resourceType: "Bundle", type: "collection" },
+    },
+    rejections: [
+      "empty-batch.json: Bundle has no entries, so it contains no resource to import.",
+      "no-entry.json: Bundle has no entries, so it contains no resource to import.",
+    ],
+    stored: {},
+    failedFiles: 2,
+  },
 ];
 
 /** Writes each file; `{ symlinkTo }` makes a symbolic link instead, to a target that may not exist. */

@@ -128,6 +128,26 @@ describe("importPaths on a second run", () => {
     expect(report.files).toEqual({ total: 1, read: 0, skipped: 0, duplicates: 0, failed: 1 });
   });
 
+  it("rejects an entryless bundle every run", async () => {
+    const caseDir = await writeCase("empty-bundles", {
+      "empty-batch.json": JSON.stringify({ resourceType: "Bundle", type: "batch", entry: [] }),
+      "no-entry.json": JSON.stringify({ resourceType: "Bundle", type: "batch" }),
+    });
+    const expected = [
+      "empty-batch.json: Bundle has no entries, so it contains no resource to import.",
+      "no-entry.json: Bundle has no entries, so it contains no resource to import.",
+    ];
+
+    const first = await importPaths(db, [caseDir]);
+    const second = await importPaths(db, [caseDir]);
+
+    expect(rejectionsOf(first, caseDir)).toEqual(expected);
+    expect(rejectionsOf(second, caseDir)).toEqual(expected);
+    expect(second.files).toEqual({ total: 2, read: 0, skipped: 0, duplicates: 0, failed: 2 });
+    expect(formatImportReport(second)).toContain("Imported 0 resources from 0 of 2 files, 2 could not be read");
+    expect(await countRecordedFiles(caseDir)).toBe(0);
+  });
+
   it("reads the same bytes again in another format", async () => {
     const bundle = {
       resourceType: "Bundle",

@@ -37,7 +37,7 @@ const bundleModes: Record<string, BundleMode> = {
  * Reads the text of one import file: NDJSON (by extension .ndjson or .jsonl) line by line, other
  * files as one JSON value that is a Bundle or a single resource. Throws FhirError "invalid" when
  * the file as a whole is empty or blank, not JSON, not a FHIR resource, or a Bundle of a type the
- * import does not apply.
+ * import does not apply or with no entries.
  */
 export function parseInputFile(filePath: string, text: string): ParsedInput {
   if (text.trim() === "") {
@@ -68,11 +68,12 @@ function readBundle(bundle: Record<string, unknown>): BundleInput {
       },
     ]);
   }
-  if (bundle.entry === undefined) {
-    return { kind: "bundle", mode, entries: [] };
-  }
-  if (!Array.isArray(bundle.entry)) {
+  if (bundle.entry !== undefined && !Array.isArray(bundle.entry)) {
     throw new FhirError("invalid", [{ diagnostics: "Bundle.entry is not an array; a Bundle lists its entries in an array.", expression: "Bundle.entry" }]);
+  }
+  // Like an empty file, a Bundle without entries is rejected, so the file is not recorded as finished.
+  if (bundle.entry === undefined || bundle.entry.length === 0) {
+    throw new FhirError("invalid", "Bundle has no entries, so it contains no resource to import.");
   }
   return { kind: "bundle", mode, entries: bundle.entry };
 }
