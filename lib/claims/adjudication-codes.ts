@@ -52,6 +52,9 @@ export const memberCostShareParts: readonly (readonly Code[])[] = [
   ],
 ];
 
+/** Portion of a service's cost that the plan does not cover (CARIN "noncovered"). */
+export const noncoveredCode: Code = { system: carinAdjudicationSystem, code: "noncovered" };
+
 /** Tells whether any coding of `concept` has the code's system and code. */
 export function hasCode(concept: CodeableConcept | undefined, wanted: Code): boolean {
   return (concept?.coding ?? []).some((coding) => coding.system === wanted.system && coding.code === wanted.code);

@@ -1,6 +1,6 @@
 import type { ExplanationOfBenefit } from "fhir/r4";
 
-import { memberCostShareParts, memberLiabilityCode } from "./adjudication-codes";
+import { memberCostShareParts, memberLiabilityCode, noncoveredCode } from "./adjudication-codes";
 import { sumMoney, type Money } from "./money";
 import { readSingleAmount, type AmountEntry } from "./read-single-amount";
 
@@ -17,7 +17,8 @@ const unknown: MemberOwes = { kind: "unknown" };
 
 /**
  * Works out the member's share of an EOB from what the EOB states, in this order:
- * 1. the header total "memberliability" (CARIN BB);
+ * 1. the header total "memberliability" (CARIN BB), unless the header's deductible, copay,
+ *    coinsurance and noncovered totals add up to more than it, which leaves the share unknown;
  * 2. the header totals for deductible, copay and coinsurance, added up;
  * 3. the same two rules on each line's adjudication, added up over the lines. When some lines
  *    state nothing (Synthea leaves the encounter line unadjudicated) the sum is only a floor.
@@ -32,11 +33,35 @@ export function computeMemberOwes(eob: ExplanationOfBenefit): MemberOwes {
 }
 
 function memberShareOfClaim(eob: ExplanationOfBenefit): MemberOwes {
-  const fromHeader = memberShareOf(eob.total ?? []);
-  if (fromHeader !== undefined) {
-    return fromHeader === null ? unknown : { kind: "exact", amount: fromHeader };
+  const totals = eob.total ?? [];
+  const fromHeader = memberShareOf(totals);
+  if (fromHeader === undefined) {
+    return memberShareOfLines(eob.item ?? []);
   }
-  return memberShareOfLines(eob.item ?? []);
+  if (fromHeader === null || liabilityBelowParts(totals)) {
+    return unknown;
+  }
+  return { kind: "exact", amount: fromHeader };
+}
+
+/**
+ * Tells whether the header states a memberliability that is less than its own deductible, copay,
+ * coinsurance and noncovered totals added up, such as a liability of 0 next to a copay of 120.
+ * Neither figure can then be trusted. Parts that cannot be read or mix currencies leave the
+ * liability unchecked.
+ */
+function liabilityBelowParts(totals: AmountEntry[]): boolean {
+  const liability = readSingleAmount(totals, [memberLiabilityCode]);
+  if (!liability) {
+    return false;
+  }
+
+  const parts = [...memberCostShareParts, [noncoveredCode]].map((codes) => readSingleAmount(totals, codes)).filter((part) => part !== undefined);
+  if (parts.length === 0 || parts.some((part) => part === null)) {
+    return false;
+  }
+  const sum = sumMoney(parts.filter((part): part is Money => part !== null));
+  return sum !== null && sum.currency === liability.currency && sum.minorUnits > liability.minorUnits;
 }
 
 function memberShareOfLines(items: NonNullable<ExplanationOfBenefit["item"]>): MemberOwes {

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { ExplanationOfBenefit, Practitioner } from "fhir/r4";
 import { describe, expect, it } from "vitest";
 
+import { generateDemoData } from "../demo/generate-demo-data";
 import { hasSampleData, readSampleResources, SAMPLE_DATA_DIR } from "../fhir/read-sample-resources";
 import type { ClaimSummary } from "./claim-summary";
 import { toClaimSummary } from "./to-claim-summary";
@@ -44,6 +45,7 @@ const memberLiability = { coding: [{ system: "http://hl7.org/fhir/us/carin-bb/Co
 const deductible = { coding: [{ system: "http://terminology.hl7.org/CodeSystem/adjudication", code: "deductible" }] };
 const copay = { coding: [{ system: "http://terminology.hl7.org/CodeSystem/adjudication", code: "copay" }] };
 const coinsurance = { coding: [{ system: "http://hl7.org/fhir/us/carin-bb/CodeSystem/C4BBAdjudication", code: "coinsurance" }] };
+const noncovered = { coding: [{ system: "http://hl7.org/fhir/us/carin-bb/CodeSystem/C4BBAdjudication", code: "noncovered" }] };
 const blueButtonSubmitted = {
   coding: [{ system: "https://bluebutton.cms.gov/resources/codesystem/adjudication", code: "https://bluebutton.cms.gov/resources/variables/line_sbmtd_chrg_amt" }],
 };
@@ -57,7 +59,7 @@ function line(sequence: number, adjudication: NonNullable<ExplanationOfBenefit["
 }
 
 describe("toClaimSummary on CARIN Blue Button examples", () => {
-  it.skipIf(!hasSampleData())("reads the memberliability total of an inpatient claim", () => {
+  it.skipIf(!hasSampleData())("hides an inpatient liability below its copay", () => {
     const names = new Map([["Organization/ProviderOrganization3", "Green Medical Group"]]);
 
     const summary = toClaimSummary(readCarinEob("EOBInpatient2"), names);
@@ -69,7 +71,7 @@ describe("toClaimSummary on CARIN Blue Button examples", () => {
       claimType: "institutional",
       canceled: false,
       billed: { kind: "exact", amount: usd(714_720) },
-      memberOwes: { kind: "exact", amount: usd(0) },
+      memberOwes: { kind: "unknown" },
     } satisfies ClaimSummary);
   });
 
@@ -203,6 +205,21 @@ describe.skipIf(!hasSampleData())("toClaimSummary on every Synthea EOB", () => {
   });
 });
 
+describe("toClaimSummary on demo EOBs", () => {
+  it("gives an exact share for every active claim", () => {
+    const eobs = generateDemoData({ members: 25, seed: 20261201 })
+      .resources.filter((resource): resource is ExplanationOfBenefit => resource.resourceType === "ExplanationOfBenefit")
+      .filter((eob) => eob.status === "active");
+
+    expect(eobs.length).toBeGreaterThan(0);
+    for (const eob of eobs) {
+      const summary = toClaimSummary(eob, noNames);
+
+      expect(summary.memberOwes, eob.id).toMatchObject({ kind: "exact" });
+    }
+  });
+});
+
 describe("toClaimSummary member share", () => {
   const cases: { name: string; eob: ExplanationOfBenefit; expected: ClaimSummary["memberOwes"] }[] = [
     { name: "no totals and no lines", eob: eobWith({}), expected: { kind: "unknown" } },
@@ -212,14 +229,48 @@ describe("toClaimSummary member share", () => {
       expected: { kind: "exact", amount: usd(4_250) },
     },
     {
-      name: "memberliability wins over its parts",
+      name: "memberliability wins over smaller parts",
+      eob: eobWith({
+        total: [
+          { category: deductible, amount: { value: 10, currency: "USD" } },
+          { category: memberLiability, amount: { value: 30, currency: "USD" } },
+        ],
+      }),
+      expected: { kind: "exact", amount: usd(3_000) },
+    },
+    {
+      name: "memberliability equal to its parts",
+      eob: eobWith({
+        total: [
+          { category: deductible, amount: { value: 10.1, currency: "USD" } },
+          { category: copay, amount: { value: 20.2, currency: "USD" } },
+          { category: coinsurance, amount: { value: 0.3, currency: "USD" } },
+          { category: noncovered, amount: { value: 5, currency: "USD" } },
+          { category: memberLiability, amount: { value: 35.6, currency: "USD" } },
+        ],
+      }),
+      expected: { kind: "exact", amount: usd(3_560) },
+    },
+    {
+      name: "memberliability below its deductible",
       eob: eobWith({
         total: [
           { category: deductible, amount: { value: 100, currency: "USD" } },
           { category: memberLiability, amount: { value: 30, currency: "USD" } },
         ],
       }),
-      expected: { kind: "exact", amount: usd(3_000) },
+      expected: { kind: "unknown" },
+    },
+    {
+      name: "memberliability below parts with noncovered",
+      eob: eobWith({
+        total: [
+          { category: copay, amount: { value: 20, currency: "USD" } },
+          { category: noncovered, amount: { value: 15, currency: "USD" } },
+          { category: memberLiability, amount: { value: 30, currency: "USD" } },
+        ],
+      }),
+      expected: { kind: "unknown" },
     },
     {
       name: "deductible, copay and coinsurance totals added",
