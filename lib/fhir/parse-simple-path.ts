@@ -1,3 +1,5 @@
+import { splitTopLevel } from "./split-top-level";
+
 /** One step of a simple FHIRPath path. */
 export type PathStep =
   | { kind: "field"; name: string }
@@ -29,7 +31,7 @@ export function parseSimplePath(expression: string): SimplePath | undefined {
     return undefined;
   }
 
-  const [root, ...segments] = splitSegments(flat);
+  const [root, ...segments] = splitTopLevel(flat, ".");
   if (root === undefined || !/^[A-Z][A-Za-z]*$/.test(root)) {
     return undefined;
   }
@@ -93,26 +95,4 @@ function matchingParenthesis(expression: string): number {
     if (expression[i] === ")" && --depth === 0) return i;
   }
   return -1;
-}
-
-/** Splits at the dots outside parentheses and quotes: "a.where(b='x.y').c" → 3 segments. */
-function splitSegments(expression: string): string[] {
-  const segments: string[] = [];
-  let depth = 0;
-  let inQuote = false;
-  let start = 0;
-
-  for (let i = 0; i < expression.length; i++) {
-    const char = expression[i];
-    if (char === "'") inQuote = !inQuote;
-    if (inQuote) continue;
-    if (char === "(") depth++;
-    if (char === ")") depth--;
-    if (char === "." && depth === 0) {
-      segments.push(expression.slice(start, i));
-      start = i + 1;
-    }
-  }
-  segments.push(expression.slice(start));
-  return segments;
 }

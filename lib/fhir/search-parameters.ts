@@ -1,5 +1,6 @@
 import type { Bundle, SearchParameter } from "fhir/r4";
 import { readR4Definitions } from "./read-r4-definitions";
+import { splitTopLevel } from "./split-top-level";
 
 /** The search parameter types the store indexes. Composite and special parameters are left out. */
 export type IndexedSearchParameterType = "token" | "string" | "date" | "reference" | "number" | "quantity" | "uri";
@@ -93,7 +94,9 @@ function addDefinition(
     return;
   }
 
-  const parts = splitUnion(expression);
+  const parts = splitTopLevel(expression, "|")
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
   for (const [resourceType, definitions] of byType) {
     const applies = isCommon || parameter.base.some((base) => base === resourceType);
     const ownParts = parts.filter((part) => isCommon || rootOf(part) === resourceType);
@@ -105,28 +108,6 @@ function addDefinition(
 
 function isIndexedType(type: string): type is IndexedSearchParameterType {
   return INDEXED_TYPES.includes(type);
-}
-
-/** Splits a FHIRPath union such as "A.code | B.code" at the top-level bars. */
-function splitUnion(expression: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let inQuote = false;
-  let start = 0;
-
-  for (let i = 0; i < expression.length; i++) {
-    const char = expression[i];
-    if (char === "'") inQuote = !inQuote;
-    if (inQuote) continue;
-    if (char === "(") depth++;
-    if (char === ")") depth--;
-    if (char === "|" && depth === 0) {
-      parts.push(expression.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  parts.push(expression.slice(start).trim());
-  return parts.filter((part) => part.length > 0);
 }
 
 /** Returns the type name an expression part starts from: "(Observation.value as Quantity)" → "Observation". */
