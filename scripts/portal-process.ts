@@ -1,5 +1,5 @@
-// What `npm start` and `npm run dev` share: checked settings, the session secret, a migrated and
-// seeded database, and running Next as a child that stops with this process.
+// Steps shared by `npm start` and `npm run dev`: checked settings, the session secret, a migrated
+// and seeded database, and Next run as a child that stops with this process.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -24,7 +24,7 @@ export function readSettingsOrExit(): PortalSettings {
   }
 }
 
-/** The environment for Next: the caller's, plus the session secret, address and no telemetry. */
+/** Returns the environment for Next: the caller's, plus the session secret, address and no telemetry. */
 export function portalEnvironment(settings: PortalSettings): NodeJS.ProcessEnv {
   const publicHost = settings.host === "0.0.0.0" ? "localhost" : settings.host;
   return {
@@ -60,8 +60,7 @@ export async function prepareDatabase(settings: PortalSettings): Promise<void> {
  * stopping this process stops the server too, and exits with the child's code.
  */
 export function runNext(args: string[], env: NodeJS.ProcessEnv): void {
-  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-  const child = spawn(process.execPath, [nextBin, ...args], { cwd: projectRoot, env, stdio: "inherit" });
+  const child = spawn(process.execPath, [nextBinPath(), ...args], { cwd: projectRoot, env, stdio: "inherit" });
 
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.on(signal, () => child.kill(signal));
@@ -69,6 +68,11 @@ export function runNext(args: string[], env: NodeJS.ProcessEnv): void {
   child.on("exit", (code, signal) => {
     process.exit(code ?? (signal ? 1 : 0));
   });
+}
+
+/** Returns the path of the Next CLI script, run with this Node rather than through npx. */
+export function nextBinPath(): string {
+  return createRequire(import.meta.url).resolve("next/dist/bin/next");
 }
 
 function readOrCreateSecret(file: string): string {

@@ -3,10 +3,9 @@
 // 3000; HOST, default 127.0.0.1).
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 
-import { portalEnvironment, prepareDatabase, projectRoot, readSettingsOrExit, runNext } from "./portal-process";
+import { nextBinPath, portalEnvironment, prepareDatabase, projectRoot, readSettingsOrExit, runNext } from "./portal-process";
 import { sourceFingerprint } from "./source-fingerprint";
 
 const settings = readSettingsOrExit();
@@ -25,8 +24,7 @@ function buildIfChanged(): void {
   }
 
   console.log("Building the portal (only after a source change)...");
-  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-  const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: projectRoot, env, stdio: "inherit" });
+  const build = spawnSync(process.execPath, [nextBinPath(), "build"], { cwd: projectRoot, env, stdio: "inherit" });
   if (build.status !== 0) {
     console.error("The build failed; the messages above say where.");
     process.exit(build.status ?? 1);
