@@ -8,7 +8,7 @@ import { sharedDataDir, syntheaMember } from "./imported-member";
 
 const syntheaDir = path.join(sharedDataDir, "synthea/smart-generated-sample-data-r4");
 
-/** The dates of service of a Synthea bundle's claims, written as the claims table writes them. */
+/** Returns the dates of service of a Synthea bundle's claims, formatted as the claims table shows them. */
 function claimDatesIn(file: string): Set<string> {
   const bundle = JSON.parse(readFileSync(path.join(syntheaDir, file), "utf8")) as Bundle;
   const format = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", day: "numeric", year: "numeric" });

@@ -1,5 +1,5 @@
 // Runs `prisma generate` without network access. The Prisma 7 CLI looks for its schema-engine
-// binary before generating and tries to download it when it is missing; generating the client
+// binary before generating and tries to download it when it is missing. Generating the client
 // does not use that binary, so any existing file satisfies the check.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";

@@ -1,7 +1,7 @@
 import { minSecretLength } from "../auth/read-auth-secret";
 import { MAX_DEMO_MEMBERS } from "../demo/generate-demo-data";
 
-/** What `npm start` and `npm run dev` read from the environment, checked before any work. */
+/** Settings that `npm start` and `npm run dev` read from the environment, checked before any work. */
 export interface PortalSettings {
   port: number;
   host: string;

@@ -13,7 +13,7 @@ export const migrationsDir = import.meta.dirname
   : path.resolve(process.cwd(), "prisma/migrations");
 
 // Prisma Migrate's own bookkeeping table, so `prisma migrate status` on a machine that has the
-// schema engine sees these migrations as applied.
+// schema engine reports these migrations as applied.
 const createBookkeeping = `
 CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id" VARCHAR(36) PRIMARY KEY NOT NULL,

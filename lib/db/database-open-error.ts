@@ -1,6 +1,6 @@
 /**
  * The configured database cannot be opened: the settings are wrong, the server is unreachable or
- * another process holds the PGlite folder. Commands print its message alone, without a stack,
+ * another process has the PGlite folder open. Commands print its message alone, without a stack,
  * because it names the setting and the fix.
  */
 export class DatabaseOpenError extends Error {

@@ -26,8 +26,8 @@ export interface Database {
    */
   transaction<T>(fn: (sql: SqlClient) => Promise<T>): Promise<T>;
   /**
-   * Runs SQL that may hold several statements and takes no parameters (migrations, DDL) on one
-   * connection; when it fails, an open transaction on that connection is rolled back.
+   * Runs SQL that may contain several statements and takes no parameters (migrations, DDL) on one
+   * connection. When it fails, an open transaction on that connection is rolled back.
    */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
@@ -75,7 +75,7 @@ function assertSchemaName(schema: string): void {
   }
 }
 
-/** Where a PostgreSQL URL points, without its user name or password, for error messages. */
+/** Returns host, port and database of a PostgreSQL URL, without user name or password, for error messages. */
 function describeServer(url: string): string {
   try {
     const parsed = new URL(url);

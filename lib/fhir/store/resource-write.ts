@@ -18,7 +18,7 @@ export type ResourceWrite =
 
 export type WriteOutcomeKind = "created" | "updated" | "unchanged" | "deleted" | "absent";
 
-/** What a write did; `resource` is the stored resource with its new meta, except for deletes. */
+/** The result of one write. `resource` is the stored resource with its new meta, except for deletes. */
 export interface WriteOutcome {
   kind: WriteOutcomeKind;
   resourceType: string;
