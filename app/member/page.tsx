@@ -4,7 +4,7 @@ import { ClaimsTable } from "@/components/member/claims-table";
 import { PlanCard } from "@/components/member/plan-card";
 import { memberStrings } from "@/components/member/strings";
 import { MessagePanel } from "@/components/ui/message-panel";
-import { requireMember } from "@/lib/auth/require-session";
+import { requireMemberRecord } from "@/lib/auth/require-member-record";
 import { getMemberOverview } from "@/lib/claims/get-member-overview";
 import { getDatabase } from "@/lib/db/get-database";
 import { FhirStore } from "@/lib/fhir/store/fhir-store";
@@ -16,11 +16,11 @@ export const metadata: Metadata = { title: memberStrings.pageTitle };
  * account only, and the page reads nothing from the URL.
  */
 export default async function MemberPage(): Promise<React.ReactElement> {
-  const user = await requireMember();
+  const { patientId } = await requireMemberRecord();
 
   const store = new FhirStore(await getDatabase());
   // TODO: record an AuditEvent for this read of the member's claims once the audit trail exists.
-  const overview = await getMemberOverview(store, user.patientId);
+  const overview = await getMemberOverview(store, patientId);
 
   if (overview.kind === "no-patient") {
     return (

@@ -1,0 +1,11 @@
+/** Text of the member navigation, in US English. A Spanish edition adds a sibling file. */
+export const memberNavStrings = {
+  label: "Your plan",
+  links: {
+    home: "Home",
+    claims: "Claims",
+    coverage: "Coverage",
+    health: "Health record",
+    profile: "Profile",
+  },
+} as const;
