@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 
 import { ClaimsTable } from "@/components/member/claims-table";
+import { CareGapsSection } from "@/components/member/home/care-gaps-section";
+import { SpendingSummary } from "@/components/member/home/spending-summary";
 import { PlanCard } from "@/components/member/plan-card";
 import { memberStrings } from "@/components/member/strings";
 import { MessagePanel } from "@/components/ui/message-panel";
@@ -12,8 +14,9 @@ import { FhirStore } from "@/lib/fhir/store/fhir-store";
 export const metadata: Metadata = { title: memberStrings.pageTitle };
 
 /**
- * Renders the member's home: their plan and recent claims. The patient comes from the signed-in
- * account only, and the page reads nothing from the URL.
+ * Renders the member's home, what needs attention first: open care gaps, this plan year's
+ * spending against the deductible and out-of-pocket maximum, the plan and the latest claims. The
+ * patient comes from the signed-in account only, and the page reads nothing from the URL.
  */
 export default async function MemberPage(): Promise<React.ReactElement> {
   const { patientId } = await requireMemberRecord();
@@ -32,7 +35,9 @@ export default async function MemberPage(): Promise<React.ReactElement> {
   return (
     <>
       <h1>{overview.patientName ? memberStrings.greeting(overview.patientName) : memberStrings.greetingWithoutName}</h1>
-      <PlanCard plan={overview.plan} />
+      <CareGapsSection />
+      <SpendingSummary spending={overview.spending} />
+      <PlanCard plan={overview.plan} coverageLink />
       <ClaimsTable claims={overview.claims} />
     </>
   );

@@ -1,9 +1,14 @@
+import Link from "next/link";
+
 import type { PlanSummary } from "@/lib/claims/to-plan-summary";
 
 import { memberStrings } from "./strings";
 
-/** Renders the member's plan and insurer, or a note that the plan is not on file. */
-export function PlanCard({ plan }: { plan: PlanSummary | null }): React.ReactElement {
+/**
+ * Renders the member's plan and insurer, or a note that the plan is not on file. With
+ * `coverageLink` it links to the coverage page.
+ */
+export function PlanCard({ plan, coverageLink = false }: { plan: PlanSummary | null; coverageLink?: boolean }): React.ReactElement {
   return (
     <section className="panel" aria-labelledby="plan-heading">
       <h2 id="plan-heading">{memberStrings.planHeading}</h2>
@@ -20,6 +25,11 @@ export function PlanCard({ plan }: { plan: PlanSummary | null }): React.ReactEle
             <dd>{plan.payerName ?? memberStrings.planUnknown}</dd>
           </div>
         </dl>
+      )}
+      {coverageLink && (
+        <p className="note">
+          <Link href="/member/coverage">{memberStrings.coverageLink}</Link>
+        </p>
       )}
     </section>
   );

@@ -6,7 +6,7 @@ import type { ClaimType } from "@/lib/claims/claim-summary";
  */
 export const memberStrings = {
   locale: "en-US",
-  pageTitle: "Your plan and claims",
+  pageTitle: "Home",
   greeting: (name: string): string => `Welcome, ${name}`,
   greetingWithoutName: "Welcome",
   planHeading: "Your plan",
@@ -22,6 +22,7 @@ export const memberStrings = {
     no_insurance: "No insurance",
   } as Record<string, string | undefined>,
   noPlan: "We don't have your plan details yet.",
+  coverageLink: "Your coverage and ID card",
   claimsHeading: "Recent claims",
   claimsCaption: (count: number): string =>
     count === 1 ? "Your most recent claim." : `Your ${count} most recent claims, newest first.`,

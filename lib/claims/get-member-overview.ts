@@ -1,3 +1,6 @@
+import { getPlanYearSpending } from "../coverage/get-plan-year-spending";
+import { loadPlanContext } from "../coverage/load-plan-context";
+import type { PlanYearSpending } from "../coverage/plan-year-spending";
 import type { FhirStore } from "../fhir/store/fhir-store";
 import { isFhirError } from "../fhir/fhir-error";
 import { logger } from "../log/logger";
@@ -20,13 +23,15 @@ export type MemberOverview =
       plan: PlanSummary | null;
       /** The newest claims, newest first; empty when the patient has none. */
       claims: ClaimSummary[];
+      /** This plan year's deductible and out-of-pocket spending against the plan's limits. */
+      spending: PlanYearSpending;
     };
 
 /**
  * Loads the member page's data for one patient. The patient id must come from the signed-in
  * account, never from the request: every read below is limited to that Patient's compartment.
  */
-export async function getMemberOverview(store: FhirStore, patientId: string | null): Promise<MemberOverview> {
+export async function getMemberOverview(store: FhirStore, patientId: string | null, now: Date = new Date()): Promise<MemberOverview> {
   if (!patientId) {
     return { kind: "no-patient" };
   }
@@ -42,7 +47,11 @@ export async function getMemberOverview(store: FhirStore, patientId: string | nu
     throw error;
   }
 
-  const [plan, claims] = await Promise.all([getMemberPlan(store, patientId), listMemberClaims(store, patientId)]);
+  const [plan, claims, spending] = await Promise.all([
+    getMemberPlan(store, patientId, now),
+    listMemberClaims(store, patientId),
+    loadPlanContext(store, patientId, now).then(async (context) => getPlanYearSpending(store, patientId, context)),
+  ]);
   logger.info({ claims: claims.length, hasPlan: plan !== null, durationMs: Math.round(performance.now() - startedAt) }, "member overview loaded");
-  return { kind: "patient", patientName, plan, claims };
+  return { kind: "patient", patientName, plan, claims, spending };
 }

@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+
+import { AccumulatorsSection } from "@/components/member/coverage/accumulators-section";
+import { IdCard } from "@/components/member/coverage/id-card";
+import { PlanDetails } from "@/components/member/coverage/plan-details";
+import { PlanMembers } from "@/components/member/coverage/plan-members";
+import { coverageStrings } from "@/components/member/coverage/strings";
+import { PlanCard } from "@/components/member/plan-card";
+import { memberStrings } from "@/components/member/strings";
+import { MessagePanel } from "@/components/ui/message-panel";
+import { requireMemberRecord } from "@/lib/auth/require-member-record";
+import { getMemberCoverage } from "@/lib/coverage/get-member-coverage";
+import { getDatabase } from "@/lib/db/get-database";
+import { FhirStore } from "@/lib/fhir/store/fhir-store";
+
+export const metadata: Metadata = { title: coverageStrings.pageTitle };
+
+/**
+ * Renders the member's coverage: ID card, plan-year spending against the deductible and
+ * out-of-pocket maximum, plan details and who is on the plan. The patient comes from the
+ * signed-in account only, and the page reads nothing from the URL.
+ */
+export default async function CoveragePage(): Promise<React.ReactElement> {
+  const { patientId } = await requireMemberRecord();
+
+  const store = new FhirStore(await getDatabase());
+  // TODO: record an AuditEvent for this read of the member's coverage once the audit trail exists.
+  const view = await getMemberCoverage(store, patientId);
+
+  if (view.kind === "no-patient") {
+    return (
+      <MessagePanel title={memberStrings.noPatientTitle} headingLevel={1}>
+        <p>{memberStrings.noPatientBody}</p>
+      </MessagePanel>
+    );
+  }
+  return (
+    <>
+      <h1>{coverageStrings.heading}</h1>
+      {view.coverage ? (
+        <IdCard coverage={view.coverage} memberName={view.patientName} />
+      ) : (
+        <>
+          <MessagePanel title={coverageStrings.noCoverageTitle}>
+            <p>{coverageStrings.noCoverageBody}</p>
+          </MessagePanel>
+          <PlanCard plan={view.planFromClaims} />
+        </>
+      )}
+      <AccumulatorsSection spending={view.spending} />
+      {view.coverage && (
+        <>
+          <PlanDetails coverage={view.coverage} />
+          <PlanMembers members={view.coverage.members} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import type { PlanYearSpending } from "@/lib/coverage/plan-year-spending";
+
+import { formatMoney } from "../format-money";
+import { toAccumulatorRows } from "./accumulator-rows";
+import styles from "./coverage.module.css";
+import { coverageStrings } from "./strings";
+
+/**
+ * Renders the plan year's deductible and out-of-pocket spending as a table: what was spent, the
+ * limit and what is left, for the member and, when others share the plan, the family.
+ */
+export function AccumulatorTable({ spending }: { spending: PlanYearSpending }): React.ReactElement {
+  const text = coverageStrings.spending;
+  const money = (amount: Parameters<typeof formatMoney>[0] | null): string =>
+    amount ? formatMoney(amount, coverageStrings.locale) : coverageStrings.notAvailable;
+
+  return (
+    <div className="table-scroll">
+      <table className={styles.table}>
+        <caption>{text.tableCaption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{text.heading}</th>
+            <th scope="col" className={styles.numeric}>
+              {text.spent}
+            </th>
+            <th scope="col" className={styles.numeric}>
+              {text.limit}
+            </th>
+            <th scope="col" className={styles.numeric}>
+              {text.remaining}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {toAccumulatorRows(spending).map((row) => (
+            <tr key={row.key}>
+              <th scope="row">
+                {row.personLabel}: {row.limitName}
+              </th>
+              <td className={styles.numeric} data-label={text.spent}>
+                {money(row.accumulator.spent)}
+              </td>
+              <td className={styles.numeric} data-label={text.limit}>
+                {money(row.accumulator.limit)}
+              </td>
+              <td className={styles.numeric} data-label={text.remaining}>
+                {row.accumulator.remaining?.minorUnits === 0 ? text.met : money(row.accumulator.remaining)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

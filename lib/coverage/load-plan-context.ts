@@ -1,0 +1,31 @@
+import type { Coverage } from "fhir/r4";
+
+import type { FhirStore } from "../fhir/store/fhir-store";
+import { calendarDayOfInstant } from "./calendar-day";
+import { listFamilyCoverages } from "./list-family-coverages";
+import { isInPlanYear, planYearOf, type PlanYear } from "./plan-year-of";
+import { selectCurrentCoverage } from "./select-current-coverage";
+
+/** The member's plan and the plan year the coverage pages show. */
+export interface PlanContext {
+  /** The member's current Coverage; null when none is stored. */
+  coverage: Coverage | null;
+  planYear: PlanYear;
+  /** Whether today falls in the plan year; false when the coverage has ended or not yet begun. */
+  isCurrent: boolean;
+  /** The Coverage of everyone on the plan that year, the member's own first; empty without coverage. */
+  familyCoverages: Coverage[];
+}
+
+/**
+ * Loads the member's current Coverage, the plan year that contains `now` (calendar year without
+ * a Coverage period), and the family's Coverage for that year.
+ */
+export async function loadPlanContext(store: FhirStore, patientId: string, now: Date): Promise<PlanContext> {
+  const today = calendarDayOfInstant(now);
+  const coverage = selectCurrentCoverage(await store.listInPatientCompartment(patientId, "Coverage"), patientId, now);
+  const planYear = planYearOf(coverage?.period, today);
+
+  const familyCoverages = coverage ? await listFamilyCoverages(store, coverage, planYear) : [];
+  return { coverage, planYear, isCurrent: isInPlanYear(planYear, today), familyCoverages };
+}
