@@ -2,12 +2,12 @@ import type { PlanYearSpending } from "@/lib/coverage/plan-year-spending";
 
 import { formatMoney } from "../format-money";
 import { toAccumulatorRows } from "./accumulator-rows";
-import styles from "./coverage.module.css";
 import { coverageStrings } from "./strings";
 
 /**
  * Renders the plan year's deductible and out-of-pocket spending as a table: what was spent, the
- * limit and what is left, for the member and, when others share the plan, the family.
+ * limit and what is left, for the member and, when others share the plan, the family. It takes
+ * the claims table's look, which stacks each row into labeled lines on narrow screens.
  */
 export function AccumulatorTable({ spending }: { spending: PlanYearSpending }): React.ReactElement {
   const text = coverageStrings.spending;
@@ -16,18 +16,18 @@ export function AccumulatorTable({ spending }: { spending: PlanYearSpending }): 
 
   return (
     <div className="table-scroll">
-      <table className={styles.table}>
+      <table className="claims-table">
         <caption>{text.tableCaption}</caption>
         <thead>
           <tr>
             <th scope="col">{text.heading}</th>
-            <th scope="col" className={styles.numeric}>
+            <th scope="col" className="numeric">
               {text.spent}
             </th>
-            <th scope="col" className={styles.numeric}>
+            <th scope="col" className="numeric">
               {text.limit}
             </th>
-            <th scope="col" className={styles.numeric}>
+            <th scope="col" className="numeric">
               {text.remaining}
             </th>
           </tr>
@@ -38,13 +38,13 @@ export function AccumulatorTable({ spending }: { spending: PlanYearSpending }): 
               <th scope="row">
                 {row.personLabel}: {row.limitName}
               </th>
-              <td className={styles.numeric} data-label={text.spent}>
+              <td className="numeric" data-label={text.spent}>
                 {money(row.accumulator.spent)}
               </td>
-              <td className={styles.numeric} data-label={text.limit}>
+              <td className="numeric" data-label={text.limit}>
                 {money(row.accumulator.limit)}
               </td>
-              <td className={styles.numeric} data-label={text.remaining}>
+              <td className="numeric" data-label={text.remaining}>
                 {row.accumulator.remaining?.minorUnits === 0 ? text.met : money(row.accumulator.remaining)}
               </td>
             </tr>
