@@ -130,6 +130,16 @@ describe("getMemberOverview", () => {
     });
   });
 
+  it("sums this plan year's spending", async () => {
+    const overview = await getMemberOverview(store, "member-a", new Date("2026-06-01T12:00:00Z"));
+
+    const spending = overview.kind === "patient" ? overview.spending : null;
+    // a-1 and a-2 fall in 2026 with a $25 member liability each; a-3 is from 2025.
+    expect(spending?.individual.outOfPocket).toEqual({ spent: { minorUnits: 5_000, currency: "USD" }, limit: null, remaining: null });
+    expect(spending?.claimCount).toBe(2);
+    expect(spending?.family).toBeNull();
+  });
+
   it("reports no patient for an account without one", async () => {
     expect(await getMemberOverview(store, null)).toEqual({ kind: "no-patient" });
     expect(await getMemberOverview(store, "not-stored")).toEqual({ kind: "no-patient" });
@@ -140,7 +150,8 @@ describe("getMemberOverview", () => {
 
     const overview = await getMemberOverview(store, "member-c");
 
-    expect(overview).toEqual({ kind: "patient", patientName: "Carla Nunes", plan: null, claims: [] });
+    expect(overview).toMatchObject({ kind: "patient", patientName: "Carla Nunes", plan: null, claims: [] });
+    expect(overview.kind === "patient" && overview.spending).toMatchObject({ claimCount: 0, limitsSource: null, family: null });
   });
 });
 

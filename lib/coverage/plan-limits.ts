@@ -10,9 +10,9 @@ export interface LimitPair {
 export interface PlanLimits {
   deductible: LimitPair;
   outOfPocketMax: LimitPair;
-  /** "in" when the limits apply to in-network care; "unspecified" when the data does not say. */
+  /** "in" when the limits apply to in-network care, or "unspecified" when the data does not state it. */
   network: "in" | "unspecified";
-  /** Where the limits were read: the Coverage's cost to beneficiary, or a claim's benefit balance. */
+  /** The source of the limits: the Coverage's cost to beneficiary, or a claim's benefit balance. */
   source: "coverage" | "claim";
 }
 

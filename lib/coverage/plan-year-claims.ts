@@ -5,7 +5,7 @@ import { isReferenceTo, toReferenceTarget } from "../claims/reference-target";
 import { firstDayOf, type CalendarDay } from "./calendar-day";
 import { isInPlanYear, type PlanYear } from "./plan-year-of";
 
-/** Which claims of a patient count toward a plan year. */
+/** The patient, plan year and plan that decide which claims count. */
 export interface ClaimScope {
   patientId: string;
   planYear: PlanYear;

@@ -10,7 +10,7 @@ export interface AccumulatorView {
   spent: Money;
   /** The plan's limit, or null when the data states none. */
   limit: Money | null;
-  /** What is left before the limit is met, never below zero; null without a limit. */
+  /** The amount left before the limit is met, never below zero, or null without a limit. */
   remaining: Money | null;
 }
 
@@ -36,7 +36,7 @@ export interface PlanYearSpending {
   counted: "in-network" | "all";
   /** The member's own out-of-network amounts left out of the totals; null when there are none. */
   outOfNetwork: { deductible: Money; outOfPocket: Money } | null;
-  /** Where the limits come from; null when the data states no limit. */
+  /** The source of the limits, or null when the data states no limit. */
   limitsSource: PlanLimits["source"] | null;
   /** The member's own claims added in this plan year. */
   claimCount: number;

@@ -5,7 +5,7 @@ import { sumMoney, type Money } from "../claims/money";
 import { readSingleAmount, type AmountEntry } from "../claims/read-single-amount";
 import { readNetworkStatus, type NetworkStatus } from "./read-network-status";
 
-/** What one claim adds to the member's deductible and out-of-pocket totals. */
+/** The amounts one claim adds to the member's deductible and out-of-pocket totals. */
 export interface ClaimCostShare {
   /** The part of the member's share applied to the deductible. */
   deductible: Money;

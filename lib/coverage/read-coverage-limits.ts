@@ -15,7 +15,7 @@ export const costUnitExtensionUrl = "http://hl7.org/fhir/5.0/StructureDefinition
 
 /**
  * Reads the deductible and out-of-pocket maximum from Coverage.costToBeneficiary (coverage-copay-type
- * "deductible" and "maxoutofpocket"). The R5 unit extension tells individual from family. An
+ * "deductible" and "maxoutofpocket"). The R5 unit extension marks each as individual or family. An
  * entry without it is taken as the individual limit when it is the only entry of its type,
  * because a plan that states one amount states the member's own. Returns null when the Coverage
  * states no limit.

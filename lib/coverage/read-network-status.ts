@@ -2,7 +2,7 @@ import type { CodeableConcept, ExplanationOfBenefit } from "fhir/r4";
 
 import { hasCode, type Code } from "../claims/adjudication-codes";
 
-/** Whether the plan paid a claim as in network, out of network, or does not say. */
+/** The network level a claim was paid at: in network, out of network, or not stated. */
 export type NetworkStatus = "in" | "out" | "unknown";
 
 const discriminatorSystem = "http://hl7.org/fhir/us/carin-bb/CodeSystem/C4BBAdjudicationDiscriminator";
@@ -21,7 +21,7 @@ interface AdjudicationLike {
 /**
  * Reads CARIN's benefitpaymentstatus, which decides the network level of the benefit, from the
  * header adjudication, else from the lines when they all agree. Billing and rendering network
- * status say only whether a provider has a contract, so they are not read.
+ * status state only whether a provider has a contract, so they are not read.
  */
 export function readNetworkStatus(eob: ExplanationOfBenefit): NetworkStatus {
   const header = statusOf(eob.adjudication ?? []);

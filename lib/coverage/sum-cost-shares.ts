@@ -36,12 +36,23 @@ export function sumCostShares(shares: readonly (ClaimCostShare | null)[], curren
       spending.unreadableCount += 1;
       continue;
     }
-    const bucket = share.network === "in" ? spending.inNetwork : share.network === "out" ? spending.outOfNetwork : spending.unknownNetwork;
+    const bucket = bucketOf(spending, share.network);
     bucket.deductible += share.deductible.minorUnits;
     bucket.outOfPocket += share.outOfPocket.minorUnits;
     spending.claimCount += 1;
   }
   return spending;
+}
+
+function bucketOf(spending: NetworkSpending, network: ClaimCostShare["network"]): SpendingTotals {
+  switch (network) {
+    case "in":
+      return spending.inNetwork;
+    case "out":
+      return spending.outOfNetwork;
+    case "unknown":
+      return spending.unknownNetwork;
+  }
 }
 
 /** Adds two groups' totals of the same currency. */

@@ -11,8 +11,8 @@ import { coverageStrings } from "./strings";
 
 /**
  * Renders the coverage page's plan-year spending: a bar per limit showing how much of it is met,
- * the same numbers as a table, and the notes that qualify them. Without limits it says so and
- * still shows what was spent.
+ * the same numbers as a table, and the notes that qualify them. Without limits it states that
+ * and still shows what was spent.
  */
 export function AccumulatorsSection({ spending }: { spending: PlanYearSpending }): React.ReactElement {
   const text = coverageStrings.spending;
