@@ -22,7 +22,7 @@ test("member checks deductible progress", async ({ page }) => {
   const chart = spending.getByRole("img", { name: /^Bar chart of your spending/ });
   await expect(chart).toBeVisible();
   await expect(chart.locator("svg").first()).toBeVisible();
-  await expect(chart.getByText("Your deductible")).toBeVisible();
+  await expect(chart.getByText("Spent", { exact: true })).toBeVisible();
   const homeTable = spending.getByRole("table", { name: /toward your deductible and out-of-pocket maximum/ });
   await expect(homeTable.getByRole("rowheader", { name: "You: Deductible" })).toBeVisible();
   await expect(homeTable.getByRole("rowheader", { name: /^Your family \(4 people\): Out-of-pocket maximum$/ })).toBeVisible();

@@ -42,7 +42,8 @@ export function SpendingChart({ bars, currency, locale, summary }: { bars: Spend
             label={{ value: homeStrings.axisLimit, angle: -90, position: "insideLeft", fill: "#1b1f24" }}
           />
           <Tooltip formatter={formatValue} />
-          <Legend verticalAlign="top" />
+          {/* Legend text defaults to each series' fill, and the pale "left to meet" fill is too faint for text. */}
+          <Legend verticalAlign="top" formatter={(value: string) => <span className={styles.legendText}>{value}</span>} />
           <Bar dataKey="spent" name={homeStrings.seriesSpent} stackId="limit" fill="#0b5d7a" />
           <Bar dataKey="remaining" name={homeStrings.seriesRemaining} stackId="limit" fill="#dfe5ea" stroke="#6b7580" />
         </BarChart>
