@@ -70,7 +70,7 @@ export const coverageStrings = {
     unknownName: "Name not available",
   },
   relationships: {
-    self: "Subscriber",
+    self: "Self (you are the subscriber)",
     spouse: "Spouse",
     child: "Child",
     parent: "Parent",
