@@ -14,5 +14,4 @@ export const homeStrings = {
   noSpendingBody:
     "We have no claims for this plan year and no deductible or out-of-pocket maximum for your plan. When your plan processes a claim, your spending shows up here.",
   coverageLink: "See your coverage, ID card and limits",
-  latestClaimsHeading: "Latest claims",
 } as const;
