@@ -74,4 +74,11 @@ test("imported member sees spending without limits", async ({ page }) => {
   await expect(accumulators.getByRole("rowheader", { name: "You: Deductible" })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("imported-coverage.png"), fullPage: true });
   await expectAccessible(page);
+
+  await accumulators.getByRole("navigation", { name: "Plan years with claims" }).getByRole("link", { name: "2020" }).click();
+  await expect(page).toHaveURL(/\/member\/coverage\?year=2020$/);
+  await expect(accumulators.getByText("Plan year Jan 1, 2020 to Dec 31, 2020")).toBeVisible();
+  const outOfPocket = accumulators.getByRole("row", { name: /^You: Out-of-pocket maximum/ });
+  await expect(outOfPocket.getByRole("cell").first()).toHaveText("$56.20");
+  await page.screenshot({ path: test.info().outputPath("imported-coverage-2020.png"), fullPage: true });
 });

@@ -69,6 +69,15 @@ describe("getMemberCoverage on demo data", () => {
     expect(view.spending.claimCount).toBe(9);
   });
 
+  it("opens a requested earlier plan year", async () => {
+    const view = patientView(await getMemberCoverage(store, "demo-pat-0001", demoNow, 2025));
+
+    expect(view.spending.individual).toEqual({ deductible: accumulator(2_600, 100_000), outOfPocket: accumulator(20_330, 400_000) });
+    expect(view.spending.planYear.isCurrent).toBe(false);
+    expect(view.coverage?.periodStart).toMatchObject({ year: 2025, month: 1, day: 1 });
+    expect(view.claimYears).toEqual([2026, 2025]);
+  });
+
   it("stops a single member at the deductible", async () => {
     const view = patientView(await getMemberCoverage(store, "demo-pat-0005", demoNow));
 
@@ -198,6 +207,13 @@ describe.skipIf(!hasSampleData())("getMemberCoverage on CARIN and Synthea sample
     expect(view.spending.claimCount).toBe(2);
     expect(view.spending.unreadableCount).toBe(1);
     expect(view.spending.family).toBeNull();
+  });
+
+  it("opens a Synthea member's earlier year", async () => {
+    const view = patientView(await getMemberCoverage(store, syntheaPatientId, new Date("2026-12-01T12:00:00Z"), 2020));
+
+    expect(view.spending.individual.outOfPocket.spent).toEqual(usd(5_620));
+    expect(view.claimYears).toEqual([2021, 2020, 2019, 2018, 2016, 2013, 2012, 1981, 1976]);
   });
 });
 

@@ -8,6 +8,7 @@ import type { FhirStore } from "../fhir/store/fhir-store";
 import { logger } from "../log/logger";
 import type { CoverageDetails } from "./coverage-details";
 import { getPlanYearSpending } from "./get-plan-year-spending";
+import { listClaimYears } from "./list-claim-years";
 import { loadPlanContext, type PlanContext } from "./load-plan-context";
 import type { PlanYearSpending } from "./plan-year-spending";
 import { toCoverageDetails } from "./to-coverage-details";
@@ -24,14 +25,22 @@ export type MemberCoverage =
       /** Without a stored Coverage, the plan named inside the newest claim, if any; else null. */
       planFromClaims: PlanSummary | null;
       spending: PlanYearSpending;
+      /** Calendar years in which the member's own claims start, newest first, for picking another plan year. */
+      claimYears: number[];
     };
 
 /**
- * Loads the coverage page's data for one patient. The patient id must come from the signed-in
+ * Loads the coverage page's data for one patient, for the current plan year or the one that
+ * `requestedYear` picks (see loadPlanContext). The patient id must come from the signed-in
  * account, never from the request. Family members contribute their names and relationships, and
  * their claims only as sums inside the spending totals.
  */
-export async function getMemberCoverage(store: FhirStore, patientId: string | null, now: Date = new Date()): Promise<MemberCoverage> {
+export async function getMemberCoverage(
+  store: FhirStore,
+  patientId: string | null,
+  now: Date = new Date(),
+  requestedYear?: number,
+): Promise<MemberCoverage> {
   if (!patientId) {
     return { kind: "no-patient" };
   }
@@ -42,14 +51,18 @@ export async function getMemberCoverage(store: FhirStore, patientId: string | nu
     return { kind: "no-patient" };
   }
 
-  const context = await loadPlanContext(store, patientId, now);
-  const [coverage, spending] = await Promise.all([readCoverageDetails(store, patientId, context), getPlanYearSpending(store, patientId, context)]);
+  const context = await loadPlanContext(store, patientId, now, requestedYear);
+  const [coverage, spending, claimYears] = await Promise.all([
+    readCoverageDetails(store, patientId, context),
+    getPlanYearSpending(store, patientId, context),
+    listClaimYears(store, patientId),
+  ]);
   const planFromClaims = coverage ? null : await getPlanFromLatestClaim(store, patientId);
   logger.info(
     { hasCoverage: coverage !== null, familySize: context.familyCoverages.length, durationMs: Math.round(performance.now() - startedAt) },
     "member coverage loaded",
   );
-  return { kind: "patient", patientName, coverage, planFromClaims, spending };
+  return { kind: "patient", patientName, coverage, planFromClaims, spending, claimYears };
 }
 
 async function readCoverageDetails(store: FhirStore, patientId: string, context: PlanContext): Promise<CoverageDetails | null> {

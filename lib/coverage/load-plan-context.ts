@@ -18,13 +18,16 @@ export interface PlanContext {
 }
 
 /**
- * Loads the member's current Coverage, the plan year that contains `now` (calendar year without
- * a Coverage period), and the family's Coverage for that year.
+ * Loads the member's Coverage, plan year and family Coverage. Without `requestedYear` the plan
+ * year is the one that contains `now` (the calendar year without a Coverage period). With it, the
+ * plan year is the one that contains Dec 31 of that year, which is the plan year that starts in
+ * it for calendar and mid-year plans alike.
  */
-export async function loadPlanContext(store: FhirStore, patientId: string, now: Date): Promise<PlanContext> {
+export async function loadPlanContext(store: FhirStore, patientId: string, now: Date, requestedYear?: number): Promise<PlanContext> {
   const today = calendarDayOfInstant(now);
-  const coverage = selectCurrentCoverage(await store.listInPatientCompartment(patientId, "Coverage"), patientId, now);
-  const planYear = planYearOf(coverage?.period, today);
+  const reference = requestedYear === undefined ? now : new Date(Date.UTC(requestedYear, 11, 31, 12));
+  const coverage = selectCurrentCoverage(await store.listInPatientCompartment(patientId, "Coverage"), patientId, reference);
+  const planYear = planYearOf(coverage?.period, calendarDayOfInstant(reference));
 
   const familyCoverages = coverage ? await listFamilyCoverages(store, coverage, planYear) : [];
   return { coverage, planYear, isCurrent: isInPlanYear(planYear, today), familyCoverages };

@@ -10,6 +10,7 @@ import { memberStrings } from "@/components/member/strings";
 import { MessagePanel } from "@/components/ui/message-panel";
 import { requireMemberRecord } from "@/lib/auth/require-member-record";
 import { getMemberCoverage } from "@/lib/coverage/get-member-coverage";
+import { parseRequestedYear } from "@/lib/coverage/parse-requested-year";
 import { getDatabase } from "@/lib/db/get-database";
 import { FhirStore } from "@/lib/fhir/store/fhir-store";
 
@@ -18,14 +19,21 @@ export const metadata: Metadata = { title: coverageStrings.pageTitle };
 /**
  * Renders the member's coverage: ID card, plan-year spending against the deductible and
  * out-of-pocket maximum, plan details and who is on the plan. The patient comes from the
- * signed-in account only, and the page reads nothing from the URL.
+ * signed-in account only. The URL may pick a plan year (`?year=2020`), which only changes the
+ * dates of the member's own records shown.
  */
-export default async function CoveragePage(): Promise<React.ReactElement> {
+export default async function CoveragePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}): Promise<React.ReactElement> {
   const { patientId } = await requireMemberRecord();
+  const now = new Date();
+  const requestedYear = parseRequestedYear((await searchParams).year, now);
 
   const store = new FhirStore(await getDatabase());
   // TODO: record an AuditEvent for this read of the member's coverage once the audit trail exists.
-  const view = await getMemberCoverage(store, patientId);
+  const view = await getMemberCoverage(store, patientId, now, requestedYear);
 
   if (view.kind === "no-patient") {
     return (
@@ -47,7 +55,7 @@ export default async function CoveragePage(): Promise<React.ReactElement> {
           <PlanCard plan={view.planFromClaims} />
         </>
       )}
-      <AccumulatorsSection spending={view.spending} />
+      <AccumulatorsSection spending={view.spending} claimYears={view.claimYears} requestedYear={requestedYear} />
       {view.coverage && (
         <>
           <PlanDetails coverage={view.coverage} />

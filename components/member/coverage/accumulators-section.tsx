@@ -6,6 +6,7 @@ import { toAccumulatorRows } from "./accumulator-rows";
 import { AccumulatorTable } from "./accumulator-table";
 import styles from "./coverage.module.css";
 import { formatPlanYear } from "./format-plan-year";
+import { PlanYearNav } from "./plan-year-nav";
 import { SpendingNotes } from "./spending-notes";
 import { coverageStrings } from "./strings";
 
@@ -14,7 +15,16 @@ import { coverageStrings } from "./strings";
  * the same numbers as a table, and the notes that qualify them. Without limits it states that
  * and still shows what was spent.
  */
-export function AccumulatorsSection({ spending }: { spending: PlanYearSpending }): React.ReactElement {
+export function AccumulatorsSection({
+  spending,
+  claimYears,
+  requestedYear,
+}: {
+  spending: PlanYearSpending;
+  claimYears: number[];
+  /** The year the member picked, or undefined for the current plan year. */
+  requestedYear: number | undefined;
+}): React.ReactElement {
   const text = coverageStrings.spending;
   const hasLimits = spending.limitsSource !== null;
   const { planYear } = spending;
@@ -23,7 +33,8 @@ export function AccumulatorsSection({ spending }: { spending: PlanYearSpending }
     <section className="panel" aria-labelledby="spending-heading">
       <h2 id="spending-heading">{text.heading}</h2>
       <p>{formatPlanYear(planYear)}</p>
-      {!planYear.isCurrent && (
+      <PlanYearNav claimYears={claimYears} requestedYear={requestedYear} shownYear={planYear.firstDay.year} />
+      {!planYear.isCurrent && requestedYear === undefined && (
         <p>
           {text.pastPlanYear(formatCalendarDate(planYear.firstDay, coverageStrings.locale), formatCalendarDate(planYear.lastDay, coverageStrings.locale))}
         </p>

@@ -117,5 +117,7 @@ export const coverageStrings = {
       "Out-of-pocket maximum: once your deductible, copays and coinsurance reach it, your plan pays all covered in-network care for the rest of the plan year.",
     familyNote: "Family totals add up everyone on your plan and show no one's individual claims.",
     noClaims: "No claims have been processed for this plan year yet.",
+    yearNavLabel: "Plan years with claims",
+    currentYearLink: "Current plan year",
   },
 } as const;
