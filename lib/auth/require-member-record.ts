@@ -5,10 +5,9 @@ import { cache } from "react";
 
 import { getDatabase } from "../db/get-database";
 import type { DependentAccess } from "../dependents/dependent-access";
-import { getDependentAccess } from "../dependents/get-dependent-access";
-import { readViewingCookie, viewingCookieName } from "../dependents/viewing-cookie";
+import { resolveViewedRecord } from "../dependents/resolve-viewed-record";
+import { viewingCookieName } from "../dependents/viewing-cookie";
 import { FhirStore } from "../fhir/store/fhir-store";
-import { logger } from "../log/logger";
 import { readAuthSecret } from "./read-auth-secret";
 import { requireMember } from "./require-session";
 import type { SessionUser } from "./session-user";
@@ -20,7 +19,7 @@ export interface MemberRecord {
   patientId: string | null;
   /** "self" for the member's own record, "dependent" when a subscriber views a dependent's. */
   viewing: "self" | "dependent";
-  /** Why the dependent's record may be shown; null while the member views their own. */
+  /** The rule that lets the member view the dependent's record; null for their own record. */
   dependentAccess: Exclude<DependentAccess, "private"> | null;
 }
 
@@ -31,7 +30,7 @@ export interface MemberRecord {
  * The viewing cookie only names a dependent. On every request the value must carry this
  * account's signature, and the dependent must be on a Coverage in force whose subscriber is the
  * member and be under 13 today or hold a grant for the member. Any other value is ignored, and
- * the member sees their own record. Cached per request, so layout and page check once.
+ * the pages show the member's own record. Cached per request, so layout and page check once.
  */
 export const requireMemberRecord = cache(async (): Promise<MemberRecord> => {
   const user = await requireMember();
@@ -44,17 +43,7 @@ export const requireMemberRecord = cache(async (): Promise<MemberRecord> => {
   if (cookie === undefined) {
     return self;
   }
-  const dependentId = readViewingCookie(cookie, user.id, readAuthSecret());
-  if (dependentId === null) {
-    logger.warn({ userId: user.id }, "viewing cookie has an invalid signature; showing the member's own record");
-    return self;
-  }
-
   const db = await getDatabase();
-  const access = await getDependentAccess(db, new FhirStore(db), user.patientId, dependentId, new Date());
-  if (access === null || access === "private") {
-    logger.info({ userId: user.id, access: access ?? "not-on-coverage" }, "viewing cookie names a record the member may not view; showing their own");
-    return self;
-  }
-  return { user, patientId: dependentId, viewing: "dependent", dependentAccess: access };
+  const viewed = await resolveViewedRecord(db, new FhirStore(db), { id: user.id, patientId: user.patientId }, cookie, readAuthSecret(), new Date());
+  return viewed.viewing === "self" ? self : { user, patientId: viewed.patientId, viewing: "dependent", dependentAccess: viewed.access };
 });

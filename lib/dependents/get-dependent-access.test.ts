@@ -1,9 +1,9 @@
-import type { Coverage, Patient } from "fhir/r4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Database } from "../db/database";
 import { openTestDatabase } from "../db/open-test-database";
 import { FhirStore } from "../fhir/store/fhir-store";
+import { familyCoverage, familyPatient } from "./family-test-resources";
 import { getDependentAccess } from "./get-dependent-access";
 import { grantRecordAccess } from "./grant-record-access";
 import { listDependents } from "./list-dependents";
@@ -15,41 +15,25 @@ const today = new Date("2026-12-04T15:00:00Z");
 let db: Database;
 let store: FhirStore;
 
-function patient(id: string, given: string, birthDate: string): Patient {
-  return { resourceType: "Patient", id, name: [{ family: "Lopez", given: [given] }], birthDate };
-}
-
-function coverage(id: string, subscriberId: string, beneficiaryId: string, period: Coverage["period"] = { start: "2026-01-01", end: "2026-12-31" }): Coverage {
-  return {
-    resourceType: "Coverage",
-    id,
-    status: "active",
-    subscriber: { reference: `Patient/${subscriberId}` },
-    beneficiary: { reference: `Patient/${beneficiaryId}` },
-    payor: [{ display: "Lakeview Health Plan" }],
-    period,
-  };
-}
-
 beforeAll(async () => {
   db = await openTestDatabase();
   store = new FhirStore(db);
 
   await store.writeAll(
     [
-      patient("parent", "Rosa", "1972-03-10"),
-      patient("child-12", "Mia", "2014-06-01"),
-      patient("teen-16", "Leo", "2010-02-14"),
-      patient("turns-13-today", "Ada", "2013-12-04"),
-      patient("ex-dependent", "Sam", "2016-01-01"),
-      patient("stranger", "Kim", "2018-05-05"),
-      patient("other-parent", "Joe", "1980-01-01"),
-      coverage("cov-parent", "parent", "parent"),
-      coverage("cov-child", "parent", "child-12"),
-      coverage("cov-teen", "parent", "teen-16"),
-      coverage("cov-13", "parent", "turns-13-today"),
-      coverage("cov-ended", "parent", "ex-dependent", { start: "2024-01-01", end: "2024-12-31" }),
-      coverage("cov-stranger", "other-parent", "stranger"),
+      familyPatient("parent", "Rosa", "1972-03-10"),
+      familyPatient("child-12", "Mia", "2014-06-01"),
+      familyPatient("teen-16", "Leo", "2010-02-14"),
+      familyPatient("turns-13-today", "Ada", "2013-12-04"),
+      familyPatient("ex-dependent", "Sam", "2016-01-01"),
+      familyPatient("stranger", "Kim", "2018-05-05"),
+      familyPatient("other-parent", "Joe", "1980-01-01"),
+      familyCoverage("cov-parent", "parent", "parent"),
+      familyCoverage("cov-child", "parent", "child-12"),
+      familyCoverage("cov-teen", "parent", "teen-16"),
+      familyCoverage("cov-13", "parent", "turns-13-today"),
+      familyCoverage("cov-ended", "parent", "ex-dependent", { start: "2024-01-01", end: "2024-12-31" }),
+      familyCoverage("cov-stranger", "other-parent", "stranger"),
     ].map((resource) => ({ kind: "put" as const, resource })),
   );
 });
@@ -112,9 +96,9 @@ describe("listDependents", () => {
     const dependents = await listDependents(db, store, "parent", today);
 
     expect(dependents).toEqual([
-      { patientId: "turns-13-today", name: "Ada Lopez", access: "private" },
-      { patientId: "teen-16", name: "Leo Lopez", access: "private" },
-      { patientId: "child-12", name: "Mia Lopez", access: "under-13" },
+      { patientId: "turns-13-today", name: "Ada Okoro", access: "private" },
+      { patientId: "teen-16", name: "Leo Okoro", access: "private" },
+      { patientId: "child-12", name: "Mia Okoro", access: "under-13" },
     ]);
   });
 });
@@ -122,12 +106,12 @@ describe("listDependents", () => {
 describe("listRecordViewers", () => {
   it("lists the subscriber with grant state", async () => {
     await revokeRecordAccess(db, "teen-16", "parent");
-    expect(await listRecordViewers(db, store, "teen-16", today)).toEqual([{ patientId: "parent", name: "Rosa Lopez", granted: false }]);
+    expect(await listRecordViewers(db, store, "teen-16", today)).toEqual([{ patientId: "parent", name: "Rosa Okoro", granted: false }]);
 
     await grantRecordAccess(db, "teen-16", "parent");
     await grantRecordAccess(db, "teen-16", "parent");
 
-    expect(await listRecordViewers(db, store, "teen-16", today)).toEqual([{ patientId: "parent", name: "Rosa Lopez", granted: true }]);
+    expect(await listRecordViewers(db, store, "teen-16", today)).toEqual([{ patientId: "parent", name: "Rosa Okoro", granted: true }]);
     expect(await db.prisma.recordAccessGrant.count({ where: { grantorPatientId: "teen-16", revokedAt: null } })).toBe(1);
   });
 

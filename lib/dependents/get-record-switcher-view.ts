@@ -4,9 +4,12 @@ import { FhirStore } from "../fhir/store/fhir-store";
 import { listCoverageDependents } from "./list-coverage-dependents";
 import { readPatientOrNull } from "./read-patient-or-null";
 
-/** What the record switcher above member pages shows. */
+/** View model of the record switcher above member pages. */
 export interface RecordSwitcherView {
-  /** The dependent's name while the member views a dependent's record; null for their own. "" for a dependent without a name. */
+  /**
+   * The dependent's name while the member views a dependent's record, or "" when the dependent's
+   * Patient has no name. Null while the member views their own record.
+   */
   viewingName: string | null;
   /** True when anyone else is on a Coverage in force whose subscriber is the member. */
   hasDependents: boolean;

@@ -8,7 +8,7 @@ import { FhirStore } from "../fhir/store/fhir-store";
 import type { ProfileView } from "./profile-view";
 import { toProfileView } from "./to-profile-view";
 
-/** What the profile page shows, as view models. */
+/** View models of the profile page. */
 export type ProfilePageData =
   | { kind: "no-patient" }
   | {
@@ -16,8 +16,8 @@ export type ProfilePageData =
       name: string | null;
       profile: ProfileView;
       /**
-       * Subscribers the member may share their own record with; empty when the page shows someone
-       * else's record or the member is under 13, whose record the subscriber already sees.
+       * Subscribers the member may share their own record with. Empty when the page shows someone
+       * else's record, or when the member is under 13 and the subscriber may view it anyway.
        */
       viewers: RecordViewer[];
     };

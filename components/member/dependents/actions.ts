@@ -15,7 +15,7 @@ import { isSameOriginRequest } from "@/lib/profile/is-same-origin-request";
 
 /**
  * Switches the member's pages to a dependent's record and opens the member home. The dependent
- * id from the form is accepted only when the member may view that record now; the cookie then
+ * id from the form is accepted only when the member may view that record now. The cookie then
  * carries it signed, and requireMemberRecord checks it again on every request.
  */
 export async function viewDependentRecord(formData: FormData): Promise<void> {

@@ -4,7 +4,7 @@ import { viewOwnRecord } from "./actions";
 import styles from "./record-switcher.module.css";
 import { dependentsStrings } from "./strings";
 
-/** The bar above member pages naming whose record they show, with the way back to one's own. */
+/** Renders the bar above member pages that names whose record they show, with the way back to one's own. */
 export function RecordSwitcher({ viewingName, hasDependents }: { viewingName: string | null; hasDependents: boolean }): React.ReactElement | null {
   if (viewingName === null && !hasDependents) {
     return null;

@@ -57,10 +57,14 @@ export async function saveProfile(previous: ProfileFormState, formData: FormData
   } catch (error) {
     const reference = randomUUID().slice(0, 8);
     // Only the error's kind is logged: messages from the store can name the Patient.
-    const kind = isFhirError(error) ? error.code : error instanceof Error ? error.name : typeof error;
-    logger.error({ errorKind: kind, reference, userId: record.user.id }, "profile save failed");
+    logger.error({ errorKind: errorKindOf(error), reference, userId: record.user.id }, "profile save failed");
     return reply("failed", { reference });
   }
+}
+
+function errorKindOf(error: unknown): string {
+  if (isFhirError(error)) return error.code;
+  return error instanceof Error ? error.name : typeof error;
 }
 
 function toFields(formData: FormData, previous: ProfileFormFields): ProfileFormFields {

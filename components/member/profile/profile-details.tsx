@@ -2,7 +2,7 @@ import type { ProfileView } from "@/lib/profile/profile-view";
 
 import { profileStrings } from "./strings";
 
-/** The profile as read-only facts, for a record shared with the member for viewing only. */
+/** Renders the profile as read-only facts, for a record shared with the member for viewing only. */
 export function ProfileDetails({ profile }: { profile: ProfileView }): React.ReactElement {
   const address = [profile.line1, profile.line2, [profile.city, profile.state, profile.postalCode].filter(Boolean).join(" ")]
     .filter((part) => part !== "")

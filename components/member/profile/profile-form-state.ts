@@ -4,7 +4,7 @@ import type { ProfileView } from "@/lib/profile/profile-view";
 /** The form's values as text, the way the browser last sent them or the server last saved them. */
 export type ProfileFormFields = Omit<ProfileView, "language" | "contactMethod"> & { language: string; contactMethod: string };
 
-/** What the profile save action returns to the form. */
+/** Result of the profile save action, which the form renders. */
 export interface ProfileFormState {
   status: "idle" | "saved" | "invalid" | "conflict" | "record-changed" | "not-allowed" | "failed";
   /** The values the fields show after this submission. */

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
 
 import { contactMethods, languageOptions, usStateCodes } from "@/lib/profile/profile-preferences";
 import type { ProfileField } from "@/lib/profile/profile-form-schema";
@@ -9,6 +9,10 @@ import { saveProfile } from "./actions";
 import styles from "./profile-form.module.css";
 import type { ProfileFormFields, ProfileFormState } from "./profile-form-state";
 import { profileStrings } from "./strings";
+
+const fieldOrder: readonly ProfileField[] = [
+  "phone", "email", "line1", "line2", "city", "state", "postalCode", "language", "contactMethod", "paperless",
+];
 
 interface FieldProps {
   id: string;
@@ -24,9 +28,9 @@ interface ProfileFormProps {
 }
 
 /**
- * The editable profile: contact details, home address and communication preferences. Saving
- * disables the button and shows "Saving…"; the result is announced in a live region, and each
- * invalid field gets its message beside it.
+ * Renders the editable profile: contact details, home address and communication preferences.
+ * While saving, the button is disabled and reads "Saving…". The result is announced in a live
+ * region, and each invalid field gets its message beside it.
  */
 export function ProfileForm({ patientId, initial }: ProfileFormProps): React.ReactElement {
   const [state, formAction, pending] = useActionState(saveProfile, {
@@ -36,6 +40,13 @@ export function ProfileForm({ patientId, initial }: ProfileFormProps): React.Rea
     submissions: 0,
   } satisfies ProfileFormState);
   const { fields, errors } = state;
+
+  // The keyed form below is new after each submission, so focus would fall back to the page.
+  // Moving it to the first invalid field lets keyboard and screen reader users fix it at once.
+  useEffect(() => {
+    const first = fieldOrder.find((name) => state.errors[name] !== undefined);
+    if (first) document.getElementById(first)?.focus();
+  }, [state]);
 
   const fieldProps = (name: ProfileField, hint?: boolean): FieldProps => {
     const describedBy = [hint ? `${name}-hint` : null, errors[name] ? `${name}-error` : null].filter(Boolean).join(" ");
@@ -48,8 +59,8 @@ export function ProfileForm({ patientId, initial }: ProfileFormProps): React.Rea
       </p>
     ) : null;
 
-  // The form is keyed by submission so every field starts again from the values the server
-  // returned; the live region stays outside it, so screen readers announce each new result.
+  // The form is keyed by submission, so every field starts again from the values the server
+  // returned. The live region stays outside it, so screen readers announce each new result.
   return (
     <div className={styles.form}>
     <form action={formAction} className="form" noValidate key={state.submissions}>

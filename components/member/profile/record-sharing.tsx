@@ -4,7 +4,7 @@ import styles from "./record-sharing.module.css";
 import { shareRecord, stopSharingRecord } from "./sharing-actions";
 import { profileStrings } from "./strings";
 
-/** The dependent's choice, per subscriber on their coverage, of whether that subscriber may view their record. */
+/** Renders, per subscriber on the dependent's coverage, whether that subscriber may view the record, with a button to change it. */
 export function RecordSharing({ viewers }: { viewers: readonly RecordViewer[] }): React.ReactElement {
   return (
     <section className="panel" aria-labelledby="sharing-heading">

@@ -41,7 +41,7 @@ export const profileStrings = {
   save: "Save changes",
   saving: "Saving…",
   saved: "Your changes are saved.",
-  fixErrors: (count: number) => `Check ${count === 1 ? "the field" : `the ${count} fields`} marked below, then save again.`,
+  fixErrors: (count: number) => `Check ${count === 1 ? "the field" : `the ${count} fields`} with an error message, then save again.`,
   conflict:
     "Your profile was changed in another window or device after you opened this page, so nothing was saved. Reload the page to see the latest details, then make your changes again.",
   recordChanged: "You switched to another person's record in another window, so nothing was saved. Reload the page and try again.",
