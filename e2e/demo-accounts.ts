@@ -4,6 +4,7 @@ import { expect, type Page } from "@playwright/test";
 export const demoAccounts = {
   member: { email: "member@lakeview.example", password: process.env.DEMO_MEMBER_PASSWORD ?? "demo-member-2026" },
   spouse: { email: "dependent@lakeview.example", password: "demo-dependent-2026" },
+  teen: { email: "teen@lakeview.example", password: "demo-teen-2026" },
   member2: { email: "member2@lakeview.example", password: "demo-member2-2026" },
   careManager: { email: "carol.manager@lakeview.example", password: "demo-manager-2026" },
   admin: { email: "admin@lakeview.example", password: "demo-admin-2026" },

@@ -1,5 +1,14 @@
 import "server-only";
 
+import { cookies } from "next/headers";
+import { cache } from "react";
+
+import { getDatabase } from "../db/get-database";
+import type { DependentAccess } from "../dependents/dependent-access";
+import { resolveViewedRecord } from "../dependents/resolve-viewed-record";
+import { viewingCookieName } from "../dependents/viewing-cookie";
+import { FhirStore } from "../fhir/store/fhir-store";
+import { readAuthSecret } from "./read-auth-secret";
 import { requireMember } from "./require-session";
 import type { SessionUser } from "./session-user";
 
@@ -10,14 +19,31 @@ export interface MemberRecord {
   patientId: string | null;
   /** "self" for the member's own record, "dependent" when a subscriber views a dependent's. */
   viewing: "self" | "dependent";
+  /** The rule that lets the member view the dependent's record; null for their own record. */
+  dependentAccess: Exclude<DependentAccess, "private"> | null;
 }
 
 /**
  * Returns the signed-in member and the Patient whose record their pages show. Every member page,
  * route handler and server action calls this instead of reading a patient id from the request.
+ *
+ * The viewing cookie only names a dependent. On every request the value must carry this
+ * account's signature, and the dependent must be on a Coverage in force whose subscriber is the
+ * member and be under 13 today or hold a grant for the member. Any other value is ignored, and
+ * the pages show the member's own record. Cached per request, so layout and page check once.
  */
-export async function requireMemberRecord(): Promise<MemberRecord> {
+export const requireMemberRecord = cache(async (): Promise<MemberRecord> => {
   const user = await requireMember();
-  // TODO: a subscriber may switch to a dependent's record; the dependents work replaces this line.
-  return { user, patientId: user.patientId, viewing: "self" };
-}
+  const self: MemberRecord = { user, patientId: user.patientId, viewing: "self", dependentAccess: null };
+  if (!user.patientId) {
+    return self;
+  }
+
+  const cookie = (await cookies()).get(viewingCookieName)?.value;
+  if (cookie === undefined) {
+    return self;
+  }
+  const db = await getDatabase();
+  const viewed = await resolveViewedRecord(db, new FhirStore(db), { id: user.id, patientId: user.patientId }, cookie, readAuthSecret(), new Date());
+  return viewed.viewing === "self" ? self : { user, patientId: viewed.patientId, viewing: "dependent", dependentAccess: viewed.access };
+});

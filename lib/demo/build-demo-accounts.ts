@@ -13,19 +13,24 @@ export interface DemoAccount {
 }
 
 /**
- * Builds the demo sign-ins: the first family's subscriber and spouse, the subscriber of the second
- * family, a care manager whose panel is the higher-risk half of all members, and an admin. A member
- * account is left out when the member count is too small to include its member: the spouse needs
- * at least 2 members and the second family at least 5.
+ * Builds the demo sign-ins: the first family's subscriber, spouse and first child of 13 or over
+ * (the demo gives children an email from 13 on; this teen's record is private from the
+ * subscriber until the teen grants access), the subscriber of
+ * the second family, a care manager whose panel is the higher-risk half of all members, and an
+ * admin. A member account is left out when the member count is too small to include its member:
+ * the spouse needs at least 2 members, the teen 3 and the second family at least 5.
  */
 export function buildDemoAccounts(families: readonly DemoFamily[]): DemoAccount[] {
   const subscriber = families[0]?.members[0];
   const spouse = families[0]?.members.find((member) => member.relationship === "spouse");
+  // plan-families.ts gives a child an email exactly when they are 13 or over.
+  const teen = families[0]?.members.find((member) => member.relationship === "child" && member.email !== null);
   const secondMember = families[1]?.members[0];
   const accounts: DemoAccount[] = [];
 
   if (subscriber) accounts.push(memberAccount("member@lakeview.example", "demo-member-2026", subscriber));
   if (spouse) accounts.push(memberAccount("dependent@lakeview.example", "demo-dependent-2026", spouse));
+  if (teen) accounts.push(memberAccount("teen@lakeview.example", "demo-teen-2026", teen));
   if (secondMember) accounts.push(memberAccount("member2@lakeview.example", "demo-member2-2026", secondMember));
 
   accounts.push(

@@ -416,6 +416,7 @@ describe("generateDemoData", () => {
       expect(members.map((account) => account.email)).toEqual([
         "member@lakeview.example",
         "dependent@lakeview.example",
+        "teen@lakeview.example",
         "member2@lakeview.example",
       ]);
       for (const account of members) {
