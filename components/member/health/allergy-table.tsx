@@ -1,0 +1,53 @@
+import type { AllergyView } from "@/lib/health-record/to-allergy-view";
+
+import { EmptyState } from "./empty-state";
+import { formatOptionalDate } from "./format-optional-date";
+import styles from "./health.module.css";
+import { healthStrings } from "./strings";
+import { TableScroll } from "./table-scroll";
+
+const strings = healthStrings.allergies;
+
+/** Renders allergies and intolerances with their reactions and risk, newest recorded first. */
+export function AllergyTable({ allergies }: { allergies: AllergyView[] }): React.ReactElement {
+  if (allergies.length === 0) {
+    return <EmptyState>{strings.empty}</EmptyState>;
+  }
+
+  return (
+    <TableScroll label={strings.caption}>
+      <table className={styles.table}>
+        <caption>{strings.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{strings.columns.substance}</th>
+            <th scope="col">{strings.columns.reactions}</th>
+            <th scope="col">{strings.columns.criticality}</th>
+            <th scope="col">{strings.columns.status}</th>
+            <th scope="col">{strings.columns.recorded}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {allergies.map((allergy) => (
+            <tr key={allergy.id}>
+              <th scope="row">{allergy.substance ?? healthStrings.unnamed}</th>
+              <td>{formatReactions(allergy)}</td>
+              <td>{allergy.criticality ? strings.criticality[allergy.criticality] : strings.unknownStatus}</td>
+              <td>{allergy.status ? strings.statuses[allergy.status] : strings.unknownStatus}</td>
+              <td className={styles.nowrap}>{formatOptionalDate(allergy.recorded)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
+function formatReactions(allergy: AllergyView): string {
+  if (allergy.reactions.length === 0) {
+    return strings.noReactions;
+  }
+  return allergy.reactions
+    .map((reaction) => (reaction.severity ? strings.reactionWithSeverity(reaction.manifestation, strings.severity[reaction.severity]) : reaction.manifestation))
+    .join(", ");
+}

@@ -1,0 +1,40 @@
+import type { ImmunizationView } from "@/lib/health-record/to-immunization-view";
+
+import { EmptyState } from "./empty-state";
+import { formatOptionalDate } from "./format-optional-date";
+import styles from "./health.module.css";
+import { healthStrings } from "./strings";
+import { TableScroll } from "./table-scroll";
+
+const strings = healthStrings.immunizations;
+
+/** Renders one page of vaccinations, newest first. */
+export function ImmunizationTable({ immunizations }: { immunizations: ImmunizationView[] }): React.ReactElement {
+  if (immunizations.length === 0) {
+    return <EmptyState>{strings.empty}</EmptyState>;
+  }
+
+  return (
+    <TableScroll label={strings.caption}>
+      <table className={styles.table}>
+        <caption>{strings.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{strings.columns.vaccine}</th>
+            <th scope="col">{strings.columns.date}</th>
+            <th scope="col">{strings.columns.status}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {immunizations.map((immunization) => (
+            <tr key={immunization.id}>
+              <th scope="row">{immunization.vaccine ?? healthStrings.unnamed}</th>
+              <td className={styles.nowrap}>{immunization.date ? formatOptionalDate(immunization.date) : (immunization.dateText ?? healthStrings.unknownDate)}</td>
+              <td>{immunization.given ? strings.given : strings.notGiven}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}

@@ -1,0 +1,55 @@
+import type { LabResultView, ResultFlag } from "@/lib/health-record/to-lab-result-view";
+
+import { EmptyState } from "./empty-state";
+import { formatObservationValue, formatReferenceRange } from "./format-observation-value";
+import { formatOptionalDate } from "./format-optional-date";
+import styles from "./health.module.css";
+import { healthStrings } from "./strings";
+import { TableScroll } from "./table-scroll";
+
+const strings = healthStrings.labs;
+
+const flagClass: Record<ResultFlag, string | undefined> = {
+  high: styles.flagHigh,
+  low: styles.flagLow,
+  abnormal: styles.flagAbnormal,
+  normal: undefined,
+};
+
+/** Renders one page of lab results with value, unit, normal range and the lab's flag, newest first. */
+export function LabResultsTable({ results }: { results: LabResultView[] }): React.ReactElement {
+  if (results.length === 0) {
+    return <EmptyState>{strings.empty}</EmptyState>;
+  }
+
+  return (
+    <TableScroll label={strings.caption}>
+      <table className={styles.table}>
+        <caption>{strings.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{strings.columns.test}</th>
+            <th scope="col">{strings.columns.date}</th>
+            <th scope="col">{strings.columns.result}</th>
+            <th scope="col">{strings.columns.range}</th>
+            <th scope="col">{strings.columns.flag}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {results.map((result) => (
+            <tr key={result.id}>
+              <th scope="row">
+                {result.name ?? healthStrings.unnamed}
+                {result.preliminary && <span className={styles.badge}>{strings.preliminary}</span>}
+              </th>
+              <td className={styles.nowrap}>{formatOptionalDate(result.date)}</td>
+              <td>{formatObservationValue(result.value)}</td>
+              <td>{formatReferenceRange(result.range)}</td>
+              <td className={result.flag ? flagClass[result.flag] : undefined}>{result.flag ? strings.flags[result.flag] : ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
