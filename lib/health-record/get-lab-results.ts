@@ -5,7 +5,7 @@ import { listOwnResources } from "./list-own-resources";
 import { toLabTrends, type LabTrendView } from "./to-lab-trends";
 import { isLaboratory, toLabResultView, type LabResultView } from "./to-lab-result-view";
 
-/** What the labs page shows. */
+/** Content of the labs page. */
 export interface LabResults {
   /** Laboratory results, newest first. */
   results: LabResultView[];

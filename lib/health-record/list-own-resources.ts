@@ -10,7 +10,7 @@ export type HealthRecordResource = Encounter | Condition | MedicationRequest | I
 type HealthRecordType = HealthRecordResource["resourceType"];
 
 /**
- * Lists the resources of one type that are about the patient. The Patient compartment also holds
+ * Lists the resources of one type that are about the patient. The Patient compartment also contains
  * resources where the patient is only a performer, asserter or recorder, which belong to someone
  * else's record, so those are dropped here.
  */

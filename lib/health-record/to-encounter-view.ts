@@ -16,7 +16,7 @@ export interface EncounterView {
   classCode: string | null;
   /** Encounter.class.display, shown when the page has no wording for the class code. */
   classDisplay: string | null;
-  /** Why the visit happened, e.g. "Seizure disorder"; null when no reason is recorded. */
+  /** The reason for the visit, e.g. "Seizure disorder"; null when none is recorded. */
   reason: string | null;
   /** The organization or place of the visit; null when neither is named. */
   place: string | null;

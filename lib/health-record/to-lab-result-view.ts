@@ -13,7 +13,7 @@ export interface ReferenceRangeView {
   text: string | null;
 }
 
-/** How the lab flagged a result (v3 ObservationInterpretation, folded to what a member needs). */
+/** The lab's flag on a result: v3 ObservationInterpretation folded to what a member needs. */
 export type ResultFlag = "high" | "low" | "abnormal" | "normal";
 
 /** One row of the lab results table. */

@@ -12,7 +12,7 @@ export interface ProcedureView {
   date: CalendarDate | null;
   /** Procedure.status: completed, in-progress, not-done and so on. */
   status: Procedure["status"];
-  /** Why it was done, as text; null when not recorded. */
+  /** The reason for the procedure as text; null when not recorded. */
   reason: string | null;
 }
 

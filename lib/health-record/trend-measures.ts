@@ -7,7 +7,7 @@ export interface RangeBounds {
   high: number | null;
 }
 
-/** How one measure is found in Observations and which range applies when the lab gave none. */
+/** Definition of one charted measure: its LOINC codes, accepted units and standard ranges. */
 export interface TrendMeasureDefinition {
   /** LOINC codes of the Observation. */
   loincCodes: readonly string[];
@@ -42,7 +42,8 @@ export const trendMeasures: Record<TrendMeasure, TrendMeasureDefinition> = {
     series: [{ key: "value", componentCode: null, standardRange: { low: null, high: 100 } }],
   },
   bloodPressure: {
-    loincCodes: ["85354-9"],
+    // Synthea 2.4 files the same panel under 55284-4 ("Blood pressure systolic and diastolic").
+    loincCodes: ["85354-9", "55284-4"],
     units: ["mm[Hg]", "mmHg"],
     unit: "mmHg",
     series: [

@@ -5,7 +5,7 @@ const unspacedUnits = new Set(["%"]);
 
 /** Formats a measured amount with its unit as recorded: "6.1%", "118 mg/dL", "<5 mg/L". */
 export function formatQuantity(quantity: QuantityView, locale: string): string {
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(quantity.value);
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(quantity.value);
   const value = `${quantity.comparator ?? ""}${number}`;
   if (!quantity.unit) {
     return value;

@@ -118,12 +118,12 @@ function toChartProps(trend: LabTrendView, title: string): React.ComponentProps<
   };
 }
 
-/** The x position of a recorded date: its calendar day at UTC midnight, so no time zone moves it. */
+/** Converts a recorded date to its x position: the calendar day at UTC midnight, so no time zone moves it. */
 function toUtcDay(date: CalendarDate): number {
   return Date.UTC(date.year, (date.month ?? 1) - 1, date.day ?? 1);
 }
 
-/** A y range holding every value and range bound, padded by a tenth and rounded outwards. */
+/** Computes a y range that contains every value and range bound, padded by a tenth and rounded outwards. */
 function paddedDomain(numbers: number[]): [number, number] {
   const min = Math.min(...numbers);
   const max = Math.max(...numbers);
