@@ -28,8 +28,9 @@ function ConditionSection({ id, heading, empty, conditions }: { id: string; head
       {conditions.length === 0 ? (
         <EmptyState>{empty}</EmptyState>
       ) : (
-        <TableScroll label={heading}>
+        <TableScroll label={strings.caption(heading)}>
           <table className={styles.table}>
+            <caption className="visually-hidden">{strings.caption(heading)}</caption>
             <thead>
               <tr>
                 <th scope="col">{strings.columns.name}</th>

@@ -69,6 +69,7 @@ export const healthStrings = {
     activeHeading: "Active conditions",
     pastHeading: "Past conditions",
     activeEmpty: "No active conditions recorded.",
+    caption: (heading: string): string => `${heading}, newest first`,
     pastEmpty: "No past conditions recorded.",
     columns: { name: "Condition", status: "Status", onset: "Started", abatement: "Ended" },
     statuses: {
@@ -86,6 +87,7 @@ export const healthStrings = {
     currentHeading: "Current medications",
     pastHeading: "Past medications",
     currentEmpty: "No current medications recorded.",
+    caption: (heading: string): string => `${heading}, newest first`,
     pastEmpty: "No past medications recorded.",
     columns: { name: "Medication", instructions: "Instructions", prescribed: "Prescribed", prescriber: "Prescriber" },
     noInstructions: "No instructions recorded",
