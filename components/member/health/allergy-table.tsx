@@ -31,10 +31,12 @@ export function AllergyTable({ allergies }: { allergies: AllergyView[] }): React
           {allergies.map((allergy) => (
             <tr key={allergy.id}>
               <th scope="row">{allergy.substance ?? healthStrings.unnamed}</th>
-              <td>{formatReactions(allergy)}</td>
-              <td>{allergy.criticality ? strings.criticality[allergy.criticality] : strings.unknownStatus}</td>
-              <td>{allergy.status ? strings.statuses[allergy.status] : strings.unknownStatus}</td>
-              <td className={styles.nowrap}>{formatOptionalDate(allergy.recorded)}</td>
+              <td data-label={strings.columns.reactions}>{formatReactions(allergy)}</td>
+              <td data-label={strings.columns.criticality}>{allergy.criticality ? strings.criticality[allergy.criticality] : strings.unknownStatus}</td>
+              <td data-label={strings.columns.status}>{allergy.status ? strings.statuses[allergy.status] : strings.unknownStatus}</td>
+              <td className={styles.nowrap} data-label={strings.columns.recorded}>
+                {formatOptionalDate(allergy.recorded)}
+              </td>
             </tr>
           ))}
         </tbody>

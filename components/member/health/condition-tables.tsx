@@ -43,9 +43,11 @@ function ConditionSection({ id, heading, empty, conditions }: { id: string; head
               {conditions.map((condition) => (
                 <tr key={condition.id}>
                   <th scope="row">{condition.name ?? healthStrings.unnamed}</th>
-                  <td>{strings.statuses[condition.status]}</td>
-                  <td className={styles.nowrap}>{formatOptionalDate(condition.onset)}</td>
-                  <td className={styles.nowrap}>
+                  <td data-label={strings.columns.status}>{strings.statuses[condition.status]}</td>
+                  <td className={styles.nowrap} data-label={strings.columns.onset}>
+                    {formatOptionalDate(condition.onset)}
+                  </td>
+                  <td className={styles.nowrap} data-label={strings.columns.abatement}>
                     {condition.abatement ? formatOptionalDate(condition.abatement) : <>
                         <span aria-hidden="true">{strings.notEnded}</span>
                         <span className="visually-hidden">{strings.notEndedLabel}</span>

@@ -29,8 +29,10 @@ export function ImmunizationTable({ immunizations }: { immunizations: Immunizati
           {immunizations.map((immunization) => (
             <tr key={immunization.id}>
               <th scope="row">{immunization.vaccine ?? healthStrings.unnamed}</th>
-              <td className={styles.nowrap}>{immunization.date ? formatOptionalDate(immunization.date) : (immunization.dateText ?? healthStrings.unknownDate)}</td>
-              <td>{immunization.given ? strings.given : strings.notGiven}</td>
+              <td className={styles.nowrap} data-label={strings.columns.date}>
+                {immunization.date ? formatOptionalDate(immunization.date) : (immunization.dateText ?? healthStrings.unknownDate)}
+              </td>
+              <td data-label={strings.columns.status}>{immunization.given ? strings.given : strings.notGiven}</td>
             </tr>
           ))}
         </tbody>

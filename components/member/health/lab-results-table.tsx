@@ -42,10 +42,14 @@ export function LabResultsTable({ results }: { results: LabResultView[] }): Reac
                 {result.name ?? healthStrings.unnamed}
                 {result.preliminary && <span className={styles.badge}>{strings.preliminary}</span>}
               </th>
-              <td className={styles.nowrap}>{formatOptionalDate(result.date)}</td>
-              <td>{formatObservationValue(result.value)}</td>
-              <td>{formatReferenceRange(result.range)}</td>
-              <td className={result.flag ? flagClass[result.flag] : undefined}>{result.flag ? strings.flags[result.flag] : ""}</td>
+              <td className={styles.nowrap} data-label={strings.columns.date}>
+                {formatOptionalDate(result.date)}
+              </td>
+              <td data-label={strings.columns.result}>{formatObservationValue(result.value)}</td>
+              <td data-label={strings.columns.range}>{formatReferenceRange(result.range)}</td>
+              <td className={result.flag ? flagClass[result.flag] : undefined} data-label={result.flag ? strings.columns.flag : undefined}>
+                {result.flag ? strings.flags[result.flag] : ""}
+              </td>
             </tr>
           ))}
         </tbody>

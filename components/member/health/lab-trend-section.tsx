@@ -21,7 +21,7 @@ export function LabTrendSection({ trend }: { trend: LabTrendView }): React.React
     <section className="panel" aria-labelledby={headingId}>
       <h3 id={headingId}>{title}</h3>
       {trend.points.length === 0 ? (
-        <EmptyState>{strings.empty(title)}</EmptyState>
+        <EmptyState>{strings.empty}</EmptyState>
       ) : (
         <>
           <TrendChart {...toChartProps(trend, title)} />
@@ -58,7 +58,9 @@ function TrendTable({ trend, title }: { trend: LabTrendView; title: string }): R
                 {formatCalendarDate(point.date, locale)}
               </th>
               {trend.seriesKeys.map((key) => (
-                <td key={key}>{formatQuantity({ value: point.values[key] ?? Number.NaN, unit: trend.unit, comparator: null }, locale)}</td>
+                <td key={key} data-label={strings.seriesNames[key]}>
+                  {formatQuantity({ value: point.values[key] ?? Number.NaN, unit: trend.unit, comparator: null }, locale)}
+                </td>
               ))}
             </tr>
           ))}

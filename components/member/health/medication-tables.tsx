@@ -46,9 +46,11 @@ function MedicationSection({ id, heading, empty, medications }: { id: string; he
                     {medication.name ?? healthStrings.unnamed}
                     {medication.status !== "active" && <span className={styles.badge}>{strings.statuses[medication.status]}</span>}
                   </th>
-                  <td>{medication.dosage ?? strings.noInstructions}</td>
-                  <td className={styles.nowrap}>{formatOptionalDate(medication.authoredOn)}</td>
-                  <td>{medication.prescriber ?? strings.unknownPrescriber}</td>
+                  <td data-label={strings.columns.instructions}>{medication.dosage ?? strings.noInstructions}</td>
+                  <td className={styles.nowrap} data-label={strings.columns.prescribed}>
+                    {formatOptionalDate(medication.authoredOn)}
+                  </td>
+                  <td data-label={strings.columns.prescriber}>{medication.prescriber ?? strings.unknownPrescriber}</td>
                 </tr>
               ))}
             </tbody>

@@ -30,9 +30,11 @@ export function ProcedureTable({ procedures }: { procedures: ProcedureView[] }):
           {procedures.map((procedure) => (
             <tr key={procedure.id}>
               <th scope="row">{procedure.name ?? healthStrings.unnamed}</th>
-              <td className={styles.nowrap}>{formatOptionalDate(procedure.date)}</td>
-              <td>{procedure.reason ?? strings.noReason}</td>
-              <td>{strings.statuses[procedure.status] ?? procedure.status}</td>
+              <td className={styles.nowrap} data-label={strings.columns.date}>
+                {formatOptionalDate(procedure.date)}
+              </td>
+              <td data-label={strings.columns.reason}>{procedure.reason ?? strings.noReason}</td>
+              <td data-label={strings.columns.status}>{strings.statuses[procedure.status] ?? procedure.status}</td>
             </tr>
           ))}
         </tbody>

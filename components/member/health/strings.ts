@@ -166,7 +166,7 @@ export const healthStrings = {
       bmi: "Standard adult range: 18.5 to 24.9 kg/m2",
     } satisfies Record<TrendMeasure, string>,
     recordedRange: (text: string): string => `Normal range from your lab: ${text}`,
-    empty: (title: string): string => `No ${title} results recorded yet.`,
+    empty: "No results recorded yet.",
     xAxis: "Date",
     yAxis: (unit: string): string => `Value (${unit})`,
     chartLabel: (title: string, count: number, first: string, last: string): string =>
