@@ -1,17 +1,11 @@
 import type { FhirStore } from "../fhir/store/fhir-store";
-import { getLabResults } from "./get-lab-results";
-import { listAllergies } from "./list-allergies";
-import { listConditions } from "./list-conditions";
-import { listEncounters } from "./list-encounters";
-import { listImmunizations } from "./list-immunizations";
-import { listMedications } from "./list-medications";
-import { listProcedures } from "./list-procedures";
+import { getHealthRecord } from "./get-health-record";
 import type { AllergyView } from "./to-allergy-view";
 import type { ConditionView } from "./to-condition-view";
 import type { EncounterView } from "./to-encounter-view";
 import type { MedicationView } from "./to-medication-view";
 
-/** The health record overview: what matters now, and how many entries each section holds. */
+/** The health record overview: what matters now, and how many entries each section contains. */
 export interface HealthSummary {
   activeConditions: ConditionView[];
   currentMedications: MedicationView[];
@@ -31,15 +25,7 @@ export interface HealthSummary {
 
 /** Builds the overview of one patient's health record from every section's view models. */
 export async function getHealthSummary(store: FhirStore, patientId: string): Promise<HealthSummary> {
-  const [encounters, conditions, medications, immunizations, allergies, labs, procedures] = await Promise.all([
-    listEncounters(store, patientId),
-    listConditions(store, patientId),
-    listMedications(store, patientId),
-    listImmunizations(store, patientId),
-    listAllergies(store, patientId),
-    getLabResults(store, patientId),
-    listProcedures(store, patientId),
-  ]);
+  const { encounters, conditions, medications, immunizations, allergies, labs, procedures } = await getHealthRecord(store, patientId);
 
   return {
     activeConditions: conditions.filter((condition) => condition.group === "active"),

@@ -9,13 +9,9 @@ import { seedDemoData } from "../demo/seed-demo-data";
 import { FhirStore } from "../fhir/store/fhir-store";
 import { importPaths } from "../ingest/import-paths";
 import { getHealthSummary } from "./get-health-summary";
+import { getHealthRecord } from "./get-health-record";
 import { getLabResults } from "./get-lab-results";
-import { listAllergies } from "./list-allergies";
-import { listConditions } from "./list-conditions";
 import { listEncounters } from "./list-encounters";
-import { listImmunizations } from "./list-immunizations";
-import { listMedications } from "./list-medications";
-import { listProcedures } from "./list-procedures";
 import { hasSynthea, readSyntheaResources, syntheaDir, syntheaPatients } from "./testing/synthea-patients";
 
 const skipReason = hasSynthea ? "" : " (skipped: ../shared/data/synthea is absent)";
@@ -23,15 +19,7 @@ const louisId = syntheaPatients.louis.patientId;
 
 /** Every id each loader returns for one patient, by section. */
 async function loadAllIds(store: FhirStore, patientId: string): Promise<Record<string, string[]>> {
-  const [encounters, conditions, medications, immunizations, allergies, labs, procedures] = await Promise.all([
-    listEncounters(store, patientId),
-    listConditions(store, patientId),
-    listMedications(store, patientId),
-    listImmunizations(store, patientId),
-    listAllergies(store, patientId),
-    getLabResults(store, patientId),
-    listProcedures(store, patientId),
-  ]);
+  const { encounters, conditions, medications, immunizations, allergies, labs, procedures } = await getHealthRecord(store, patientId);
   return {
     encounters: encounters.map((view) => view.id),
     conditions: conditions.map((view) => view.id),

@@ -2,9 +2,9 @@ import type { AllergyView } from "@/lib/health-record/to-allergy-view";
 
 import { EmptyState } from "./empty-state";
 import { formatOptionalDate } from "./format-optional-date";
+import { HealthTable } from "./health-table";
 import styles from "./health.module.css";
 import { healthStrings } from "./strings";
-import { TableScroll } from "./table-scroll";
 
 const strings = healthStrings.allergies;
 
@@ -15,33 +15,19 @@ export function AllergyTable({ allergies }: { allergies: AllergyView[] }): React
   }
 
   return (
-    <TableScroll label={strings.caption}>
-      <table className={styles.table}>
-        <caption>{strings.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{strings.columns.substance}</th>
-            <th scope="col">{strings.columns.reactions}</th>
-            <th scope="col">{strings.columns.criticality}</th>
-            <th scope="col">{strings.columns.status}</th>
-            <th scope="col">{strings.columns.recorded}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {allergies.map((allergy) => (
-            <tr key={allergy.id}>
-              <th scope="row">{allergy.substance ?? healthStrings.unnamed}</th>
-              <td data-label={strings.columns.reactions}>{formatReactions(allergy)}</td>
-              <td data-label={strings.columns.criticality}>{allergy.criticality ? strings.criticality[allergy.criticality] : strings.unknownStatus}</td>
-              <td data-label={strings.columns.status}>{allergy.status ? strings.statuses[allergy.status] : strings.unknownStatus}</td>
-              <td className={styles.nowrap} data-label={strings.columns.recorded}>
-                {formatOptionalDate(allergy.recorded)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <HealthTable caption={strings.caption} columns={[strings.columns.substance, strings.columns.reactions, strings.columns.criticality, strings.columns.status, strings.columns.recorded]}>
+      {allergies.map((allergy) => (
+        <tr key={allergy.id}>
+          <th scope="row">{allergy.substance ?? healthStrings.unnamed}</th>
+          <td data-label={strings.columns.reactions}>{formatReactions(allergy)}</td>
+          <td data-label={strings.columns.criticality}>{allergy.criticality ? strings.criticality[allergy.criticality] : strings.unknownStatus}</td>
+          <td data-label={strings.columns.status}>{allergy.status ? strings.statuses[allergy.status] : strings.unknownStatus}</td>
+          <td className={styles.nowrap} data-label={strings.columns.recorded}>
+            {formatOptionalDate(allergy.recorded)}
+          </td>
+        </tr>
+      ))}
+    </HealthTable>
   );
 }
 

@@ -1,12 +1,12 @@
 import type { ConditionView } from "@/lib/health-record/to-condition-view";
 
-import { EmptyState } from "./empty-state";
 import { formatOptionalDate } from "./format-optional-date";
+import { GroupedTableSection } from "./grouped-table-section";
 import styles from "./health.module.css";
 import { healthStrings } from "./strings";
-import { TableScroll } from "./table-scroll";
 
 const strings = healthStrings.conditions;
+const columns = [strings.columns.name, strings.columns.status, strings.columns.onset, strings.columns.abatement];
 
 /** Renders active conditions, then past ones (resolved, inactive, in remission), each newest first. */
 export function ConditionTables({ conditions }: { conditions: ConditionView[] }): React.ReactElement {
@@ -15,50 +15,38 @@ export function ConditionTables({ conditions }: { conditions: ConditionView[] })
 
   return (
     <>
-      <ConditionSection id="active-conditions" heading={strings.activeHeading} empty={strings.activeEmpty} conditions={active} />
-      <ConditionSection id="past-conditions" heading={strings.pastHeading} empty={strings.pastEmpty} conditions={past} />
+      <GroupedTableSection id="active-conditions" heading={strings.activeHeading} caption={strings.caption(strings.activeHeading)} empty={strings.activeEmpty} columns={columns} rowCount={active.length}>
+        {active.map((condition) => (
+          <ConditionRow key={condition.id} condition={condition} />
+        ))}
+      </GroupedTableSection>
+      <GroupedTableSection id="past-conditions" heading={strings.pastHeading} caption={strings.caption(strings.pastHeading)} empty={strings.pastEmpty} columns={columns} rowCount={past.length}>
+        {past.map((condition) => (
+          <ConditionRow key={condition.id} condition={condition} />
+        ))}
+      </GroupedTableSection>
     </>
   );
 }
 
-function ConditionSection({ id, heading, empty, conditions }: { id: string; heading: string; empty: string; conditions: ConditionView[] }): React.ReactElement {
+function ConditionRow({ condition }: { condition: ConditionView }): React.ReactElement {
   return (
-    <section className="panel" aria-labelledby={id}>
-      <h2 id={id}>{heading}</h2>
-      {conditions.length === 0 ? (
-        <EmptyState>{empty}</EmptyState>
-      ) : (
-        <TableScroll label={strings.caption(heading)}>
-          <table className={styles.table}>
-            <caption className="visually-hidden">{strings.caption(heading)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{strings.columns.name}</th>
-                <th scope="col">{strings.columns.status}</th>
-                <th scope="col">{strings.columns.onset}</th>
-                <th scope="col">{strings.columns.abatement}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {conditions.map((condition) => (
-                <tr key={condition.id}>
-                  <th scope="row">{condition.name ?? healthStrings.unnamed}</th>
-                  <td data-label={strings.columns.status}>{strings.statuses[condition.status]}</td>
-                  <td className={styles.nowrap} data-label={strings.columns.onset}>
-                    {formatOptionalDate(condition.onset)}
-                  </td>
-                  <td className={styles.nowrap} data-label={strings.columns.abatement}>
-                    {condition.abatement ? formatOptionalDate(condition.abatement) : <>
-                        <span aria-hidden="true">{strings.notEnded}</span>
-                        <span className="visually-hidden">{strings.notEndedLabel}</span>
-                      </>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
-    </section>
+    <tr>
+      <th scope="row">{condition.name ?? healthStrings.unnamed}</th>
+      <td data-label={strings.columns.status}>{strings.statuses[condition.status]}</td>
+      <td className={styles.nowrap} data-label={strings.columns.onset}>
+        {formatOptionalDate(condition.onset)}
+      </td>
+      <td className={styles.nowrap} data-label={strings.columns.abatement}>
+        {condition.abatement ? (
+          formatOptionalDate(condition.abatement)
+        ) : (
+          <>
+            <span aria-hidden="true">{strings.notEnded}</span>
+            <span className="visually-hidden">{strings.notEndedLabel}</span>
+          </>
+        )}
+      </td>
+    </tr>
   );
 }

@@ -2,9 +2,9 @@ import type { ImmunizationView } from "@/lib/health-record/to-immunization-view"
 
 import { EmptyState } from "./empty-state";
 import { formatOptionalDate } from "./format-optional-date";
+import { HealthTable } from "./health-table";
 import styles from "./health.module.css";
 import { healthStrings } from "./strings";
-import { TableScroll } from "./table-scroll";
 
 const strings = healthStrings.immunizations;
 
@@ -15,28 +15,16 @@ export function ImmunizationTable({ immunizations }: { immunizations: Immunizati
   }
 
   return (
-    <TableScroll label={strings.caption}>
-      <table className={styles.table}>
-        <caption>{strings.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{strings.columns.vaccine}</th>
-            <th scope="col">{strings.columns.date}</th>
-            <th scope="col">{strings.columns.status}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {immunizations.map((immunization) => (
-            <tr key={immunization.id}>
-              <th scope="row">{immunization.vaccine ?? healthStrings.unnamed}</th>
-              <td className={styles.nowrap} data-label={strings.columns.date}>
-                {immunization.date ? formatOptionalDate(immunization.date) : (immunization.dateText ?? healthStrings.unknownDate)}
-              </td>
-              <td data-label={strings.columns.status}>{immunization.given ? strings.given : strings.notGiven}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <HealthTable caption={strings.caption} columns={[strings.columns.vaccine, strings.columns.date, strings.columns.status]}>
+      {immunizations.map((immunization) => (
+        <tr key={immunization.id}>
+          <th scope="row">{immunization.vaccine ?? healthStrings.unnamed}</th>
+          <td className={styles.nowrap} data-label={strings.columns.date}>
+            {immunization.date ? formatOptionalDate(immunization.date) : (immunization.dateText ?? healthStrings.unknownDate)}
+          </td>
+          <td data-label={strings.columns.status}>{immunization.given ? strings.given : strings.notGiven}</td>
+        </tr>
+      ))}
+    </HealthTable>
   );
 }

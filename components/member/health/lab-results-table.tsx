@@ -3,9 +3,9 @@ import type { LabResultView, ResultFlag } from "@/lib/health-record/to-lab-resul
 import { EmptyState } from "./empty-state";
 import { formatObservationValue, formatReferenceRange } from "./format-observation-value";
 import { formatOptionalDate } from "./format-optional-date";
+import { HealthTable } from "./health-table";
 import styles from "./health.module.css";
 import { healthStrings } from "./strings";
-import { TableScroll } from "./table-scroll";
 
 const strings = healthStrings.labs;
 
@@ -23,37 +23,23 @@ export function LabResultsTable({ results }: { results: LabResultView[] }): Reac
   }
 
   return (
-    <TableScroll label={strings.caption}>
-      <table className={styles.table}>
-        <caption>{strings.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{strings.columns.test}</th>
-            <th scope="col">{strings.columns.date}</th>
-            <th scope="col">{strings.columns.result}</th>
-            <th scope="col">{strings.columns.range}</th>
-            <th scope="col">{strings.columns.flag}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {results.map((result) => (
-            <tr key={result.id}>
-              <th scope="row">
-                {result.name ?? healthStrings.unnamed}
-                {result.preliminary && <span className={styles.badge}>{strings.preliminary}</span>}
-              </th>
-              <td className={styles.nowrap} data-label={strings.columns.date}>
-                {formatOptionalDate(result.date)}
-              </td>
-              <td data-label={strings.columns.result}>{formatObservationValue(result.value)}</td>
-              <td data-label={strings.columns.range}>{formatReferenceRange(result.range)}</td>
-              <td className={result.flag ? flagClass[result.flag] : undefined} data-label={result.flag ? strings.columns.flag : undefined}>
-                {result.flag ? strings.flags[result.flag] : ""}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <HealthTable caption={strings.caption} columns={[strings.columns.test, strings.columns.date, strings.columns.result, strings.columns.range, strings.columns.flag]}>
+      {results.map((result) => (
+        <tr key={result.id}>
+          <th scope="row">
+            {result.name ?? healthStrings.unnamed}
+            {result.preliminary && <span className={styles.badge}>{strings.preliminary}</span>}
+          </th>
+          <td className={styles.nowrap} data-label={strings.columns.date}>
+            {formatOptionalDate(result.date)}
+          </td>
+          <td data-label={strings.columns.result}>{formatObservationValue(result.value)}</td>
+          <td data-label={strings.columns.range}>{formatReferenceRange(result.range)}</td>
+          <td className={result.flag ? flagClass[result.flag] : undefined} data-label={result.flag ? strings.columns.flag : undefined}>
+            {result.flag ? strings.flags[result.flag] : ""}
+          </td>
+        </tr>
+      ))}
+    </HealthTable>
   );
 }

@@ -4,9 +4,9 @@ import type { LabTrendView } from "@/lib/health-record/to-lab-trends";
 import { formatCalendarDate } from "../format-calendar-date";
 import { EmptyState } from "./empty-state";
 import { formatQuantity } from "./format-quantity";
+import { HealthTable } from "./health-table";
 import styles from "./health.module.css";
 import { healthStrings } from "./strings";
-import { TableScroll } from "./table-scroll";
 import { TrendChart, type ChartPoint, type ChartSeries } from "./trend-chart";
 
 const strings = healthStrings.trends;
@@ -35,38 +35,23 @@ export function LabTrendSection({ trend }: { trend: LabTrendView }): React.React
 
 function TrendTable({ trend, title }: { trend: LabTrendView; title: string }): React.ReactElement {
   const locale = healthStrings.locale;
-  const caption = strings.tableCaption(title);
+  const columns = [strings.dateColumn, ...trend.seriesKeys.map((key) => strings.seriesNames[key] ?? key)];
 
   return (
-    <TableScroll label={caption}>
-      <table className={styles.table}>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{strings.dateColumn}</th>
-            {trend.seriesKeys.map((key) => (
-              <th scope="col" key={key}>
-                {strings.seriesNames[key]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {trend.points.map((point) => (
-            <tr key={point.id}>
-              <th scope="row" className={styles.nowrap}>
-                {formatCalendarDate(point.date, locale)}
-              </th>
-              {trend.seriesKeys.map((key) => (
-                <td key={key} data-label={strings.seriesNames[key]}>
-                  {formatQuantity({ value: point.values[key] ?? Number.NaN, unit: trend.unit, comparator: null }, locale)}
-                </td>
-              ))}
-            </tr>
+    <HealthTable caption={strings.tableCaption(title)} columns={columns}>
+      {trend.points.map((point) => (
+        <tr key={point.id}>
+          <th scope="row" className={styles.nowrap}>
+            {formatCalendarDate(point.date, locale)}
+          </th>
+          {trend.seriesKeys.map((key) => (
+            <td key={key} data-label={strings.seriesNames[key]}>
+              {formatQuantity({ value: point.values[key] ?? Number.NaN, unit: trend.unit, comparator: null }, locale)}
+            </td>
           ))}
-        </tbody>
-      </table>
-    </TableScroll>
+        </tr>
+      ))}
+    </HealthTable>
   );
 }
 

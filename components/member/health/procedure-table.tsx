@@ -2,9 +2,9 @@ import type { ProcedureView } from "@/lib/health-record/to-procedure-view";
 
 import { EmptyState } from "./empty-state";
 import { formatOptionalDate } from "./format-optional-date";
+import { HealthTable } from "./health-table";
 import styles from "./health.module.css";
 import { healthStrings } from "./strings";
-import { TableScroll } from "./table-scroll";
 
 const strings = healthStrings.procedures;
 
@@ -15,30 +15,17 @@ export function ProcedureTable({ procedures }: { procedures: ProcedureView[] }):
   }
 
   return (
-    <TableScroll label={strings.caption}>
-      <table className={styles.table}>
-        <caption>{strings.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{strings.columns.name}</th>
-            <th scope="col">{strings.columns.date}</th>
-            <th scope="col">{strings.columns.reason}</th>
-            <th scope="col">{strings.columns.status}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {procedures.map((procedure) => (
-            <tr key={procedure.id}>
-              <th scope="row">{procedure.name ?? healthStrings.unnamed}</th>
-              <td className={styles.nowrap} data-label={strings.columns.date}>
-                {formatOptionalDate(procedure.date)}
-              </td>
-              <td data-label={strings.columns.reason}>{procedure.reason ?? strings.noReason}</td>
-              <td data-label={strings.columns.status}>{strings.statuses[procedure.status] ?? procedure.status}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <HealthTable caption={strings.caption} columns={[strings.columns.name, strings.columns.date, strings.columns.reason, strings.columns.status]}>
+      {procedures.map((procedure) => (
+        <tr key={procedure.id}>
+          <th scope="row">{procedure.name ?? healthStrings.unnamed}</th>
+          <td className={styles.nowrap} data-label={strings.columns.date}>
+            {formatOptionalDate(procedure.date)}
+          </td>
+          <td data-label={strings.columns.reason}>{procedure.reason ?? strings.noReason}</td>
+          <td data-label={strings.columns.status}>{strings.statuses[procedure.status] ?? procedure.status}</td>
+        </tr>
+      ))}
+    </HealthTable>
   );
 }
