@@ -1,4 +1,5 @@
 import type { FhirStore } from "../fhir/store/fhir-store";
+import { logger } from "../log/logger";
 import { getLabResults, type LabResults } from "./get-lab-results";
 import { listAllergies } from "./list-allergies";
 import { listConditions } from "./list-conditions";
@@ -26,6 +27,7 @@ export interface HealthRecord {
 
 /** Loads every section of the patient's health record, one compartment read per resource type. */
 export async function getHealthRecord(store: FhirStore, patientId: string): Promise<HealthRecord> {
+  const startedAt = performance.now();
   const [encounters, conditions, medications, immunizations, allergies, labs, procedures] = await Promise.all([
     listEncounters(store, patientId),
     listConditions(store, patientId),
@@ -35,5 +37,7 @@ export async function getHealthRecord(store: FhirStore, patientId: string): Prom
     getLabResults(store, patientId),
     listProcedures(store, patientId),
   ]);
+
+  logger.info({ encounters: encounters.length, labResults: labs.results.length, durationMs: Math.round(performance.now() - startedAt) }, "health record loaded");
   return { encounters, conditions, medications, immunizations, allergies, labs, procedures };
 }
