@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+
+import { ConditionTables } from "@/components/member/health/condition-tables";
+import { NoRecordPanel } from "@/components/member/health/no-record-panel";
+import { healthStrings } from "@/components/member/health/strings";
+import { requireMemberRecord } from "@/lib/auth/require-member-record";
+import { getDatabase } from "@/lib/db/get-database";
+import { FhirStore } from "@/lib/fhir/store/fhir-store";
+import { listConditions } from "@/lib/health-record/list-conditions";
+
+export const metadata: Metadata = { title: healthStrings.sections.conditions };
+
+/** Renders the member's active and past conditions. */
+export default async function ConditionsPage(): Promise<React.ReactElement> {
+  const { patientId } = await requireMemberRecord();
+  if (!patientId) {
+    return <NoRecordPanel />;
+  }
+
+  const conditions = await listConditions(new FhirStore(await getDatabase()), patientId);
+
+  return (
+    <>
+      <h1>{healthStrings.sections.conditions}</h1>
+      <ConditionTables conditions={conditions} />
+    </>
+  );
+}
