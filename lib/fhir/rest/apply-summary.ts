@@ -19,7 +19,7 @@ export function applySummary(resource: FhirResource, summary: SummaryMode, eleme
   const subset: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(resource)) {
     const stem = choiceStems.find((candidate) => name.startsWith(candidate) && /^[A-Z]/.test(name.slice(candidate.length))) ?? name;
-    if (name === "resourceType" || keep(stem, summaryElements)) subset[name] = value;
+    if (name === "resourceType" || keep(stem, summaryElements) || keep(name, summaryElements)) subset[name] = value;
   }
   const meta = { ...resource.meta, tag: [...(resource.meta?.tag ?? []), SUBSETTED_TAG] };
   return { ...subset, meta } as FhirResource;

@@ -22,27 +22,28 @@ export function tokenCondition(alias: string, value: TokenValue, params: SqlPara
  * search range's end, `sa` when it starts after that end, and so on.
  */
 export function dateCondition(start: string, end: string, value: DateValue, params: SqlParameters, now: Date): string {
-  const low = params.add(value.range.start.toISOString());
-  const high = params.add(value.range.end.toISOString());
-  const contained = `(${start} >= ${low}::timestamptz AND ${end} <= ${high}::timestamptz)`;
+  // Placeholders are added only when used: PostgreSQL rejects a statement with a parameter it cannot type.
+  const low = (): string => `${params.add(value.range.start.toISOString())}::timestamptz`;
+  const high = (): string => `${params.add(value.range.end.toISOString())}::timestamptz`;
+  const contained = (): string => `(${start} >= ${low()} AND ${end} <= ${high()})`;
 
   switch (value.prefix) {
     case "eq":
-      return contained;
+      return contained();
     case "ne":
-      return `NOT ${contained}`;
+      return `NOT ${contained()}`;
     case "gt":
-      return `${end} > ${high}::timestamptz`;
+      return `${end} > ${high()}`;
     case "lt":
-      return `${start} < ${low}::timestamptz`;
+      return `${start} < ${low()}`;
     case "ge":
-      return `(${end} > ${high}::timestamptz OR ${contained})`;
+      return `(${end} > ${high()} OR ${contained()})`;
     case "le":
-      return `(${start} < ${low}::timestamptz OR ${contained})`;
+      return `(${start} < ${low()} OR ${contained()})`;
     case "sa":
-      return `${start} >= ${high}::timestamptz`;
+      return `${start} >= ${high()}`;
     case "eb":
-      return `${end} <= ${low}::timestamptz`;
+      return `${end} <= ${low()}`;
     case "ap": {
       const reach = Math.abs(now.getTime() - value.range.start.getTime()) * APPROXIMATE_FRACTION;
       const from = params.add(new Date(value.range.start.getTime() - reach).toISOString());
@@ -55,13 +56,13 @@ export function dateCondition(start: string, end: string, value: DateValue, para
 /** Compares a stored number with a search value; `eq` and `ne` use the value's written precision. */
 export function numberCondition(column: string, value: NumberValue, params: SqlParameters): string {
   const exact = (): string => params.add(value.value);
-  const withinPrecision = `(${column} >= ${params.add(value.low)}::numeric AND ${column} < ${params.add(value.high)}::numeric)`;
+  const withinPrecision = (): string => `(${column} >= ${params.add(value.low)}::numeric AND ${column} < ${params.add(value.high)}::numeric)`;
 
   switch (value.prefix) {
     case "eq":
-      return withinPrecision;
+      return withinPrecision();
     case "ne":
-      return `NOT ${withinPrecision}`;
+      return `NOT ${withinPrecision()}`;
     case "gt":
     case "sa":
       return `${column} > ${exact()}::numeric`;
