@@ -157,7 +157,8 @@ function parseHasFilter(resourceType: string, key: string, valueText: string, co
 function singleTargetType(resourceType: string, key: string, code: string): string {
   const targets = listReferenceTargetTypes(resourceType, code);
   if (targets.length !== 1 || !targets[0]) {
-    throw new FhirError("invalid", `Search parameter "${key}" can refer to ${targets.join(", ")}; name the type to chain into, such as ${code}:${targets[0] ?? "Patient"}.name.`);
+    const example = targets.includes("Patient") ? "Patient" : (targets[0] ?? "Patient");
+    throw new FhirError("invalid", `Search parameter "${key}" can refer to ${targets.join(", ")}; name the type to chain into, such as ${code}:${example}.name.`);
   }
   return targets[0];
 }
