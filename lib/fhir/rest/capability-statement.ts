@@ -56,7 +56,6 @@ function toRestResource(resourceType: string): CapabilityStatementRestResource {
     conditionalUpdate: false,
     conditionalDelete: "not-supported",
     searchInclude: [`${resourceType}:*`],
-    searchRevInclude: ["*"],
     searchParam: [
       { name: "_id", type: "token" },
       { name: "_lastUpdated", type: "date" },
