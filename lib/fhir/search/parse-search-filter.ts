@@ -91,7 +91,10 @@ function parseTypedFilter(
       if (modifier !== undefined && modifier !== "below") throw unsupportedModifier(key, "uri", ":below and :missing");
       return { kind: "uri", param, match: modifier === "below" ? "below" : "exact", values: texts };
     case "reference": {
-      const targetType = modifier === undefined ? undefined : assertTargetType(resourceType, key, param, modifier);
+      const targets = listReferenceTargetTypes(resourceType, param);
+      // A parameter with one target type gets it even for a bare id, so the lookup can use the index on (target_type, target_id).
+      const implied = targets.length === 1 ? targets[0] : undefined;
+      const targetType = modifier === undefined ? implied : assertTargetType(resourceType, key, param, modifier);
       return { kind: "reference", param, values: texts.map((text) => parseReferenceValue(text, context.baseUrl, targetType)) };
     }
   }
