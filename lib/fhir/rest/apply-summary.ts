@@ -7,9 +7,9 @@ import { getSummaryElements } from "./summary-elements";
 export const SUBSETTED_TAG = { system: "http://terminology.hl7.org/CodeSystem/v3-ObservationValue", code: "SUBSETTED" };
 
 /**
- * Returns the resource cut down as `_summary` or `_elements` asks, tagged SUBSETTED, or the
- * resource itself when neither applies. `_elements` names top-level elements; id, meta and the
- * mandatory elements are always kept.
+ * Returns the resource cut down to what `_summary` or `_elements` requests and tagged SUBSETTED,
+ * or the resource itself when neither applies. `_elements` names top-level elements. The id, meta
+ * and the mandatory elements are always kept.
  */
 export function applySummary(resource: FhirResource, summary: SummaryMode, elements: readonly string[] | undefined): FhirResource {
   const keep = elementsToKeep(resource.resourceType, summary, elements);

@@ -36,7 +36,7 @@ export function buildCapabilityStatement(baseUrl: string, date: Date): Capabilit
 function toRestResource(resourceType: string): CapabilityStatementRestResource {
   const parameters = listSearchParameters(resourceType);
   return {
-    // SUPPORTED_RESOURCE_TYPES holds R4 type names only; the union type cannot be derived from a list.
+    // SUPPORTED_RESOURCE_TYPES contains R4 type names only, but TypeScript cannot derive the union from a list.
     type: resourceType as CapabilityStatementRestResource["type"],
     interaction: [
       { code: "read" },

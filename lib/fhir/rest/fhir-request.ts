@@ -1,7 +1,7 @@
 import type { Database } from "../../db/database";
 import type { AccessScope } from "../search/access-scope";
 
-/** An HTTP request as the FHIR REST layer sees it, free of any web framework. */
+/** An HTTP request as the FHIR REST layer receives it, free of any web framework. */
 export interface FhirRequest {
   method: string;
   /** Path segments after the FHIR base, decoded: ["Patient", "123", "_history"]. */
@@ -13,7 +13,7 @@ export interface FhirRequest {
   body?: string;
 }
 
-/** What a request runs against: the database, the caller's scope and this server's base URL. */
+/** The environment of one request: the database, the caller's scope and this server's base URL. */
 export interface FhirContext {
   db: Database;
   scope: AccessScope;

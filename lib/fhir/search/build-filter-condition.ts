@@ -18,7 +18,7 @@ export interface FilterTarget {
   resourceType: string;
 }
 
-/** What building a filter needs besides the filter: parameters, the caller's scope and the clock for `ap`. */
+/** The statement's parameters, the caller's scope and the clock for `ap`, shared by every filter of a statement. */
 export interface FilterBuildContext {
   params: SqlParameters;
   scope: AccessScope;

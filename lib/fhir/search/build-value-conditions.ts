@@ -17,9 +17,9 @@ export function tokenCondition(alias: string, value: TokenValue, params: SqlPara
 }
 
 /**
- * Compares a stored range [start, end) with a date search value as R4 defines each prefix: `eq`
- * when the search range contains the stored one, `gt` when the stored range reaches past the
- * search range's end, `sa` when it starts after that end, and so on.
+ * Compares a stored range [start, end) with a date search value as R4 defines each prefix. For
+ * example, `eq` matches when the search range contains the stored one. `gt` matches when the
+ * stored range reaches past the search range's end, and `sa` when it starts after that end.
  */
 export function dateCondition(start: string, end: string, value: DateValue, params: SqlParameters, now: Date): string {
   // Placeholders are added only when used: PostgreSQL rejects a statement with a parameter it cannot type.

@@ -13,7 +13,7 @@ import {
 import { listReferenceTargetTypes } from "./reference-target-types";
 import type { SearchFilter } from "./search-request";
 
-/** What parsing a filter needs besides the parameter itself. */
+/** Settings of a filter parse that do not come from the parameter itself. */
 export interface FilterContext {
   /** This server's base URL, so absolute references to it match their relative form. */
   baseUrl: string;

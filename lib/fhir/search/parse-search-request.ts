@@ -49,7 +49,7 @@ export function parseSearchRequest(resourceType: string, query: URLSearchParams,
   return request;
 }
 
-/** Applies a search result parameter (`_count`, `_sort`...) and tells whether `key` was one. */
+/** Applies a search result parameter (`_count`, `_sort`...) and returns whether `key` was one. */
 function applyResultParameter(request: SearchRequest, key: string, value: string): boolean {
   const colon = key.indexOf(":");
   const name = colon < 0 ? key : key.slice(0, colon);

@@ -63,8 +63,8 @@ export function parseDateValue(param: string, text: string): DateValue {
 }
 
 /**
- * Parses `[prefix]number`; the interval [low, high) is what the written significant digits cover:
- * "100" is [99.5, 100.5), "100.0" is [99.95, 100.05) and "1e2", one significant digit, is [50, 150).
+ * Parses `[prefix]number`. The interval [low, high) is what the written significant digits cover.
+ * "100" is [99.5, 100.5) and "100.0" is [99.95, 100.05). "1e2" has one significant digit, so it is [50, 150).
  */
 export function parseNumberValue(param: string, text: string): NumberValue {
   const [prefix, rest] = takePrefix(text);

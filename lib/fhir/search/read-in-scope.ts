@@ -20,8 +20,8 @@ export interface HistoryVersion {
 }
 
 /**
- * The not-found error for a resource that is absent or outside the caller's scope. Both give the
- * same message, so a caller cannot tell whether a resource it may not see exists.
+ * Creates the not-found error for a resource that is absent or outside the caller's scope. Both
+ * get the same message, so a caller cannot tell whether a resource it may not see exists.
  */
 export function notFound(resourceType: string, id: string): FhirError {
   return new FhirError("not-found", `${resourceType}/${id} is not stored; check the type and id.`);

@@ -51,8 +51,8 @@ function buildWhere(request: SearchRequest, scope: AccessScope, params: SqlParam
 async function countMatches(sql: SqlClient, request: SearchRequest, scope: AccessScope, now: Date): Promise<number> {
   const params = new SqlParameters();
   const where = buildWhere(request, scope, params, now);
-  // NOTE: _total=estimate is answered with the exact count too; PostgreSQL's planner estimate
-  // is not reliable for filtered queries on small tables.
+  // NOTE: _total=estimate also returns the exact count, because PostgreSQL's row estimate for a
+  // filtered query is often far off. A large table may need the estimate to keep counts cheap.
   const rows = await sql.query<{ total: number }>(`SELECT count(*)::int AS total FROM resource r WHERE ${where}`, params.values);
   return rows[0]?.total ?? 0;
 }

@@ -76,7 +76,7 @@ async function readBody(request: NextRequest): Promise<string | undefined> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** The public FHIR base: NEXTAUTH_URL's origin when set (the address behind TLS), else the request's. */
+/** Returns the public FHIR base from NEXTAUTH_URL's origin when set (the address behind TLS), else from the request. */
 function baseUrlOf(request: NextRequest): string {
   const origin = process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL).origin : request.nextUrl.origin;
   return `${origin}${BASE_PATH}`;
