@@ -52,8 +52,8 @@ function toRestResource(resourceType: string): CapabilityStatementRestResource {
     versioning: "versioned-update",
     readHistory: true,
     updateCreate: true,
-    conditionalCreate: false,
-    conditionalUpdate: false,
+    conditionalCreate: true,
+    conditionalUpdate: true,
     conditionalDelete: "not-supported",
     searchInclude: [`${resourceType}:*`],
     searchParam: [

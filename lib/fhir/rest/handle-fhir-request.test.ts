@@ -151,6 +151,66 @@ describe("handleFhirRequest: writes", () => {
   });
 });
 
+describe("handleFhirRequest: conditional writes", () => {
+  const withIdentifier = (value: string, id?: string): Patient => ({ ...newPatient(id), identifier: [{ system: "http://lakeview.example/member-id", value }] });
+
+  it("returns the match of a conditional create", async () => {
+    const response = await sendFhirRequest(db, "Patient", {
+      method: "POST",
+      headers: { ...JSON_BODY, "If-None-Exist": "identifier=http://lakeview.example/member-id|M-100" },
+      body: JSON.stringify(withIdentifier("M-100")),
+    });
+
+    expect(response.status).toBe(200);
+    expect((response.body as Patient).id).toBe("pat-ana");
+    expect((response.body as Patient).name?.[0]?.family).toBe("Gómez");
+  });
+
+  it("creates when a conditional create matches nothing", async () => {
+    const response = await sendFhirRequest(db, "Patient", {
+      method: "POST",
+      headers: { ...JSON_BODY, "If-None-Exist": "Patient?identifier=http://lakeview.example/member-id|C-1" },
+      body: JSON.stringify(withIdentifier("C-1")),
+    });
+
+    expect(response.status).toBe(201);
+    expect((response.body as Patient).identifier?.[0]?.value).toBe("C-1");
+  });
+
+  it("updates the one match of a conditional update", async () => {
+    await sendFhirRequest(db, "Patient/cond-2", { method: "PUT", headers: JSON_BODY, body: JSON.stringify(withIdentifier("C-2", "cond-2")) });
+
+    const response = await sendFhirRequest(db, "Patient?identifier=http://lakeview.example/member-id|C-2", {
+      method: "PUT",
+      headers: JSON_BODY,
+      body: JSON.stringify({ ...withIdentifier("C-2"), gender: "female" }),
+    });
+
+    expect(response.status).toBe(200);
+    expect((response.body as Patient).id).toBe("cond-2");
+    expect(response.headers.etag).toBe('W/"2"');
+  });
+
+  it("creates when a conditional update matches nothing", async () => {
+    const response = await sendFhirRequest(db, "Patient?identifier=http://lakeview.example/member-id|C-3", { method: "PUT", headers: JSON_BODY, body: JSON.stringify(withIdentifier("C-3")) });
+
+    expect(response.status).toBe(201);
+  });
+
+  it("rejects criteria matching several resources", async () => {
+    const response = await sendFhirRequest(db, "Patient?name=gomez", { method: "PUT", headers: JSON_BODY, body: JSON.stringify(newPatient()) });
+
+    expect(response.status).toBe(412);
+    expect(response.body).toEqual(outcome("conflict", 'The conditional criteria "name=gomez" match more than one Patient; add parameters until they match one.'));
+  });
+
+  it("rejects unknown parameters in criteria", async () => {
+    const response = await sendFhirRequest(db, "Patient", { method: "POST", headers: { ...JSON_BODY, "If-None-Exist": "shoe-size=9" }, body: JSON.stringify(newPatient()) });
+
+    expect(response.status).toBe(400);
+  });
+});
+
 describe("handleFhirRequest: metadata", () => {
   it("lists every supported type with its search parameters", async () => {
     const statement = (await sendFhirRequest(db, "metadata")).body as CapabilityStatement;

@@ -12,7 +12,8 @@ import { negotiateFormat } from "./negotiate-format";
 import { instanceHistoryInteraction, readInteraction, typeHistoryInteraction, vreadInteraction } from "./read-interactions";
 import { searchInteraction } from "./search-interaction";
 import { isSupportedResourceType } from "./supported-resource-types";
-import { createInteraction, deleteInteraction, patchInteraction, PreconditionFailedError, updateInteraction } from "./write-interactions";
+import { PreconditionFailedError } from "./precondition-failed-error";
+import { conditionalUpdateInteraction, createInteraction, deleteInteraction, patchInteraction, updateInteraction } from "./write-interactions";
 
 /**
  * Handles one FHIR REST request: content negotiation, routing to an interaction, and turning
@@ -63,6 +64,8 @@ function route(request: FhirRequest, context: FhirContext): Promise<FhirResponse
       return vreadInteraction(resourceType, requireId(id), fourth ?? "", context);
     case "POST type":
       return createInteraction(resourceType, request, context);
+    case "PUT type":
+      return conditionalUpdateInteraction(resourceType, request, context);
     case "PUT type/id":
       return updateInteraction(resourceType, requireId(id), request, context);
     case "PATCH type/id":

@@ -7,18 +7,29 @@ import { isJsonObject } from "../is-json-object";
 import { readInScope } from "../search/read-in-scope";
 import { FhirStore } from "../store/fhir-store";
 import type { FhirContext, FhirRequest, FhirResponse } from "./fhir-request";
+import { findConditionalMatch } from "./find-conditional-match";
+import { PreconditionFailedError } from "./precondition-failed-error";
 import { parseETag, versionHeaders } from "./response-headers";
 
-/** POST [type]: stores the body under a new id; 201 with Location. */
+/**
+ * POST [type]: stores the body under a new id and returns 201 with Location. With an
+ * If-None-Exist header (conditional create), a resource matching those criteria is returned
+ * with 200 instead, and nothing is stored.
+ */
 export async function createInteraction(resourceType: string, request: FhirRequest, context: FhirContext): Promise<FhirResponse> {
   const resource = parseResourceBody(request.body, resourceType);
+  const criteria = request.headers["if-none-exist"];
+  const existing = criteria === undefined ? undefined : await findConditionalMatch(resourceType, criteria.replace(new RegExp(`^${resourceType}\\?`), ""), context);
+  if (existing) {
+    return writtenResponse(200, existing.resource, context);
+  }
 
   const created = await new FhirStore(context.db).create(resource);
 
   return writtenResponse(201, created, context);
 }
 
-/** PUT [type]/[id]: stores a new version, or creates the resource under that id; If-Match guards against lost updates. */
+/** PUT [type]/[id]: stores a new version, or creates the resource under that id. If-Match guards against lost updates. */
 export async function updateInteraction(resourceType: string, id: string, request: FhirRequest, context: FhirContext): Promise<FhirResponse> {
   const resource = parseResourceBody(request.body, resourceType);
   if (resource.id !== id) {
@@ -28,6 +39,25 @@ export async function updateInteraction(resourceType: string, id: string, reques
 
   const { resource: stored, outcome } = await withPreconditionStatus(ifMatch, () => new FhirStore(context.db).update(resource, { ifMatch }));
 
+  return writtenResponse(outcome === "created" ? 201 : 200, stored, context);
+}
+
+/**
+ * PUT [type]?criteria (conditional update): updates the one resource matching the criteria, or
+ * creates the body when none matches. The body may leave out the id or must carry the match's id.
+ */
+export async function conditionalUpdateInteraction(resourceType: string, request: FhirRequest, context: FhirContext): Promise<FhirResponse> {
+  const resource = parseResourceBody(request.body, resourceType);
+  const match = await findConditionalMatch(resourceType, request.query.toString(), context);
+  if (match && resource.id !== undefined && resource.id !== match.resource.id) {
+    throw new FhirError("invalid", `The body's id "${resource.id}" differs from the id "${match.resource.id ?? ""}" of the resource the criteria match; leave the id out or send that one.`);
+  }
+
+  const store = new FhirStore(context.db);
+  if (!match && resource.id === undefined) {
+    return writtenResponse(201, await store.create(resource), context);
+  }
+  const { resource: stored, outcome } = await store.update({ ...resource, id: match?.resource.id ?? resource.id });
   return writtenResponse(outcome === "created" ? 201 : 200, stored, context);
 }
 
@@ -72,14 +102,6 @@ async function withPreconditionStatus<T>(ifMatch: string | undefined, write: () 
       throw new PreconditionFailedError(error);
     }
     throw error;
-  }
-}
-
-/** A version conflict on a write that carried If-Match: HTTP 412 with the conflict's OperationOutcome. */
-export class PreconditionFailedError extends Error {
-  constructor(readonly conflict: FhirError) {
-    super(conflict.message);
-    this.name = "PreconditionFailedError";
   }
 }
 
