@@ -60,6 +60,12 @@ test("admin searches every FHIR patient", async ({ page }) => {
 
   expect(patients.total).toBeGreaterThan(3);
   expect(metadata.status).toBe(200);
+
+  const oversized = await page.request.post("/fhir/R4/Patient", {
+    headers: { "Content-Type": "application/fhir+json" },
+    data: JSON.stringify({ resourceType: "Patient", text: { status: "generated", div: "x".repeat(5 * 1024 * 1024) } }),
+  });
+  expect(oversized.status()).toBe(413);
   await page.goto("/fhir/R4/metadata");
   await expect(page.getByText('"resourceType":"CapabilityStatement"')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("admin-metadata.png") });
