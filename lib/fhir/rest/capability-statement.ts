@@ -1,0 +1,65 @@
+import type { CapabilityStatement, CapabilityStatementRestResource } from "fhir/r4";
+
+import { listSearchParameters } from "../search-parameters";
+import { SUPPORTED_RESOURCE_TYPES } from "./supported-resource-types";
+
+const SEARCH_RESULT_PARAMETERS = ["_count", "_sort", "_include", "_revinclude", "_total", "_summary", "_elements"];
+
+/**
+ * Builds the CapabilityStatement of GET /metadata. It lists only what this server does: the
+ * interactions per type, each type's indexed search parameters with `_id` and `_lastUpdated`,
+ * and writes only for callers whose scope covers every patient.
+ */
+export function buildCapabilityStatement(baseUrl: string, date: Date): CapabilityStatement {
+  return {
+    resourceType: "CapabilityStatement",
+    status: "active",
+    date: date.toISOString(),
+    kind: "instance",
+    software: { name: "Lakeview FHIR API" },
+    implementation: { description: "Lakeview member portal FHIR R4 API", url: baseUrl },
+    fhirVersion: "4.0.1",
+    format: ["application/fhir+json", "json"],
+    rest: [
+      {
+        mode: "server",
+        documentation:
+          "Search supports token (:not, :missing), string (:exact, :contains, :missing), date, number and quantity with every prefix, reference (:Type, :missing), uri (:below), " +
+          "one level of chaining, one level of _has, _include and _revinclude with :iterate, and the result parameters " +
+          `${SEARCH_RESULT_PARAMETERS.join(", ")}. Token :text and composite and special parameters are not supported. Writes need full access.`,
+        resource: SUPPORTED_RESOURCE_TYPES.map(toRestResource),
+      },
+    ],
+  };
+}
+
+function toRestResource(resourceType: string): CapabilityStatementRestResource {
+  const parameters = listSearchParameters(resourceType);
+  return {
+    // SUPPORTED_RESOURCE_TYPES contains R4 type names only, but TypeScript cannot derive the union from a list.
+    type: resourceType as CapabilityStatementRestResource["type"],
+    interaction: [
+      { code: "read" },
+      { code: "vread" },
+      { code: "history-instance" },
+      { code: "history-type" },
+      { code: "search-type" },
+      { code: "create" },
+      { code: "update" },
+      { code: "patch" },
+      { code: "delete" },
+    ],
+    versioning: "versioned-update",
+    readHistory: true,
+    updateCreate: true,
+    conditionalCreate: true,
+    conditionalUpdate: true,
+    conditionalDelete: "not-supported",
+    searchInclude: [`${resourceType}:*`],
+    searchParam: [
+      { name: "_id", type: "token" },
+      { name: "_lastUpdated", type: "date" },
+      ...parameters.map((parameter) => ({ name: parameter.code, type: parameter.type })),
+    ],
+  };
+}

@@ -1,0 +1,34 @@
+import type { Database } from "../../db/database";
+import type { AccessScope } from "../search/access-scope";
+
+/** An HTTP request as the FHIR REST layer receives it, free of any web framework. */
+export interface FhirRequest {
+  method: string;
+  /** Path segments after the FHIR base, decoded: ["Patient", "123", "_history"]. */
+  path: readonly string[];
+  query: URLSearchParams;
+  /** Request headers with lower-case names. */
+  headers: Readonly<Record<string, string | undefined>>;
+  /** The request body as text, when there is one. */
+  body?: string;
+}
+
+/** The environment of one request: the database, the caller's scope and this server's base URL. */
+export interface FhirContext {
+  db: Database;
+  scope: AccessScope;
+  /** The absolute FHIR base, such as https://portal.example/fhir/R4, without a trailing slash. */
+  baseUrl: string;
+  /** The clock for `ap` searches and Bundle timestamps; the system clock when absent. */
+  now?: () => Date;
+}
+
+/** An HTTP response: the body is a FHIR resource (often an OperationOutcome), or absent. */
+export interface FhirResponse {
+  status: number;
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
+/** The media type of every body this server sends and accepts. */
+export const FHIR_JSON = "application/fhir+json";

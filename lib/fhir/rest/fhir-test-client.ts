@@ -1,0 +1,34 @@
+import type { Database } from "../../db/database";
+import type { AccessScope } from "../search/access-scope";
+import type { FhirResponse } from "./fhir-request";
+import { handleFhirRequest } from "./handle-fhir-request";
+
+/** The base URL the tests' FHIR server pretends to live at. */
+export const TEST_BASE_URL = "https://lakeview.test/fhir/R4";
+
+/** Options of one test request. */
+export interface TestRequestOptions {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  scope?: AccessScope;
+}
+
+/**
+ * Sends a request such as "Patient?name=gomez" to handleFhirRequest against `db`, as a route
+ * handler would after authentication. Tests use it to read like HTTP calls.
+ */
+export function sendFhirRequest(db: Database, url: string, options: TestRequestOptions = {}): Promise<FhirResponse> {
+  const parsed = new URL(url, `${TEST_BASE_URL}/`);
+  const relative = parsed.pathname.replace(/^\/fhir\/R4\/?/, "");
+  return handleFhirRequest(
+    {
+      method: options.method ?? "GET",
+      path: relative === "" ? [] : relative.split("/").map(decodeURIComponent),
+      query: parsed.searchParams,
+      headers: Object.fromEntries(Object.entries(options.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value])),
+      body: options.body,
+    },
+    { db, scope: options.scope ?? { kind: "all" }, baseUrl: TEST_BASE_URL, now: () => new Date("2026-06-01T00:00:00Z") },
+  );
+}

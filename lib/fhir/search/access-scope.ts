@@ -1,0 +1,24 @@
+/**
+ * Which resources a caller may see. "patients" limits every read and search to the Patient
+ * compartments of the listed patients plus the shared directory types.
+ */
+export type AccessScope = ({ kind: "all" } | { kind: "patients"; patientIds: readonly string[] }) & {
+  /** When present, only these resource types are visible at all (for SMART scopes). */
+  resourceTypes?: readonly string[];
+};
+
+/**
+ * Resource types outside every Patient compartment that a patient-scoped caller may read: the
+ * provider, place and drug directories that claims and clinical resources refer to.
+ */
+export const DIRECTORY_RESOURCE_TYPES: readonly string[] = ["Organization", "Practitioner", "PractitionerRole", "Location", "Medication"];
+
+/** Tells whether a caller with this scope may write (create, update, patch, delete). */
+export function canWrite(scope: AccessScope): boolean {
+  return scope.kind === "all" && scope.resourceTypes === undefined;
+}
+
+/** Tells whether the scope lets the caller see resources of this type at all. */
+export function allowsResourceType(scope: AccessScope, resourceType: string): boolean {
+  return scope.resourceTypes === undefined || scope.resourceTypes.includes(resourceType);
+}
