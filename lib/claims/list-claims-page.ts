@@ -8,7 +8,7 @@ import type { ClaimListPage, ClaimListRow } from "./claim-list-row";
 import { computePlanPaid } from "./compute-plan-paid";
 import { readReferenceNames } from "./read-reference-names";
 import { toReferenceTarget, type ReferenceTarget } from "./reference-target";
-import { serviceDateLateralSql } from "./service-date-sql";
+import { dayNumberSql, epochSql, fhirDateTimeMatchSql, validDateSql } from "./service-date-sql";
 import { toClaimSummary } from "./to-claim-summary";
 
 /** HL7 claim type codes, as to-claim-summary.ts reads them. */
@@ -86,21 +86,30 @@ function pageSql(sort: ClaimListQuery["sort"]): string {
         AND v.content->>'status' = ANY($2::text[])
         AND ($4::text IS NULL OR v.content->'provider'->>'reference' = $4::text)
     ),
-    typed AS (
-      SELECT own.*, (
+    typed AS MATERIALIZED (
+      SELECT own.id, own.content, (
         SELECT coding->>'code' FROM jsonb_array_elements(COALESCE(own.content->'type'->'coding', '[]'::jsonb)) AS coding
         WHERE coding->>'code' = ANY($10::text[]) AND (coding->>'system' IS NULL OR coding->>'system' = $9::text)
         LIMIT 1
-      ) AS claim_type
+      ) AS claim_type,
+      regexp_match(own.content->'billablePeriod'->>'start', ${fhirDateTimeMatchSql}) AS start_match,
+      regexp_match(own.content->>'created', ${fhirDateTimeMatchSql}) AS created_match
       FROM own
     ),
-    filtered AS (
-      SELECT typed.id, typed.content, service_date.day_number, service_date.epoch
+    dated AS (
+      SELECT id, content, claim_type,
+        CASE WHEN ${validDateSql("start_match")} THEN ${dayNumberSql("start_match")}
+          WHEN ${validDateSql("created_match")} THEN ${dayNumberSql("created_match")} END AS day_number,
+        CASE WHEN ${validDateSql("start_match")} THEN ${epochSql("start_match")}
+          WHEN ${validDateSql("created_match")} THEN ${epochSql("created_match")} END AS epoch
       FROM typed
-      LEFT JOIN ${serviceDateLateralSql} ON true
-      WHERE ($3::text IS NULL OR COALESCE(typed.claim_type, 'other') = $3::text)
-        AND ($5::int IS NULL OR service_date.day_number >= $5::int)
-        AND ($6::int IS NULL OR service_date.day_number <= $6::int)
+    ),
+    filtered AS MATERIALIZED (
+      SELECT id, content, day_number, epoch
+      FROM dated
+      WHERE ($3::text IS NULL OR COALESCE(claim_type, 'other') = $3::text)
+        AND ($5::int IS NULL OR day_number >= $5::int)
+        AND ($6::int IS NULL OR day_number <= $6::int)
     )
     SELECT counted.total, page.content
     FROM (SELECT count(*)::int AS total FROM filtered) AS counted
