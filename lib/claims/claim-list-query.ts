@@ -12,6 +12,9 @@ export const listedClaimStatuses = ["active", "cancelled"] as const;
 
 export const claimSorts = ["newest", "oldest"] as const;
 
+/** An order the claims list offers. */
+export type ClaimSort = (typeof claimSorts)[number];
+
 /** A relative reference to the provider, as EOB.provider.reference holds it. */
 const providerReference = /^(Practitioner|PractitionerRole|Organization)\/[A-Za-z0-9.-]{1,64}$/;
 
@@ -55,6 +58,15 @@ export function parseClaimListQuery(params: URLSearchParams): ParsedClaimListQue
   }
   const [issue] = result.error.issues;
   return { ok: false, field: String(issue?.path[0] ?? "query"), message: issue?.message ?? "is invalid" };
+}
+
+/** The unfiltered first page, newest first. */
+export const defaultClaimListQuery: ClaimListQuery = { sort: "newest", page: 1 };
+
+/** Reads the filters of a page address; an invalid, hand-edited address shows the unfiltered list. */
+export function readClaimListQueryOrDefault(params: URLSearchParams): ClaimListQuery {
+  const parsed = parseClaimListQuery(params);
+  return parsed.ok ? parsed.query : defaultClaimListQuery;
 }
 
 /** Writes a query back as a query string, leaving out defaults so addresses stay short. */
