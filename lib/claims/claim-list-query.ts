@@ -18,16 +18,24 @@ export type ClaimSort = (typeof claimSorts)[number];
 /** A relative reference to the provider, as EOB.provider.reference holds it. */
 const providerReference = /^(Practitioner|PractitionerRole|Organization)\/[A-Za-z0-9.-]{1,64}$/;
 
+const maxPage = 100_000;
+const pageError = `must be a whole number from 1 to ${maxPage}`;
+
 /** The claims list's query string: every field optional, the empty string meaning "not set". */
 export const claimListQuerySchema = z
   .object({
-    type: z.enum(claimTypes).optional(),
-    status: z.enum(listedClaimStatuses).optional(),
+    type: z.enum(claimTypes, { error: `must be one of ${claimTypes.join(", ")}` }).optional(),
+    status: z.enum(listedClaimStatuses, { error: `must be one of ${listedClaimStatuses.join(", ")}` }).optional(),
     provider: z.string().regex(providerReference, "must be a reference such as Organization/123").optional(),
-    from: z.iso.date().optional(),
-    to: z.iso.date().optional(),
-    sort: z.enum(claimSorts).default("newest"),
-    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    from: z.iso.date({ error: "must be a real date written YYYY-MM-DD" }).optional(),
+    to: z.iso.date({ error: "must be a real date written YYYY-MM-DD" }).optional(),
+    sort: z.enum(claimSorts, { error: `must be one of ${claimSorts.join(", ")}` }).default("newest"),
+    page: z.coerce
+      .number({ error: pageError })
+      .int({ error: pageError })
+      .min(1, { error: pageError })
+      .max(maxPage, { error: pageError })
+      .default(1),
   })
   .refine((query) => !query.from || !query.to || Date.parse(query.from) <= Date.parse(query.to), {
     path: ["to"],

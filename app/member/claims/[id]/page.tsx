@@ -14,6 +14,9 @@ export const metadata: Metadata = { title: claimsStrings.detailTitle };
  * Renders one of the member's claims. An id that is not one of the signed-in member's own listed
  * claims gets the not-found page, never a "forbidden" one, so the page does not reveal whether
  * another member's claim exists.
+ *
+ * NOTE: this route has no loading.tsx, and the list's sits in the (list) group, because a loading
+ * boundary starts streaming with status 200 before notFound() runs, and the page should send 404.
  */
 export default async function ClaimDetailPage({ params }: { params: Promise<{ id: string }> }): Promise<React.ReactElement> {
   const { patientId } = await requireMemberRecord();
