@@ -9,15 +9,15 @@ import type { AmountCategory } from "./read-category-amount";
 /** One service line of a claim with its adjudication. */
 export interface ClaimLine {
   sequence: number;
-  /** servicedDate or servicedPeriod.start; null when the line gives none. */
+  /** servicedDate, else servicedPeriod.start, else null. */
   serviceDate: CalendarDay | null;
   /** The billing code (CPT, HCPCS, NDC, SNOMED CT and so on), or null when the line has none. */
   code: string | null;
   /** The code's display text, else productOrService.text. */
   description: string | null;
-  /** quantity.value; null when not stated. */
+  /** quantity.value, or null when not stated. */
   quantity: number | null;
-  /** Each category's amount on this line; null when the line does not state it or it cannot be read. */
+  /** Each category's amount on this line, null where the line does not state it or it cannot be read. */
   amounts: Record<AmountCategory, Money | null>;
 }
 
@@ -58,7 +58,7 @@ export interface ClaimDetail {
   billed: Billed;
   planPaid: Money | null;
   memberOwes: MemberOwes;
-  /** payment.date; null when not stated. */
+  /** payment.date, or null when not stated. */
   paymentDate: CalendarDay | null;
   lines: ClaimLine[];
   diagnoses: ClaimDiagnosis[];

@@ -48,9 +48,9 @@ export type ClaimListQuery = z.infer<typeof claimListQuerySchema>;
 export type ParsedClaimListQuery = { ok: true; query: ClaimListQuery } | { ok: false; field: string; message: string };
 
 /**
- * Reads the claims list's filters from a query string. Parameters given twice, or with an empty
- * value, are read as their first non-empty value; unknown parameters are ignored so that a
- * bookmarked address keeps working when a filter is retired.
+ * Reads the claims list's filters from a query string. A parameter given twice is read as its
+ * first non-empty value, and an empty value as not set. Unknown parameters are ignored, so a
+ * bookmarked address keeps working after a filter is retired.
  */
 export function parseClaimListQuery(params: URLSearchParams): ParsedClaimListQuery {
   const raw: Record<string, string> = {};

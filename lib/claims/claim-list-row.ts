@@ -8,7 +8,7 @@ import type { Money } from "./money";
 export interface ClaimListRow {
   /** The ExplanationOfBenefit id, for keys and the detail link. */
   id: string;
-  /** billablePeriod.start, else created; null when neither is a valid FHIR date. */
+  /** billablePeriod.start, else created, else null when neither is a valid FHIR date. */
   serviceDate: CalendarDay | null;
   providerName: string | null;
   claimType: ClaimType;

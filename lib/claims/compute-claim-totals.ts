@@ -4,10 +4,11 @@ import { sumMoney, type Money } from "./money";
 import { amountCategories, readCategoryAmount, type AmountCategory } from "./read-category-amount";
 
 /**
- * One row of a claim's totals. "stated" is the EOB's own total, checked against the lines when
- * they state the category; "fromLines" is the lines added up where the EOB gives no total;
- * "disagrees" is a total below what its lines add up to, so neither figure is shown as the sum;
- * "unknown" is an amount that cannot be read or lines in mixed currencies.
+ * One row of a claim's totals, by kind:
+ * - "stated": the EOB's own total, checked against the lines when they state the category.
+ * - "fromLines": the lines added up, where the EOB gives no total.
+ * - "disagrees": a total below what its lines add up to, so neither figure is shown as the sum.
+ * - "unknown": an amount that cannot be read, or lines in mixed currencies.
  */
 export type ClaimTotal =
   | { category: AmountCategory; kind: "stated"; amount: Money }

@@ -66,7 +66,7 @@ describe("getClaimListResponse", () => {
       const response = await getClaimListResponse(db, "member-a", new URLSearchParams(query));
 
       expect(response.status).toBe(200);
-      expect(response.status === 200 && response.body.rows).toEqual([]);
+      expect(response.body).toMatchObject({ rows: [] });
     },
   );
 

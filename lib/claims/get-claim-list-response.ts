@@ -17,9 +17,9 @@ export interface ClaimListErrorBody {
 export type ClaimListResponse = { status: 200; body: ClaimListPage } | { status: 400 | 401 | 403; body: ClaimListErrorBody };
 
 /**
- * Answers GET /api/member/claims for a signed-in member: one page of their own claims, or 400
- * naming the first invalid query parameter. `patientId` must come from the member's account,
- * never from the request; an unlinked account gets an empty page.
+ * Builds the response to GET /api/member/claims for a signed-in member: one page of their own
+ * claims, or 400 naming the first invalid query parameter. `patientId` must come from the
+ * member's account, never from the request. An unlinked account gets an empty page.
  */
 export async function getClaimListResponse(db: Database, patientId: string | null, params: URLSearchParams): Promise<ClaimListResponse> {
   const parsed = parseClaimListQuery(params);

@@ -7,10 +7,10 @@ import { FhirStore } from "../fhir/store/fhir-store";
 import { getClaimListResponse } from "./get-claim-list-response";
 
 // Measures the claims endpoint's server work (query validation, SQL, mapping) for one member with
-// 5,000 claims. It takes minutes, so it runs only with LAKEVIEW_MEASURE_CLAIMS=1.
+// 5,000 claims. It takes minutes, so it runs only with LAKEVIEW_MEASURE_CLAIMS=1; LAKEVIEW_MEASURE_RUNS sets the runs per query (default 40).
 const enabled = process.env.LAKEVIEW_MEASURE_CLAIMS === "1";
 const claimCount = 5_000;
-const runs = 40;
+const runs = Number(process.env.LAKEVIEW_MEASURE_RUNS ?? 40);
 
 const adjudication = (code: string, value: number): NonNullable<ExplanationOfBenefit["total"]>[number] => ({
   category: { coding: [{ system: code === "coinsurance" ? "http://hl7.org/fhir/us/carin-bb/CodeSystem/C4BBAdjudication" : "http://terminology.hl7.org/CodeSystem/adjudication", code }] },

@@ -12,8 +12,8 @@ import { claimsStrings } from "./strings";
 const claimTypeOptions = ["professional", "institutional", "pharmacy", "oral", "vision", "other"] as const;
 
 /**
- * Renders the filter form. It is a plain GET form, so it works before the page's script loads;
- * once it has, `onApply` receives the checked query and the page updates without a reload.
+ * Renders the filter form. It is a plain GET form, so it works before the page's script loads.
+ * Once the script runs, `onApply` receives the validated query and the page updates without a reload.
  */
 export function ClaimsFilters({
   query,

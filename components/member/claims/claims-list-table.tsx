@@ -11,8 +11,8 @@ import styles from "./claims-list.module.css";
 import { claimsStrings } from "./strings";
 
 /**
- * Renders one page of claims as a table; each date links to the claim's detail page. `busy` marks
- * the table while the next page loads, so assistive technology can say so.
+ * Renders one page of claims as a table, with each date linking to the claim's detail page.
+ * `busy` sets aria-busy on the table while the next page loads.
  */
 export function ClaimsListTable({ rows, busy }: { rows: ClaimListRow[]; busy: boolean }): React.ReactElement {
   const columns = claimsStrings.columns;
@@ -80,7 +80,7 @@ export function moneyOrNotAvailable(money: Money | null): string {
   return money ? formatMoney(money, claimsStrings.locale) : claimsStrings.notAvailable;
 }
 
-/** Formats the billed amount; a total that disagrees with its lines says so instead of a sum. */
+/** Formats the billed amount, or a mismatch label when the total disagrees with its lines. */
 export function billedText(billed: Billed): string {
   switch (billed.kind) {
     case "exact":

@@ -32,8 +32,8 @@ async function fetchClaimsPage(search: string): Promise<ClaimListPage> {
 }
 
 /**
- * Renders the interactive claims list: filters, table and paging. The filters live in the
- * address, so a filtered list can be bookmarked and Back returns to the previous filters; the
+ * Renders the interactive claims list: filters, table and paging. The filters are kept in the
+ * address, so a filtered list can be bookmarked and Back returns to the previous filters. The
  * first page comes from the server render, and later pages from /api/member/claims.
  */
 export function ClaimsList({
