@@ -42,7 +42,7 @@ export function ClaimLinesTable({ lines }: { lines: ClaimLine[] }): React.ReactE
             {lines.map((line) => (
               <tr key={line.sequence}>
                 <td>{line.sequence}</td>
-                <td>{line.serviceDate ? formatCalendarDate(line.serviceDate, claimsStrings.locale) : "—"}</td>
+                <td className={styles.nowrap}>{line.serviceDate ? formatCalendarDate(line.serviceDate, claimsStrings.locale) : "—"}</td>
                 <th scope="row">
                   {line.description ?? claimsStrings.serviceWithoutCode}
                   {line.code && <span className={styles.code}> {line.code}</span>}
