@@ -1,7 +1,8 @@
 import type { ExplanationOfBenefit } from "fhir/r4";
 
-import { sumMoney, type Money } from "./money";
+import type { Money } from "./money";
 import { amountCategories, readCategoryAmount, type AmountCategory } from "./read-category-amount";
+import { sumLineAmounts } from "./sum-line-amounts";
 
 /**
  * One row of a claim's totals, by kind:
@@ -16,8 +17,6 @@ export type ClaimTotal =
   | { category: AmountCategory; kind: "disagrees"; stated: Money; linesSum: Money }
   | { category: AmountCategory; kind: "unknown" };
 
-type Items = NonNullable<ExplanationOfBenefit["item"]>;
-
 /**
  * Works out every category's total that the EOB or its lines state, in column order. A category
  * that neither states is left out. A total above its lines is accepted, because lines may leave an
@@ -31,7 +30,7 @@ export function computeClaimTotals(eob: ExplanationOfBenefit): ClaimTotal[] {
 /** Works out one category's total as computeClaimTotals does; null when nothing states it. */
 export function computeClaimTotal(eob: ExplanationOfBenefit, category: AmountCategory): ClaimTotal | null {
   const stated = readCategoryAmount(eob.total ?? [], category);
-  const lines = sumLines(eob.item ?? [], category);
+  const lines = sumLineAmounts(eob.item ?? [], category);
 
   if (stated === null) {
     return { category, kind: "unknown" };
@@ -52,27 +51,4 @@ export function computeClaimTotal(eob: ExplanationOfBenefit, category: AmountCat
     return { category, kind: "disagrees", stated, linesSum: lines.amount };
   }
   return { category, kind: "stated", amount: stated };
-}
-
-/**
- * Adds up the lines' amounts of one category. Returns undefined when no line states one, and null
- * when a line's amount cannot be read or the lines mix currencies.
- */
-function sumLines(items: Items, category: AmountCategory): { amount: Money; lineCount: number } | null | undefined {
-  const amounts: Money[] = [];
-  for (const item of items) {
-    const amount = readCategoryAmount(item.adjudication ?? [], category);
-    if (amount === null) {
-      return null;
-    }
-    if (amount !== undefined) {
-      amounts.push(amount);
-    }
-  }
-
-  if (amounts.length === 0) {
-    return undefined;
-  }
-  const amount = sumMoney(amounts);
-  return amount ? { amount, lineCount: amounts.length } : null;
 }
