@@ -18,7 +18,7 @@ export type ClaimTotal =
   | { category: AmountCategory; kind: "unknown" };
 
 /**
- * Works out every category's total that the EOB or its lines state, in column order. A category
+ * Computes the total of every category that the EOB or its lines state, in column order. A category
  * that neither states is left out. A total above its lines is accepted, because lines may leave an
  * amount out (Synthea gives the encounter line none) and payers adjust at the header. A total below
  * its lines disagrees, allowing the rounding of each line to whole cents.
@@ -27,7 +27,7 @@ export function computeClaimTotals(eob: ExplanationOfBenefit): ClaimTotal[] {
   return amountCategories.map((category) => computeClaimTotal(eob, category)).filter((total): total is ClaimTotal => total !== null);
 }
 
-/** Works out one category's total as computeClaimTotals does; null when nothing states it. */
+/** Computes one category's total as computeClaimTotals does. Returns null when nothing states it. */
 export function computeClaimTotal(eob: ExplanationOfBenefit, category: AmountCategory): ClaimTotal | null {
   const stated = readCategoryAmount(eob.total ?? [], category);
   const lines = sumLineAmounts(eob.item ?? [], category);

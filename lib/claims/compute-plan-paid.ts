@@ -4,7 +4,7 @@ import { computeClaimTotal } from "./compute-claim-totals";
 import { toMoney, type Money } from "./money";
 
 /**
- * Works out what the plan paid on a claim: the EOB's plan-paid total (or its lines added up when
+ * Computes what the plan paid on a claim: the EOB's plan-paid total (or its lines added up when
  * it has none), else payment.amount. Returns null when neither is stated, when the total disagrees
  * with its lines, or when the amount is negative.
  */
