@@ -4,6 +4,7 @@ import { amountCategories } from "@/lib/claims/read-category-amount";
 import { formatCalendarDate } from "../format-calendar-date";
 import { moneyOrNotAvailable } from "./claims-list-table";
 import styles from "./claim-detail.module.css";
+import tableStyles from "./claims-table.module.css";
 import { claimsStrings } from "./strings";
 
 /**
@@ -20,19 +21,19 @@ export function ClaimLinesTable({ lines }: { lines: ClaimLine[] }): React.ReactE
   return (
     <>
       {categories.length === 0 && <p>{claimsStrings.noLineAmounts}</p>}
-      <div className={styles.tableScroll}>
-        <table className={styles.table}>
-          <caption className={styles.caption}>{claimsStrings.linesCaption}</caption>
+      <div className={tableStyles.tableScroll}>
+        <table className={tableStyles.table}>
+          <caption className={tableStyles.caption}>{claimsStrings.linesCaption}</caption>
           <thead>
             <tr>
               <th scope="col">{columns.sequence}</th>
               <th scope="col">{columns.serviceDate}</th>
               <th scope="col">{columns.service}</th>
-              <th scope="col" className={styles.numeric}>
+              <th scope="col" className={tableStyles.numeric}>
                 {columns.quantity}
               </th>
               {categories.map((category) => (
-                <th key={category} scope="col" className={styles.numeric}>
+                <th key={category} scope="col" className={tableStyles.numeric}>
                   {claimsStrings.amountLabels[category]}
                 </th>
               ))}
@@ -43,13 +44,13 @@ export function ClaimLinesTable({ lines }: { lines: ClaimLine[] }): React.ReactE
               <tr key={line.sequence}>
                 <td>{line.sequence}</td>
                 <td className={styles.nowrap}>{line.serviceDate ? formatCalendarDate(line.serviceDate, claimsStrings.locale) : "—"}</td>
-                <th scope="row">
+                <th scope="row" className={styles.lineService}>
                   {line.description ?? claimsStrings.serviceWithoutCode}
                   {line.code && <span className={styles.code}> {line.code}</span>}
                 </th>
-                <td className={styles.numeric}>{line.quantity ?? "—"}</td>
+                <td className={tableStyles.numeric}>{line.quantity ?? "—"}</td>
                 {categories.map((category) => (
-                  <td key={category} className={styles.numeric}>
+                  <td key={category} className={tableStyles.numeric}>
                     {line.amounts[category] ? moneyOrNotAvailable(line.amounts[category]) : "—"}
                   </td>
                 ))}

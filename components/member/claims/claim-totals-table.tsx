@@ -2,6 +2,7 @@ import type { ClaimTotal } from "@/lib/claims/compute-claim-totals";
 
 import { formatMoney } from "../format-money";
 import styles from "./claim-detail.module.css";
+import tableStyles from "./claims-table.module.css";
 import { claimsStrings } from "./strings";
 
 /**
@@ -15,13 +16,13 @@ export function ClaimTotalsTable({ totals }: { totals: ClaimTotal[] }): React.Re
   const columns = claimsStrings.totalColumns;
 
   return (
-    <div className={styles.tableScroll}>
-      <table className={styles.table}>
-        <caption className={styles.caption}>{claimsStrings.totalsCaption}</caption>
+    <div className={tableStyles.tableScroll}>
+      <table className={tableStyles.table}>
+        <caption className={tableStyles.caption}>{claimsStrings.totalsCaption}</caption>
         <thead>
           <tr>
             <th scope="col">{columns.category}</th>
-            <th scope="col" className={styles.numeric}>
+            <th scope="col" className={tableStyles.numeric}>
               {columns.total}
             </th>
             <th scope="col">{columns.note}</th>
@@ -46,28 +47,28 @@ function TotalCells({ total }: { total: ClaimTotal }): React.ReactElement {
     case "stated":
       return (
         <>
-          <td className={styles.numeric}>{format(total.amount)}</td>
+          <td className={tableStyles.numeric}>{format(total.amount)}</td>
           <td />
         </>
       );
     case "fromLines":
       return (
         <>
-          <td className={styles.numeric}>{format(total.amount)}</td>
+          <td className={tableStyles.numeric}>{format(total.amount)}</td>
           <td>{claimsStrings.totalFromLines}</td>
         </>
       );
     case "disagrees":
       return (
         <>
-          <td className={styles.numeric}>{claimsStrings.notAvailable}</td>
+          <td className={tableStyles.numeric}>{claimsStrings.notAvailable}</td>
           <td className={styles.warning}>{claimsStrings.totalDisagrees(format(total.stated), format(total.linesSum))}</td>
         </>
       );
     case "unknown":
       return (
         <>
-          <td className={styles.numeric}>{claimsStrings.notAvailable}</td>
+          <td className={tableStyles.numeric}>{claimsStrings.notAvailable}</td>
           <td />
         </>
       );

@@ -7,7 +7,7 @@ import type { Money } from "@/lib/claims/money";
 
 import { formatCalendarDate } from "../format-calendar-date";
 import { formatMoney } from "../format-money";
-import styles from "./claims-list.module.css";
+import tableStyles from "./claims-table.module.css";
 import { claimsStrings } from "./strings";
 
 /**
@@ -17,22 +17,22 @@ import { claimsStrings } from "./strings";
 export function ClaimsListTable({ rows, busy }: { rows: ClaimListRow[]; busy: boolean }): React.ReactElement {
   const columns = claimsStrings.columns;
   return (
-    <div className={styles.tableScroll}>
-      <table className={styles.table} aria-busy={busy}>
-        <caption className={styles.caption}>{claimsStrings.tableCaption}</caption>
+    <div className={tableStyles.tableScroll}>
+      <table className={`${tableStyles.table} ${tableStyles.stacked}`} aria-busy={busy}>
+        <caption className={tableStyles.caption}>{claimsStrings.tableCaption}</caption>
         <thead>
           <tr>
             <th scope="col">{columns.serviceDate}</th>
             <th scope="col">{columns.provider}</th>
             <th scope="col">{columns.claimType}</th>
             <th scope="col">{columns.status}</th>
-            <th scope="col" className={styles.numeric}>
+            <th scope="col" className={tableStyles.numeric}>
               {columns.billed}
             </th>
-            <th scope="col" className={styles.numeric}>
+            <th scope="col" className={tableStyles.numeric}>
               {columns.planPaid}
             </th>
-            <th scope="col" className={styles.numeric}>
+            <th scope="col" className={tableStyles.numeric}>
               {columns.youOwe}
             </th>
           </tr>
@@ -62,13 +62,13 @@ function ClaimRow({ row }: { row: ClaimListRow }): React.ReactElement {
       <td data-label={columns.provider}>{provider}</td>
       <td data-label={columns.claimType}>{claimsStrings.claimTypes[row.claimType]}</td>
       <td data-label={columns.status}>{row.canceled ? claimsStrings.statuses.cancelled : claimsStrings.statuses.active}</td>
-      <td data-label={columns.billed} className={styles.numeric}>
+      <td data-label={columns.billed} className={tableStyles.numeric}>
         {billedText(row.billed)}
       </td>
-      <td data-label={columns.planPaid} className={styles.numeric}>
+      <td data-label={columns.planPaid} className={tableStyles.numeric}>
         {moneyOrNotAvailable(row.planPaid)}
       </td>
-      <td data-label={columns.youOwe} className={styles.numeric}>
+      <td data-label={columns.youOwe} className={tableStyles.numeric}>
         {memberOwesText(row.memberOwes)}
       </td>
     </tr>

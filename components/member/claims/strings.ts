@@ -1,7 +1,8 @@
-import type { ClaimType } from "@/lib/claims/claim-summary";
 import type { ClaimDetail } from "@/lib/claims/claim-detail";
 import type { ClaimSort } from "@/lib/claims/claim-list-query";
 import type { AmountCategory } from "@/lib/claims/read-category-amount";
+
+import { memberStrings } from "../strings";
 
 /**
  * Text of the claims list and claim detail pages, in US English. A Spanish edition adds a sibling
@@ -38,14 +39,8 @@ export const claimsStrings = {
     planPaid: "Plan paid",
     youOwe: "You owe",
   },
-  claimTypes: {
-    professional: "Doctor or clinician",
-    institutional: "Hospital or facility",
-    pharmacy: "Pharmacy",
-    oral: "Dental",
-    vision: "Vision",
-    other: "Other",
-  } satisfies Record<ClaimType, string>,
+  /** The same words as the home page's claims table, so a claim's type reads alike on both pages. */
+  claimTypes: memberStrings.claimTypes,
   tableCaption: "Your claims. Select a date to see the claim's details.",
   openClaim: (date: string, provider: string): string => `Claim of ${date} from ${provider}`,
   showing: (first: number, last: number, total: number): string =>
