@@ -43,6 +43,12 @@ describe("ClaimsTable", () => {
     expect(textOf(html)).not.toContain(memberStrings.totalsMismatchNote);
   });
 
+  it("links each date to the claim's detail", () => {
+    const html = renderToStaticMarkup(<ClaimsTable claims={[claim("eob-1.a")]} />);
+
+    expect(html).toContain('<a href="/member/claims/eob-1.a">Nov 17, 2026</a>');
+  });
+
   it("marks a canceled claim and explains it", () => {
     const canceled = claim("c-1", { canceled: true, memberOwes: { kind: "unknown" } });
 

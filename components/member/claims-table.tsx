@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 import type { ClaimSummary } from "@/lib/claims/claim-summary";
 import type { Billed } from "@/lib/claims/compute-claim-amounts";
 
@@ -64,8 +66,8 @@ export function ClaimsTable({ claims }: { claims: ClaimSummary[] }): React.React
 }
 
 /**
- * Renders one claim. `data-label` names each cell for narrow screens, where the row is stacked
- * into a card.
+ * Renders one claim; its date links to the claim's detail page. `data-label` names each cell for
+ * narrow screens, where the row is stacked into a card.
  */
 function ClaimRow({ claim }: { claim: ClaimSummary }): React.ReactElement {
   const locale = memberStrings.locale;
@@ -73,7 +75,9 @@ function ClaimRow({ claim }: { claim: ClaimSummary }): React.ReactElement {
   return (
     <tr>
       <th scope="row">
-        {claim.serviceDate ? formatCalendarDate(claim.serviceDate, locale) : memberStrings.unknownDate}
+        <Link href={`/member/claims/${encodeURIComponent(claim.id)}`}>
+          {claim.serviceDate ? formatCalendarDate(claim.serviceDate, locale) : memberStrings.unknownDate}
+        </Link>
         {claim.canceled && <div>{memberStrings.canceled}</div>}
       </th>
       <td data-label={columns.provider}>{claim.providerName ?? memberStrings.unknownProvider}</td>

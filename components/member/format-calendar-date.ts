@@ -1,3 +1,4 @@
+import type { CalendarDay } from "@/lib/claims/calendar-day";
 import type { CalendarDate } from "@/lib/claims/parse-fhir-date";
 
 /**
@@ -5,7 +6,7 @@ import type { CalendarDate } from "@/lib/claims/parse-fhir-date";
  * It formats in UTC because the fields are already the date as recorded, and the server's time
  * zone must not move it to a neighboring day.
  */
-export function formatCalendarDate(date: CalendarDate, locale: string): string {
+export function formatCalendarDate(date: CalendarDate | CalendarDay, locale: string): string {
   const utc = new Date(0);
   utc.setUTCFullYear(date.year, (date.month ?? 1) - 1, date.day ?? 1);
 

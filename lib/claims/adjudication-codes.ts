@@ -59,3 +59,23 @@ export const noncoveredCode: Code = { system: carinAdjudicationSystem, code: "no
 export function hasCode(concept: CodeableConcept | undefined, wanted: Code): boolean {
   return (concept?.coding ?? []).some((coding) => coding.system === wanted.system && coding.code === wanted.code);
 }
+
+/** Allowed amount: HL7 "eligible", and the Blue Button line allowed charge that Synthea writes. */
+export const allowedCodes: readonly Code[] = [
+  { system: hl7AdjudicationSystem, code: "eligible" },
+  { system: blueButtonAdjudicationSystem, code: `${blueButtonVariable}line_alowd_chrg_amt` },
+];
+
+/**
+ * Ways a claim or line states what the plan paid, most specific first. Only the first one found
+ * counts, because CARIN BB examples state "benefit" and "paidtoprovider" side by side for the same
+ * payment.
+ */
+export const planPaidCodeChoices: readonly (readonly Code[])[] = [
+  [{ system: hl7AdjudicationSystem, code: "benefit" }],
+  [{ system: carinAdjudicationSystem, code: "paidtoprovider" }],
+  [
+    { system: blueButtonAdjudicationSystem, code: `${blueButtonVariable}line_prvdr_pmt_amt` },
+    { system: blueButtonAdjudicationSystem, code: `${blueButtonVariable}line_nch_pmt_amt` },
+  ],
+];

@@ -1,9 +1,10 @@
 import type { ExplanationOfBenefit } from "fhir/r4";
 
-import { lineSubmittedCodes, submittedCode } from "./adjudication-codes";
+import { submittedCode } from "./adjudication-codes";
 import { computeMemberOwes, type MemberOwes } from "./compute-member-owes";
-import { sumMoney, type Money } from "./money";
+import type { Money } from "./money";
 import { readSingleAmount } from "./read-single-amount";
+import { sumLineAmounts, type LinesTotal } from "./sum-line-amounts";
 
 /**
  * The billed amount of a claim. "disagreesWithLines" means the "submitted" total is less than the
@@ -15,12 +16,6 @@ export type Billed = { kind: "exact"; amount: Money } | { kind: "unknown" } | { 
 export interface ClaimAmounts {
   billed: Billed;
   memberOwes: MemberOwes;
-}
-
-/** The lines' submitted amounts added up, and how many lines state one. */
-interface LinesTotal {
-  amount: Money;
-  lineCount: number;
 }
 
 const unknown = { kind: "unknown" } as const;
@@ -36,7 +31,7 @@ const unknown = { kind: "unknown" } as const;
  */
 export function computeClaimAmounts(eob: ExplanationOfBenefit): ClaimAmounts {
   const total = readSingleAmount(eob.total ?? [], [submittedCode]);
-  const linesTotal = sumLineSubmitted(eob.item ?? []);
+  const linesTotal = sumLineAmounts(eob.item ?? [], "submitted");
   const billed = billedOf(total, linesTotal);
 
   const ceiling = billed.kind === "exact" ? billed.amount : (linesTotal?.amount ?? null);
@@ -63,30 +58,6 @@ function billedOf(total: Money | null | undefined, linesTotal: LinesTotal | null
     return { kind: "disagreesWithLines" };
   }
   return { kind: "exact", amount: total };
-}
-
-/**
- * Adds up the lines' submitted amounts. Returns undefined when no line states one, and null when a
- * line's amount cannot be read or the lines mix currencies. Negative line amounts are kept,
- * because CARIN BB reverses a line with a negative copy of it.
- */
-function sumLineSubmitted(items: NonNullable<ExplanationOfBenefit["item"]>): LinesTotal | null | undefined {
-  const amounts: Money[] = [];
-  for (const item of items) {
-    const amount = readSingleAmount(item.adjudication ?? [], lineSubmittedCodes);
-    if (amount === null) {
-      return null;
-    }
-    if (amount !== undefined) {
-      amounts.push(amount);
-    }
-  }
-
-  if (amounts.length === 0) {
-    return undefined;
-  }
-  const amount = sumMoney(amounts);
-  return amount ? { amount, lineCount: amounts.length } : null;
 }
 
 function capMemberOwes(owes: MemberOwes, ceiling: Money | null): MemberOwes {

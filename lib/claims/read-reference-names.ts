@@ -5,7 +5,7 @@ import { referenceKey, type ReferenceTarget } from "./reference-target";
 import { toDisplayName } from "./to-display-name";
 
 /**
- * Reads the names of the Practitioner and Organization resources in `targets`, keyed by
+ * Reads the names of the Practitioner, Organization and Location resources in `targets`, keyed by
  * "Type/id". Other types, unknown and deleted resources, and resources without a name are left
  * out, and the mapper then shows its fallback text.
  */
@@ -29,6 +29,9 @@ async function readName(store: FhirStore, target: ReferenceTarget): Promise<stri
     }
     if (target.resourceType === "Organization") {
       return (await store.read("Organization", target.id)).name?.trim() || null;
+    }
+    if (target.resourceType === "Location") {
+      return (await store.read("Location", target.id)).name?.trim() || null;
     }
     return null;
   } catch (error) {
