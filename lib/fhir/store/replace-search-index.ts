@@ -1,6 +1,7 @@
 import type { FhirResource } from "fhir/r4";
 
 import { extractIndexRows } from "../extract-index-rows";
+import { copyText } from "./copy-text";
 import { patientCompartmentsOf } from "../patient-compartments";
 import type { SqlClient } from "../../db/sql-client";
 
@@ -42,6 +43,12 @@ function columnsOf(table: IndexTable): Record<string, string> {
   return { resource_type: "text", resource_id: "text", ...indexTables[table] };
 }
 
+/**
+ * From this many rows of a table on, PostgreSQL gets them through COPY, which costs its server
+ * less than `INSERT … SELECT` but a round trip more.
+ */
+const copyThreshold = 100;
+
 type IndexTable = keyof typeof indexTables;
 /** Column name → the values of that column, one per row. */
 type IndexColumns = Record<string, (string | number)[]>;
@@ -64,9 +71,30 @@ export async function replaceSearchIndex(
   const records = collectIndexRecords(current);
   for (const table of Object.keys(indexTables) as IndexTable[]) {
     const columns = records[table];
-    if ((columns.resource_id?.length ?? 0) === 0) continue;
-    await sql.execute(insertStatement(table), Object.keys(columnsOf(table)).map((name) => JSON.stringify(columns[name] ?? [])));
+    const rowCount = columns.resource_id?.length ?? 0;
+    if (rowCount === 0) continue;
+
+    const names = Object.keys(columnsOf(table));
+    if (sql.copyFrom && rowCount >= copyThreshold) {
+      await sql.copyFrom(`COPY ${table} (${names.map((name) => `"${name}"`).join(", ")}) FROM STDIN`, toCopyRows(names.map((name) => columns[name] ?? []), rowCount));
+    } else {
+      await sql.execute(insertStatement(table), names.map((name) => JSON.stringify(columns[name] ?? [])));
+    }
   }
+}
+
+/** Joins column arrays into rows of COPY's text format. */
+function toCopyRows(columns: (string | number)[][], rowCount: number): string {
+  const lines: string[] = new Array<string>(rowCount);
+  for (let row = 0; row < rowCount; row++) {
+    let line = "";
+    for (let column = 0; column < columns.length; column++) {
+      const value = columns[column]?.[row] ?? "";
+      line += (column === 0 ? "" : "\t") + (typeof value === "number" ? String(value) : copyText(value));
+    }
+    lines[row] = line;
+  }
+  return `${lines.join("\n")}\n`;
 }
 
 async function deleteIndexRows(sql: SqlClient, keys: ResourceKey[]): Promise<void> {
