@@ -44,12 +44,13 @@ function columnsOf(table: IndexTable): Record<string, string> {
 }
 
 /**
- * From this many rows of a table on, PostgreSQL gets them through COPY, which costs its server
- * less than `INSERT … SELECT` but a round trip more.
+ * From this many resources on, PostgreSQL gets their rows through COPY, which costs its server
+ * less than `INSERT … SELECT` but a round trip more per table.
  */
 const copyThreshold = 100;
 
 type IndexTable = keyof typeof indexTables;
+const tableNames = Object.keys(indexTables) as IndexTable[];
 /** Column name → the values of that column, one per row. */
 type IndexColumns = Record<string, (string | number)[]>;
 
@@ -68,70 +69,79 @@ export async function replaceSearchIndex(
     await deleteIndexRows(sql, stale);
   }
 
-  const records = collectIndexRecords(current);
-  for (const table of Object.keys(indexTables) as IndexTable[]) {
-    const columns = records[table];
-    const rowCount = columns.resource_id?.length ?? 0;
-    if (rowCount === 0) continue;
-
-    const names = Object.keys(columnsOf(table));
-    if (sql.copyFrom && rowCount >= copyThreshold) {
-      await sql.copyFrom(`COPY ${table} (${names.map((name) => `"${name}"`).join(", ")}) FROM STDIN`, toCopyRows(names.map((name) => columns[name] ?? []), rowCount));
-    } else {
-      await sql.execute(insertStatement(table), names.map((name) => JSON.stringify(columns[name] ?? [])));
-    }
+  if (sql.copyFrom && current.length >= copyThreshold) {
+    await copyIndexRows(sql.copyFrom.bind(sql), current);
+  } else {
+    await insertIndexRows(sql, current);
   }
 }
 
-/** Joins column arrays into rows of COPY's text format. */
-function toCopyRows(columns: (string | number)[][], rowCount: number): string {
-  const lines: string[] = new Array<string>(rowCount);
-  for (let row = 0; row < rowCount; row++) {
-    let line = "";
-    for (let column = 0; column < columns.length; column++) {
-      const value = columns[column]?.[row] ?? "";
-      line += (column === 0 ? "" : "\t") + (typeof value === "number" ? String(value) : copyText(value));
-    }
-    lines[row] = line;
+async function insertIndexRows(sql: SqlClient, resources: FhirResource[]): Promise<void> {
+  const records = {} as Record<IndexTable, IndexColumns>;
+  for (const table of tableNames) {
+    records[table] = Object.fromEntries(Object.keys(columnsOf(table)).map((name) => [name, []]));
   }
-  return `${lines.join("\n")}\n`;
+  // The column arrays of each table in column order, the order of the values forEachIndexRow passes.
+  const ordered = Object.fromEntries(tableNames.map((table) => [table, Object.values(records[table])])) as Record<IndexTable, (string | number)[][]>;
+  forEachIndexRow(resources, (table, values) => {
+    const columns = ordered[table];
+    for (let index = 0; index < values.length; index++) columns[index]?.push(values[index] ?? "");
+  });
+
+  for (const table of tableNames) {
+    const columns = records[table];
+    if ((columns.resource_id?.length ?? 0) === 0) continue;
+    await sql.execute(insertStatement(table), Object.keys(columnsOf(table)).map((name) => JSON.stringify(columns[name] ?? [])));
+  }
+}
+
+/**
+ * Builds the rows of each table in COPY's text format as they are extracted, as one flat list of
+ * pieces per table joined once, and copies each table's rows in one COPY.
+ */
+async function copyIndexRows(copyFrom: NonNullable<SqlClient["copyFrom"]>, resources: FhirResource[]): Promise<void> {
+  const parts = Object.fromEntries(tableNames.map((table) => [table, [] as string[]])) as Record<IndexTable, string[]>;
+  forEachIndexRow(resources, (table, values) => {
+    const tableParts = parts[table];
+    const last = values.length - 1;
+    for (let index = 0; index <= last; index++) {
+      const value = values[index] ?? "";
+      tableParts.push(typeof value === "number" ? String(value) : copyText(value), index === last ? "\n" : "\t");
+    }
+  });
+
+  for (const table of tableNames) {
+    if (parts[table].length === 0) continue;
+    const names = Object.keys(columnsOf(table)).map((name) => `"${name}"`);
+    await copyFrom(`COPY ${table} (${names.join(", ")}) FROM STDIN`, parts[table].join(""));
+  }
+}
+
+/**
+ * Extracts the index and compartment rows of each resource and passes each row to `visit`, with
+ * its values in the order of the table's columns.
+ */
+function forEachIndexRow(resources: FhirResource[], visit: (table: IndexTable, values: (string | number)[]) => void): void {
+  for (const resource of resources) {
+    const type = resource.resourceType;
+    const id = resource.id ?? "";
+    const rows = extractIndexRows(resource);
+
+    for (const row of rows.tokens) visit("search_token", [type, id, row.param, row.system, row.code]);
+    for (const row of rows.strings) visit("search_string", [type, id, row.param, row.value]);
+    for (const row of rows.dates) visit("search_date", [type, id, row.param, row.start.toISOString(), row.end.toISOString()]);
+    for (const row of rows.references) visit("search_reference", [type, id, row.param, row.targetType, row.targetId, row.url]);
+    for (const row of rows.numbers) visit("search_number", [type, id, row.param, row.value]);
+    for (const row of rows.quantities) visit("search_quantity", [type, id, row.param, row.value, row.system, row.code, row.unit]);
+    for (const row of rows.uris) visit("search_uri", [type, id, row.param, row.value]);
+    for (const patientId of patientCompartmentsOf(resource, rows)) visit("resource_compartment", [type, id, "Patient", patientId]);
+  }
 }
 
 async function deleteIndexRows(sql: SqlClient, keys: ResourceKey[]): Promise<void> {
   const types = keys.map((key) => key.resourceType);
   const ids = keys.map((key) => key.id);
-  for (const table of Object.keys(indexTables) as IndexTable[]) {
+  for (const table of tableNames) {
     await sql.execute(`DELETE FROM ${table} WHERE (resource_type, resource_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`, [types, ids]);
   }
-}
-
-function collectIndexRecords(resources: FhirResource[]): Record<IndexTable, IndexColumns> {
-  const records = {} as Record<IndexTable, IndexColumns>;
-  for (const table of Object.keys(indexTables) as IndexTable[]) {
-    records[table] = Object.fromEntries(Object.keys(columnsOf(table)).map((name) => [name, []]));
-  }
-  const add = (table: IndexTable, resource: FhirResource, values: Record<string, string | number>): void => {
-    const columns = records[table];
-    columns.resource_type?.push(resource.resourceType);
-    columns.resource_id?.push(resource.id ?? "");
-    for (const name in values) columns[name]?.push(values[name] ?? "");
-  };
-
-  for (const resource of resources) {
-    const rows = extractIndexRows(resource);
-
-    for (const row of rows.tokens) add("search_token", resource, { param: row.param, system: row.system, code: row.code });
-    for (const row of rows.strings) add("search_string", resource, { param: row.param, value: row.value });
-    for (const row of rows.dates) add("search_date", resource, { param: row.param, start: row.start.toISOString(), end: row.end.toISOString() });
-    for (const row of rows.references) {
-      add("search_reference", resource, { param: row.param, target_type: row.targetType, target_id: row.targetId, url: row.url });
-    }
-    for (const row of rows.numbers) add("search_number", resource, { param: row.param, value: row.value });
-    for (const row of rows.quantities) add("search_quantity", resource, { param: row.param, value: row.value, system: row.system, code: row.code, unit: row.unit });
-    for (const row of rows.uris) add("search_uri", resource, { param: row.param, value: row.value });
-    for (const patientId of patientCompartmentsOf(resource, rows)) {
-      add("resource_compartment", resource, { compartment_type: "Patient", compartment_id: patientId });
-    }
-  }
-  return records;
 }

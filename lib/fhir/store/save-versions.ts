@@ -3,6 +3,7 @@ import type { FhirResource } from "fhir/r4";
 import type { SqlClient } from "../../db/sql-client";
 import { FhirError } from "../fhir-error";
 import { COPY_NULL, copyJsonText, copyText } from "./copy-text";
+import { storedMetaJson, toStoredJson, type SerializedResource } from "./serialize-resource";
 
 /** One new version of a resource, written to resource_version and, when it is the latest, to resource. */
 export interface VersionRow {
@@ -20,8 +21,8 @@ export interface VersionRow {
   isLatest?: boolean;
   /** The stored resource with its new meta; absent for a delete. */
   resource?: FhirResource;
-  /** JSON of `resource`, as stored; absent for a delete. */
-  contentJson?: string;
+  /** `resource` serialized without the meta the store sets; absent for a delete. */
+  serialized?: SerializedResource;
 }
 
 /**
@@ -71,12 +72,29 @@ async function copyVersions(sql: SqlClient, copyFrom: NonNullable<SqlClient["cop
      FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)`,
   );
 
-  const lines: string[] = [];
+  // One flat list of pieces joined once. Building a string per row would copy every body once
+  // more and leave that much more garbage.
+  const parts: string[] = [];
   for (const row of versions) {
-    const content = row.contentJson === undefined ? COPY_NULL : copyJsonText(row.contentJson);
-    lines.push(`${copyText(row.resourceType)}\t${copyText(row.id)}\t${row.versionId}\t${row.lastUpdated}\t${row.deleted ? "t" : "f"}\t${content}\n`);
+    parts.push(copyText(row.resourceType), "\t", copyText(row.id), "\t", String(row.versionId), "\t", row.lastUpdated, "\t", row.deleted ? "t" : "f", "\t");
+    if (row.serialized === undefined) {
+      parts.push(COPY_NULL, "\n");
+    } else {
+      pushStoredJson(parts, row.serialized, storedMetaJson(row.serialized, String(row.versionId), row.lastUpdated));
+      parts.push("\n");
+    }
   }
-  await copyFrom("COPY resource_version (resource_type, id, version_id, last_updated, deleted, content) FROM STDIN", lines.join(""));
+  await copyFrom("COPY resource_version (resource_type, id, version_id, last_updated, deleted, content) FROM STDIN", parts.join(""));
+}
+
+/** Appends the stored JSON of a resource, escaped for COPY, as the pieces toStoredJson joins. */
+function pushStoredJson(parts: string[], serialized: SerializedResource, metaJson: string): void {
+  const body = copyJsonText(serialized.body);
+  if (body === "{}") {
+    parts.push('{"meta":', copyJsonText(metaJson), "}");
+  } else {
+    parts.push(body.slice(0, -1), ',"meta":', copyJsonText(metaJson), "}");
+  }
 }
 
 /** Copies the resource rows of resources new in this batch. */
@@ -104,7 +122,8 @@ function concurrentCreateConflict(): FhirError {
 function versionsJson(versions: VersionRow[]): string {
   const objects = versions.map((row) => {
     const fields = JSON.stringify(currentRowOf(row));
-    return row.contentJson === undefined ? fields : `${fields.slice(0, -1)},"content":${row.contentJson}}`;
+    if (row.serialized === undefined) return fields;
+    return `${fields.slice(0, -1)},"content":${toStoredJson(row.serialized, String(row.versionId), row.lastUpdated)}}`;
   });
   return `[${objects.join(",")}]`;
 }

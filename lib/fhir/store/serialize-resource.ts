@@ -38,12 +38,20 @@ export function serializeResource(resource: FhirResource): SerializedResource {
 
 /** Returns the JSON to store for a serialized resource: its body with meta, versionId and lastUpdated added. */
 export function toStoredJson(serialized: SerializedResource, versionId: string, lastUpdated: string): string {
-  return withMeta(serialized.body, { ...serialized.keptMeta, versionId, lastUpdated });
+  return withMetaJson(serialized.body, storedMetaJson(serialized, versionId, lastUpdated));
+}
+
+/** Returns the JSON of the meta to store: the kept meta with versionId and lastUpdated added. */
+export function storedMetaJson(serialized: SerializedResource, versionId: string, lastUpdated: string): string {
+  return JSON.stringify({ ...serialized.keptMeta, versionId, lastUpdated });
 }
 
 /** Appends `meta` to the JSON of an object, as JSON.stringify would for an object with meta as its last key. */
 function withMeta(body: string, meta: Meta): string {
-  const metaJson = JSON.stringify(meta);
+  return withMetaJson(body, JSON.stringify(meta));
+}
+
+function withMetaJson(body: string, metaJson: string): string {
   return body === "{}" ? `{"meta":${metaJson}}` : `${body.slice(0, -1)},"meta":${metaJson}}`;
 }
 

@@ -3,7 +3,7 @@ import type { FhirResource } from "fhir/r4";
 import { FhirError } from "../fhir-error";
 import { replaceSearchIndex } from "./replace-search-index";
 import { saveVersions, type VersionRow } from "./save-versions";
-import { serializeResource, toStoredJson } from "./serialize-resource";
+import { serializeResource } from "./serialize-resource";
 import type { ResourceWrite, WriteOutcome } from "./resource-write";
 import type { SqlClient } from "../../db/sql-client";
 
@@ -88,8 +88,7 @@ function applyWrite(write: ResourceWrite, states: Map<string, StoredState>, vers
   const versionId = (state?.versionId ?? 0) + 1;
   const lastUpdated = now.toISOString();
   const resource = { ...write.resource, meta: { ...write.resource.meta, versionId: String(versionId), lastUpdated } } as FhirResource;
-  const contentJson = toStoredJson(serialized, String(versionId), lastUpdated);
-  versions.push({ resourceType, id, versionId, lastUpdated, deleted: false, contentHash: hash, isNew: state?.isNew ?? true, resource, contentJson });
+  versions.push({ resourceType, id, versionId, lastUpdated, deleted: false, contentHash: hash, isNew: state?.isNew ?? true, resource, serialized });
   states.set(key, { versionId, hash, deleted: false, isNew: state?.isNew ?? true });
   return { kind: !state || state.deleted ? "created" : "updated", resourceType, id, versionId: String(versionId), resource };
 }
