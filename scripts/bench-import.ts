@@ -143,22 +143,29 @@ async function runOnce(backend: Backend): Promise<RunResult> {
  * Reads the CPU time of each PostgreSQL backend this process is connected to, in seconds, by
  * process id. The backends are found by the application name that the child sets through
  * PGAPPNAME, and read from /proc, so this works only for a server on this machine, readable by
- * this user. Returns undefined for PGlite or when /proc cannot be read.
+ * this user. A backend that ended in between is left out. Returns undefined for PGlite or when
+ * /proc cannot be read.
  */
 async function readBackendCpu(db: Database): Promise<Map<number, number> | undefined> {
   if (db.kind !== "postgres") return undefined;
   const rows = await db.sql.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE application_name = $1", [applicationName]);
   const cpu = new Map<number, number>();
+  for (const { pid } of rows) {
+    const seconds = readProcessCpu(pid);
+    if (seconds !== undefined) cpu.set(pid, seconds);
+  }
+  return rows.length > 0 && cpu.size === 0 ? undefined : cpu;
+}
+
+/** Reads a process's user plus system CPU time in seconds, or undefined when it has ended or /proc cannot be read. */
+function readProcessCpu(pid: number): number | undefined {
   try {
-    for (const { pid } of rows) {
-      // Fields 14 and 15 of /proc/PID/stat are utime and stime, in clock ticks of 1/100 s on Linux.
-      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
-      cpu.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
-    }
+    // Fields 14 and 15 of /proc/PID/stat are utime and stime, in clock ticks of 1/100 s on Linux.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return undefined;
   }
-  return cpu;
 }
 
 /** Adds up the CPU each backend used between two readings; a backend started in between counts from zero. */
