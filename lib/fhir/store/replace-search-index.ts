@@ -49,44 +49,47 @@ function columnsOf(table: IndexTable): Record<string, string> {
  */
 const copyThreshold = 100;
 
-type IndexTable = keyof typeof indexTables;
+export type IndexTable = keyof typeof indexTables;
 const tableNames = Object.keys(indexTables) as IndexTable[];
 /** Column name → the values of that column, one per row. */
 type IndexColumns = Record<string, (string | number)[]>;
 
+/** One row of an index or compartment table, its values in the order of the table's columns. */
+export interface IndexTableRow {
+  table: IndexTable;
+  values: (string | number)[];
+}
+
 /**
  * Replaces search index and compartment rows: rows of the `stale` keys (resources deleted or
- * changed) are deleted, then rows computed from `current` are inserted. A key in `current` that
- * may have rows already must be in `stale`. Runs inside the caller's transaction, so the index
- * always matches the stored versions.
+ * changed) are deleted, then `rows`, listed by listIndexRows from the current resources, are
+ * inserted. A key in `rows` that may have rows already must be in `stale`. Runs inside the
+ * caller's transaction, so the index always matches the stored versions. `resourceCount` is the
+ * number of resources the rows come from.
  */
-export async function replaceSearchIndex(
-  sql: SqlClient,
-  stale: ResourceKey[],
-  current: FhirResource[],
-): Promise<void> {
+export async function replaceSearchIndex(sql: SqlClient, stale: ResourceKey[], rows: IndexTableRow[], resourceCount: number): Promise<void> {
   if (stale.length > 0) {
     await deleteIndexRows(sql, stale);
   }
 
-  if (sql.copyFrom && current.length >= copyThreshold) {
-    await copyIndexRows(sql.copyFrom.bind(sql), current);
+  if (sql.copyFrom && resourceCount >= copyThreshold) {
+    await copyIndexRows(sql.copyFrom.bind(sql), rows);
   } else {
-    await insertIndexRows(sql, current);
+    await insertIndexRows(sql, rows);
   }
 }
 
-async function insertIndexRows(sql: SqlClient, resources: FhirResource[]): Promise<void> {
+async function insertIndexRows(sql: SqlClient, rows: IndexTableRow[]): Promise<void> {
   const records = {} as Record<IndexTable, IndexColumns>;
   for (const table of tableNames) {
     records[table] = Object.fromEntries(Object.keys(columnsOf(table)).map((name) => [name, []]));
   }
   // The column arrays of each table in column order, the order of the values forEachIndexRow passes.
   const ordered = Object.fromEntries(tableNames.map((table) => [table, Object.values(records[table])])) as Record<IndexTable, (string | number)[][]>;
-  forEachIndexRow(resources, (table, values) => {
+  for (const { table, values } of rows) {
     const columns = ordered[table];
     for (let index = 0; index < values.length; index++) columns[index]?.push(values[index] ?? "");
-  });
+  }
 
   for (const table of tableNames) {
     const columns = records[table];
@@ -99,16 +102,16 @@ async function insertIndexRows(sql: SqlClient, resources: FhirResource[]): Promi
  * Builds the rows of each table in COPY's text format as they are extracted, as one flat list of
  * pieces per table joined once, and copies each table's rows in one COPY.
  */
-async function copyIndexRows(copyFrom: NonNullable<SqlClient["copyFrom"]>, resources: FhirResource[]): Promise<void> {
+async function copyIndexRows(copyFrom: NonNullable<SqlClient["copyFrom"]>, rows: IndexTableRow[]): Promise<void> {
   const parts = Object.fromEntries(tableNames.map((table) => [table, [] as string[]])) as Record<IndexTable, string[]>;
-  forEachIndexRow(resources, (table, values) => {
+  for (const { table, values } of rows) {
     const tableParts = parts[table];
     const last = values.length - 1;
     for (let index = 0; index <= last; index++) {
       const value = values[index] ?? "";
       tableParts.push(typeof value === "number" ? String(value) : copyText(value), index === last ? "\n" : "\t");
     }
-  });
+  }
 
   for (const table of tableNames) {
     if (parts[table].length === 0) continue;
@@ -117,25 +120,22 @@ async function copyIndexRows(copyFrom: NonNullable<SqlClient["copyFrom"]>, resou
   }
 }
 
-/**
- * Extracts the index and compartment rows of each resource and passes each row to `visit`, with
- * its values in the order of the table's columns.
- */
-function forEachIndexRow(resources: FhirResource[], visit: (table: IndexTable, values: (string | number)[]) => void): void {
-  for (const resource of resources) {
-    const type = resource.resourceType;
-    const id = resource.id ?? "";
-    const rows = extractIndexRows(resource);
+/** Lists the search index and compartment rows of a resource. */
+export function listIndexRows(resource: FhirResource): IndexTableRow[] {
+  const type = resource.resourceType;
+  const id = resource.id ?? "";
+  const rows = extractIndexRows(resource);
+  const listed: IndexTableRow[] = [];
 
-    for (const row of rows.tokens) visit("search_token", [type, id, row.param, row.system, row.code]);
-    for (const row of rows.strings) visit("search_string", [type, id, row.param, row.value]);
-    for (const row of rows.dates) visit("search_date", [type, id, row.param, row.start.toISOString(), row.end.toISOString()]);
-    for (const row of rows.references) visit("search_reference", [type, id, row.param, row.targetType, row.targetId, row.url]);
-    for (const row of rows.numbers) visit("search_number", [type, id, row.param, row.value]);
-    for (const row of rows.quantities) visit("search_quantity", [type, id, row.param, row.value, row.system, row.code, row.unit]);
-    for (const row of rows.uris) visit("search_uri", [type, id, row.param, row.value]);
-    for (const patientId of patientCompartmentsOf(resource, rows)) visit("resource_compartment", [type, id, "Patient", patientId]);
-  }
+  for (const row of rows.tokens) listed.push({ table: "search_token", values: [type, id, row.param, row.system, row.code] });
+  for (const row of rows.strings) listed.push({ table: "search_string", values: [type, id, row.param, row.value] });
+  for (const row of rows.dates) listed.push({ table: "search_date", values: [type, id, row.param, row.start.toISOString(), row.end.toISOString()] });
+  for (const row of rows.references) listed.push({ table: "search_reference", values: [type, id, row.param, row.targetType, row.targetId, row.url] });
+  for (const row of rows.numbers) listed.push({ table: "search_number", values: [type, id, row.param, row.value] });
+  for (const row of rows.quantities) listed.push({ table: "search_quantity", values: [type, id, row.param, row.value, row.system, row.code, row.unit] });
+  for (const row of rows.uris) listed.push({ table: "search_uri", values: [type, id, row.param, row.value] });
+  for (const patientId of patientCompartmentsOf(resource, rows)) listed.push({ table: "resource_compartment", values: [type, id, "Patient", patientId] });
+  return listed;
 }
 
 async function deleteIndexRows(sql: SqlClient, keys: ResourceKey[]): Promise<void> {

@@ -3,7 +3,7 @@ import type { FhirResource } from "fhir/r4";
 import { FhirError } from "../fhir-error";
 import { replaceSearchIndex } from "./replace-search-index";
 import { saveVersions, type VersionRow } from "./save-versions";
-import { serializeResource } from "./serialize-resource";
+import { precomputeWrite } from "./precompute-write";
 import type { ResourceWrite, WriteOutcome } from "./resource-write";
 import type { SqlClient } from "../../db/sql-client";
 
@@ -79,8 +79,8 @@ function applyWrite(write: ResourceWrite, states: Map<string, StoredState>, vers
     return { kind: "deleted", resourceType, id, versionId: String(versionId) };
   }
 
-  const serialized = serializeResource(write.resource);
-  const hash = serialized.hash;
+  const precomputed = write.precomputed ?? precomputeWrite(write.resource);
+  const hash = precomputed.serialized.hash;
   if (state && !state.deleted && state.hash === hash) {
     return { kind: "unchanged", resourceType, id, versionId: String(state.versionId) };
   }
@@ -88,7 +88,7 @@ function applyWrite(write: ResourceWrite, states: Map<string, StoredState>, vers
   const versionId = (state?.versionId ?? 0) + 1;
   const lastUpdated = now.toISOString();
   const resource = { ...write.resource, meta: { ...write.resource.meta, versionId: String(versionId), lastUpdated } } as FhirResource;
-  versions.push({ resourceType, id, versionId, lastUpdated, deleted: false, contentHash: hash, isNew: state?.isNew ?? true, resource, serialized });
+  versions.push({ resourceType, id, versionId, lastUpdated, deleted: false, contentHash: hash, isNew: state?.isNew ?? true, resource, serialized: precomputed.serialized, indexRows: precomputed.indexRows });
   states.set(key, { versionId, hash, deleted: false, isNew: state?.isNew ?? true });
   return { kind: !state || state.deleted ? "created" : "updated", resourceType, id, versionId: String(versionId), resource };
 }
@@ -111,8 +111,8 @@ function assertVersionMatches(key: string, state: StoredState | undefined, ifMat
 async function reindexChanged(sql: SqlClient, versions: VersionRow[]): Promise<void> {
   const latest = versions.filter((row) => row.isLatest);
   const stale = latest.filter((row) => !row.isNew).map((row) => ({ resourceType: row.resourceType, id: row.id }));
-  const current = latest.flatMap((row) => (row.resource ? [row.resource] : []));
-  await replaceSearchIndex(sql, stale, current);
+  const current = latest.filter((row) => row.indexRows !== undefined);
+  await replaceSearchIndex(sql, stale, current.flatMap((row) => row.indexRows ?? []), current.length);
 }
 
 /** Marks the last version row of each resource in the batch, the one the resource row points to. */
