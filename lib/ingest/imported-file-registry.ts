@@ -36,8 +36,9 @@ export class ImportedFileRegistry {
   ) {}
 
   /**
-   * Loads the keys of every file finished so far. It runs plain SQL, not Prisma, because Prisma's
-   * query compiler cost about 0.4 s of CPU per import in a profile of the Synthea import.
+   * Loads the keys of every file finished so far. The registry runs plain SQL, not Prisma, because
+   * Prisma compiles each query in its WebAssembly query compiler, which took a few hundred
+   * milliseconds of CPU in a profile of the Synthea import.
    */
   static async load(sql: SqlClient): Promise<ImportedFileRegistry> {
     const rows = await sql.query<{ content_hash: string }>("SELECT content_hash FROM imported_file");

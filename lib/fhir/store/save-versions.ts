@@ -44,7 +44,7 @@ export async function saveVersions(sql: SqlClient, versions: VersionRow[]): Prom
   try {
     await writeRows(sql, versions);
   } catch (error) {
-    // Two transactions that both found no row for a resource both write its version 1; the
+    // Two transactions that both found no row for a resource both write its version 1, and the
     // primary key of resource_version or resource stops the later one.
     if (isUniqueViolation(error)) throw concurrentCreateConflict();
     throw error;

@@ -7,7 +7,7 @@ import { serializeResource, toStoredJson } from "./serialize-resource";
 
 const patient: Patient = { resourceType: "Patient", id: "p1", gender: "female", birthDate: "1990-01-02" };
 
-/** The hash as the store computed it before serializeResource, which stored hashes were made with. */
+/** Computes the hash the way the store did before serializeResource, the way stored hashes were made. */
 function earlierHash(resource: Patient): string {
   const { meta, ...rest } = resource;
   const keptMeta = { ...meta };
