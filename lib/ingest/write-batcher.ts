@@ -63,7 +63,7 @@ export class WriteBatcher {
   async add(unit: ImportUnit): Promise<void> {
     for (const resource of unit.pendingResources) this.pending.add(resource);
     for (const { write } of unit.writes) {
-      if (write.kind === "put") write.precomputed = precomputeOrLeave(write.resource);
+      if (write.kind === "put") write.precomputed = precomputeOrLeave(write.resource, this.sql.copyFrom !== undefined);
     }
     this.queued.push(unit);
     this.queuedWrites += unit.writes.length;
@@ -165,9 +165,9 @@ export class WriteBatcher {
  * Precomputes a write, or leaves it to the store when that fails, so that the failure surfaces
  * inside the unit's transaction and rejects that unit only, as it did before precomputing.
  */
-function precomputeOrLeave(resource: FhirResource): PrecomputedWrite | undefined {
+function precomputeOrLeave(resource: FhirResource, forCopy: boolean): PrecomputedWrite | undefined {
   try {
-    return precomputeWrite(resource);
+    return precomputeWrite(resource, forCopy);
   } catch {
     // Deliberately ignored here: writeResources computes it again and rejects the unit.
     return undefined;

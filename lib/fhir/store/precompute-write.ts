@@ -1,6 +1,6 @@
 import type { FhirResource } from "fhir/r4";
 
-import { listIndexRows, type IndexTableRow } from "./replace-search-index";
+import { listIndexRows, toIndexCopyText, type IndexCopyText, type IndexTableRow } from "./replace-search-index";
 import { serializeResource, type SerializedResource } from "./serialize-resource";
 
 /**
@@ -11,12 +11,16 @@ import { serializeResource, type SerializedResource } from "./serialize-resource
 export interface PrecomputedWrite {
   serialized: SerializedResource;
   indexRows: IndexTableRow[];
+  /** The index rows in COPY's text format, for a store on PostgreSQL. */
+  indexCopyText?: IndexCopyText;
 }
 
 /**
- * Computes the store's work for a resource ahead of its write. The resource must not change
- * afterwards, because writeResources stores what was computed here.
+ * Computes the store's work for a resource ahead of its write, with the COPY text of its index
+ * rows when `forCopy` is set. The resource must not change afterwards, because writeResources
+ * stores what was computed here.
  */
-export function precomputeWrite(resource: FhirResource): PrecomputedWrite {
-  return { serialized: serializeResource(resource), indexRows: listIndexRows(resource) };
+export function precomputeWrite(resource: FhirResource, forCopy = false): PrecomputedWrite {
+  const indexRows = listIndexRows(resource);
+  return { serialized: serializeResource(resource), indexRows, indexCopyText: forCopy ? toIndexCopyText(indexRows) : undefined };
 }

@@ -60,22 +60,30 @@ export interface IndexTableRow {
   values: (string | number)[];
 }
 
+/** Rows of a resource in COPY's text format, per table; a table without rows has no entry. */
+export type IndexCopyText = Partial<Record<IndexTable, string>>;
+
+/** The index rows of one resource, and their COPY text when it was computed ahead. */
+export interface IndexedResource {
+  rows: IndexTableRow[];
+  copyText?: IndexCopyText;
+}
+
 /**
  * Replaces search index and compartment rows: rows of the `stale` keys (resources deleted or
- * changed) are deleted, then `rows`, listed by listIndexRows from the current resources, are
- * inserted. A key in `rows` that may have rows already must be in `stale`. Runs inside the
- * caller's transaction, so the index always matches the stored versions. `resourceCount` is the
- * number of resources the rows come from.
+ * changed) are deleted, then the rows of `current`, listed by listIndexRows, are inserted. A key
+ * in `current` that may have rows already must be in `stale`. Runs inside the caller's
+ * transaction, so the index always matches the stored versions.
  */
-export async function replaceSearchIndex(sql: SqlClient, stale: ResourceKey[], rows: IndexTableRow[], resourceCount: number): Promise<void> {
+export async function replaceSearchIndex(sql: SqlClient, stale: ResourceKey[], current: IndexedResource[]): Promise<void> {
   if (stale.length > 0) {
     await deleteIndexRows(sql, stale);
   }
 
-  if (sql.copyFrom && resourceCount >= copyThreshold) {
-    await copyIndexRows(sql.copyFrom.bind(sql), rows);
+  if (sql.copyFrom && current.length >= copyThreshold) {
+    await copyIndexRows(sql.copyFrom.bind(sql), current);
   } else {
-    await insertIndexRows(sql, rows);
+    await insertIndexRows(sql, current.flatMap((resource) => resource.rows));
   }
 }
 
@@ -84,7 +92,7 @@ async function insertIndexRows(sql: SqlClient, rows: IndexTableRow[]): Promise<v
   for (const table of tableNames) {
     records[table] = Object.fromEntries(Object.keys(columnsOf(table)).map((name) => [name, []]));
   }
-  // The column arrays of each table in column order, the order of the values forEachIndexRow passes.
+  // The column arrays of each table in column order, the order of the values listIndexRows lists.
   const ordered = Object.fromEntries(tableNames.map((table) => [table, Object.values(records[table])])) as Record<IndexTable, (string | number)[][]>;
   for (const { table, values } of rows) {
     const columns = ordered[table];
@@ -98,18 +106,14 @@ async function insertIndexRows(sql: SqlClient, rows: IndexTableRow[]): Promise<v
   }
 }
 
-/**
- * Builds the rows of each table in COPY's text format as they are extracted, as one flat list of
- * pieces per table joined once, and copies each table's rows in one COPY.
- */
-async function copyIndexRows(copyFrom: NonNullable<SqlClient["copyFrom"]>, rows: IndexTableRow[]): Promise<void> {
+/** Copies each table's rows in one COPY, using the COPY text computed ahead where there is one. */
+async function copyIndexRows(copyFrom: NonNullable<SqlClient["copyFrom"]>, current: IndexedResource[]): Promise<void> {
   const parts = Object.fromEntries(tableNames.map((table) => [table, [] as string[]])) as Record<IndexTable, string[]>;
-  for (const { table, values } of rows) {
-    const tableParts = parts[table];
-    const last = values.length - 1;
-    for (let index = 0; index <= last; index++) {
-      const value = values[index] ?? "";
-      tableParts.push(typeof value === "number" ? String(value) : copyText(value), index === last ? "\n" : "\t");
+  for (const resource of current) {
+    const copyText = resource.copyText ?? toIndexCopyText(resource.rows);
+    for (const table of tableNames) {
+      const text = copyText[table];
+      if (text !== undefined) parts[table].push(text);
     }
   }
 
@@ -118,6 +122,29 @@ async function copyIndexRows(copyFrom: NonNullable<SqlClient["copyFrom"]>, rows:
     const names = Object.keys(columnsOf(table)).map((name) => `"${name}"`);
     await copyFrom(`COPY ${table} (${names.join(", ")}) FROM STDIN`, parts[table].join(""));
   }
+}
+
+/**
+ * Formats index rows in COPY's text format, per table. The pieces of each table are joined once,
+ * because a string per row would leave as much garbage again.
+ */
+export function toIndexCopyText(rows: IndexTableRow[]): IndexCopyText {
+  const parts: Partial<Record<IndexTable, string[]>> = {};
+  for (const { table, values } of rows) {
+    const tableParts = (parts[table] ??= []);
+    const last = values.length - 1;
+    for (let index = 0; index <= last; index++) {
+      const value = values[index] ?? "";
+      tableParts.push(typeof value === "number" ? String(value) : copyText(value), index === last ? "\n" : "\t");
+    }
+  }
+
+  const text: IndexCopyText = {};
+  for (const table of tableNames) {
+    const tableParts = parts[table];
+    if (tableParts) text[table] = tableParts.join("");
+  }
+  return text;
 }
 
 /** Lists the search index and compartment rows of a resource. */
