@@ -10,13 +10,13 @@
 // that it drops at the end. PGlite runs use a new temporary data folder, removed at the end.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
 import { applyMigrations } from "@/lib/db/apply-migrations";
-import { openDatabase, type DatabaseOptions } from "@/lib/db/database";
+import { openDatabase, type Database, type DatabaseOptions } from "@/lib/db/database";
 import { defaultBatchSize, importPaths } from "@/lib/ingest/import-paths";
 import { countStored } from "@/lib/ingest/import-report";
 
@@ -29,6 +29,8 @@ interface RunResult {
   seconds: number;
   /** User plus system CPU time of the importing Node process during the import. */
   nodeCpuSeconds: number;
+  /** User plus system CPU time of the PostgreSQL backends serving the import; absent for PGlite. */
+  postgresCpuSeconds?: number;
   resourcesPerSecond: number;
   peakRssMiB: number;
 }
@@ -48,7 +50,11 @@ const { values, positionals } = parseArgs({
 const inputs = positionals.length > 0 ? positionals : [path.resolve(projectRoot, "../shared/data/synthea")];
 const batchSize = Number(values["batch-size"]);
 
+// The child's PostgreSQL connections carry this name, so that their backends can be found.
+const applicationName = `lakeview-bench-${process.pid}`;
+
 if (values.child) {
+  process.env.PGAPPNAME = applicationName;
   const result = await runOnce(values.child as Backend);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } else {
@@ -68,7 +74,8 @@ async function runAll(): Promise<void> {
       results.push(result);
       console.log(
         `${backend} run ${run}: ${result.resources} resources, ${result.rejections} rejections, ${result.seconds.toFixed(2)} s, ` +
-          `${result.resourcesPerSecond} resources/s, Node CPU ${result.nodeCpuSeconds.toFixed(2)} s, peak RSS ${result.peakRssMiB} MiB`,
+          `${result.resourcesPerSecond} resources/s, Node CPU ${result.nodeCpuSeconds.toFixed(2)} s, ` +
+          `${result.postgresCpuSeconds === undefined ? "" : `PostgreSQL CPU ${result.postgresCpuSeconds.toFixed(2)} s, `}peak RSS ${result.peakRssMiB} MiB`,
       );
     }
     printSummary(backend, results);
@@ -106,9 +113,11 @@ async function runOnce(backend: Backend): Promise<RunResult> {
   const db = await openDatabase(target.options);
   try {
     await applyMigrations(db);
+    const backendCpuBefore = await readBackendCpu(db);
     const cpuBefore = process.cpuUsage();
     const report = await importPaths(db, inputs, { batchSize });
     const cpu = process.cpuUsage(cpuBefore);
+    const backendCpuAfter = await readBackendCpu(db);
     const resources = countStored(report);
     const seconds = report.elapsedMs / 1000;
     return {
@@ -118,6 +127,7 @@ async function runOnce(backend: Backend): Promise<RunResult> {
       seconds,
       // cpuUsage is in microseconds.
       nodeCpuSeconds: (cpu.user + cpu.system) / 1e6,
+      postgresCpuSeconds: backendCpuAfter && backendCpuBefore ? cpuSpent(backendCpuBefore, backendCpuAfter) : undefined,
       resourcesPerSecond: Math.round(resources / seconds),
       // maxRSS is in kibibytes.
       peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
@@ -127,6 +137,42 @@ async function runOnce(backend: Backend): Promise<RunResult> {
     await db.close();
     target.cleanUp();
   }
+}
+
+/**
+ * Reads the CPU time of each PostgreSQL backend this process is connected to, in seconds, by
+ * process id. The backends are found by the application name that the child sets through
+ * PGAPPNAME, and read from /proc, so this works only for a server on this machine, readable by
+ * this user. A backend that ended in between is left out. Returns undefined for PGlite or when
+ * /proc cannot be read.
+ */
+async function readBackendCpu(db: Database): Promise<Map<number, number> | undefined> {
+  if (db.kind !== "postgres") return undefined;
+  const rows = await db.sql.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE application_name = $1", [applicationName]);
+  const cpu = new Map<number, number>();
+  for (const { pid } of rows) {
+    const seconds = readProcessCpu(pid);
+    if (seconds !== undefined) cpu.set(pid, seconds);
+  }
+  return rows.length > 0 && cpu.size === 0 ? undefined : cpu;
+}
+
+/** Reads a process's user plus system CPU time in seconds, or undefined when it has ended or /proc cannot be read. */
+function readProcessCpu(pid: number): number | undefined {
+  try {
+    // Fields 14 and 15 of /proc/PID/stat are utime and stime, in clock ticks of 1/100 s on Linux.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Adds up the CPU each backend used between two readings; a backend started in between counts from zero. */
+function cpuSpent(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, seconds] of after) total += seconds - (before.get(pid) ?? 0);
+  return total;
 }
 
 function freshDatabase(backend: Backend): { options: DatabaseOptions; schema?: string; cleanUp: () => void } {

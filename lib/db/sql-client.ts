@@ -8,4 +8,10 @@ export interface SqlClient {
   query<T>(text: string, values?: unknown[]): Promise<T[]>;
   /** Runs one statement and returns the number of rows it inserted, updated or deleted. */
   execute(text: string, values?: unknown[]): Promise<number>;
+  /**
+   * Runs `COPY … FROM STDIN` with `rows` as its input, in COPY's text format (one line per row,
+   * columns separated by tabs), and returns the number of rows copied. Only the PostgreSQL
+   * client has it; callers fall back to INSERT on PGlite.
+   */
+  copyFrom?(statement: string, rows: string): Promise<number>;
 }

@@ -150,6 +150,24 @@ const cases: { name: string; value: unknown; expected: OperationOutcome }[] = [
     ),
   },
   {
+    name: "rejects bad values inside arrays",
+    value: {
+      resourceType: "Patient",
+      name: [{ given: ["Ann", "", null, 7] }],
+      telecom: [{ system: "pager", value: "1" }, { system: "fax", use: "bogus" }],
+      address: [{ line: [null], _line: [null] }],
+      contact: [{ gender: "robot" }],
+    },
+    expected: outcome(
+      ["Patient.name[0].given[1]", 'Patient.name[0].given[1] "" is not a valid FHIR string. Use a non-empty JSON string, or leave the element out.'],
+      ["Patient.name[0].given[2]", "Patient.name[0].given[2] is null. Leave the element out instead, because FHIR JSON has no null values."],
+      ["Patient.name[0].given[3]", "Patient.name[0].given[3] 7 is not a valid FHIR string. Use a non-empty JSON string, or leave the element out."],
+      ["Patient.telecom[1].use", 'Patient.telecom[1].use "bogus" is not in the required value set contact-point-use. Use one of: home, work, temp, old, mobile.'],
+      ["Patient.address[0].line[0]", "Patient.address[0].line[0] is null. Leave the element out instead, because FHIR JSON has no null values."],
+      ["Patient.contact[0].gender", 'Patient.contact[0].gender "robot" is not in the required value set administrative-gender. Use one of: male, female, other, unknown.'],
+    ),
+  },
+  {
     name: "rejects a code outside a required value set",
     value: { resourceType: "Patient", id: "bad-gender-1", gender: "robot" },
     expected: outcome([

@@ -43,11 +43,12 @@ class StructureValidator {
   }
 
   private validateElement(element: Record<string, unknown>, layout: ElementLayout, expression: string, owner: string, isResource = false): void {
-    for (const [property, value] of Object.entries(element)) {
+    for (const property of Object.keys(element)) {
       if (this.isFull()) return;
       if (isResource && property === "resourceType") continue;
 
-      const primitiveName = property.startsWith("_") ? property.slice(1) : undefined;
+      const value = element[property];
+      const primitiveName = property.charCodeAt(0) === UNDERSCORE ? property.slice(1) : undefined;
       const rule = layout.byProperty.get(primitiveName ?? property);
       const type = rule?.types.get(primitiveName ?? property);
       if (rule === undefined || type === undefined || (primitiveName !== undefined && !isPrimitiveType(type))) {
@@ -55,15 +56,25 @@ class StructureValidator {
       } else if (primitiveName !== undefined) {
         this.validatePrimitiveExtensions(value, rule, `${expression}.${primitiveName}`);
       } else {
-        this.validateProperty(value, rule, type, childExpression(expression, property, rule, type), element[`_${property}`]);
+        this.validateProperty(value, rule, type, expression, element, property);
       }
     }
     this.checkRequired(element, layout, expression);
     this.checkChoices(element, layout, expression);
   }
 
-  /** Checks cardinality, then each value. A null array item is allowed where `_name` gives its extensions. */
-  private validateProperty(value: unknown, rule: ElementRule, type: string, expression: string, extensions: unknown): void {
+  /**
+   * Checks cardinality, then each value. A null array item is allowed where `_name` gives its
+   * extensions. The element's FHIRPath is built only for an issue or a complex value, because
+   * most values are valid primitives.
+   */
+  private validateProperty(value: unknown, rule: ElementRule, type: string, parent: string, element: Record<string, unknown>, property: string): void {
+    const isPrimitive = isPrimitiveType(type);
+    if (rule.max <= 1 && value !== null && !Array.isArray(value) && isPrimitive && isValidPrimitive(value, rule, type)) {
+      return;
+    }
+
+    const expression = childExpression(parent, property, rule, type);
     if (value === null) {
       return this.report(expression, messages.nullValue(expression));
     }
@@ -82,11 +93,17 @@ class StructureValidator {
     if (value.length > rule.max) {
       this.report(expression, messages.tooManyValues(expression, value.length, rule));
     }
-    value.forEach((item: unknown, position) => {
-      const hasExtensions = Array.isArray(extensions) && isJsonObject(extensions[position]);
-      if (item === null && !hasExtensions) this.report(`${expression}[${position}]`, messages.nullValue(`${expression}[${position}]`));
-      if (item !== null) this.validateValue(item, rule, type, `${expression}[${position}]`);
-    });
+    for (let position = 0; position < value.length; position++) {
+      const item: unknown = value[position];
+      if (item !== null) {
+        if (!isPrimitive || !isValidPrimitive(item, rule, type)) this.validateValue(item, rule, type, `${expression}[${position}]`);
+        continue;
+      }
+      const extensions = element[`_${property}`];
+      if (!(Array.isArray(extensions) && isJsonObject(extensions[position]))) {
+        this.report(`${expression}[${position}]`, messages.nullValue(`${expression}[${position}]`));
+      }
+    }
   }
 
   private validateValue(value: unknown, rule: ElementRule, type: string, expression: string): void {
@@ -106,7 +123,7 @@ class StructureValidator {
     if (!isJsonObject(value)) {
       return this.report(expression, messages.notAnObject(expression, value, type));
     }
-    if (Object.keys(value).length === 0) {
+    if (hasNoProperties(value)) {
       return this.report(expression, messages.emptyObject(expression));
     }
     const layoutPath = rule.childrenPath ?? type;
@@ -129,15 +146,15 @@ class StructureValidator {
     if (!Array.isArray(value)) {
       return this.report(expression, messages.notAnArray(expression, value, rule));
     }
-    value.forEach((item: unknown, position) => {
+    for (let position = 0; position < value.length; position++) {
+      const item: unknown = value[position];
       if (item !== null) this.validateValue(item, elementRule, "Element", `${expression}[${position}]`);
-    });
+    }
   }
 
   private checkRequired(element: Record<string, unknown>, layout: ElementLayout, expression: string): void {
     for (const rule of layout.required) {
-      const isPresent = rule.properties.some((name) => element[name] !== undefined || element[`_${name}`] !== undefined);
-      if (!isPresent) {
+      if (countPresent(element, rule) === 0) {
         const path = `${expression}.${baseNameOf(rule)}`;
         this.report(path, messages.missingRequired(path, rule));
       }
@@ -146,9 +163,9 @@ class StructureValidator {
 
   private checkChoices(element: Record<string, unknown>, layout: ElementLayout, expression: string): void {
     for (const rule of layout.choices) {
-      const present = rule.properties.filter((name) => element[name] !== undefined || element[`_${name}`] !== undefined);
-      if (present.length > 1) {
+      if (countPresent(element, rule) > 1) {
         const path = `${expression}.${baseNameOf(rule)}`;
+        const present = rule.properties.filter((name) => element[name] !== undefined || element[`_${name}`] !== undefined);
         this.report(path, messages.severalChoices(path, present));
       }
     }
@@ -165,6 +182,42 @@ class StructureValidator {
   private isFull(): boolean {
     return this.issues.length > MAX_VALIDATION_ISSUES;
   }
+}
+
+const UNDERSCORE = "_".charCodeAt(0);
+
+/** Tells whether a value passes the checks validateValue makes on a primitive, without building its message. */
+function isValidPrimitive(value: unknown, rule: ElementRule, type: string): boolean {
+  if (checkPrimitive(type, value) !== undefined) return false;
+  return !(rule.requiredCodes && typeof value === "string" && !rule.requiredCodes.codes.has(value));
+}
+
+// `_name` of each property name, so the per-object checks do not build the same key for every object.
+const extensionNames = new Map<string, string>();
+
+/** Counts the JSON properties of a rule that an object has, each as a value, as `_name` extensions, or both. */
+function countPresent(element: Record<string, unknown>, rule: ElementRule): number {
+  let count = 0;
+  for (const name of rule.properties) {
+    if (element[name] !== undefined || element[extensionNameOf(name)] !== undefined) count++;
+  }
+  return count;
+}
+
+function extensionNameOf(name: string): string {
+  let extensionName = extensionNames.get(name);
+  if (extensionName === undefined) {
+    extensionName = `_${name}`;
+    extensionNames.set(name, extensionName);
+  }
+  return extensionName;
+}
+
+function hasNoProperties(value: Record<string, unknown>): boolean {
+  for (const key in value) {
+    if (Object.hasOwn(value, key)) return false;
+  }
+  return true;
 }
 
 /** FHIRPath of a child: "Patient.birthDate", or "Observation.value.ofType(Quantity)" for a choice. */

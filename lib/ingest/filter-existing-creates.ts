@@ -37,7 +37,8 @@ export async function filterExistingCreates(sql: SqlClient, units: readonly Impo
       if (write.kind === "put" && createOnly) {
         const prior = earlier.has(key) ? earlier.get(key) : storedHashes.get(key);
         if (prior) {
-          skipped.push({ unitIndex, resourceType: write.resource.resourceType, kind: hashOf(prior) === contentHash(write.resource) ? "unchanged" : "existing" });
+          const hash = write.precomputed?.serialized.hash ?? contentHash(write.resource);
+          skipped.push({ unitIndex, resourceType: write.resource.resourceType, kind: hashOf(prior) === hash ? "unchanged" : "existing" });
           continue;
         }
       }

@@ -59,7 +59,7 @@ export const defaultBatchSize = 2000;
 export async function importPaths(db: Database, paths: readonly string[], options: ImportOptions = {}): Promise<ImportReport> {
   const started = performance.now();
   const files = await listInputFiles(paths);
-  const run = new ImportRun(db, files, await ImportedFileRegistry.load(db.prisma), options);
+  const run = new ImportRun(db, files, await ImportedFileRegistry.load(db.sql), options);
 
   for (const file of files) {
     await run.importFile(file);
@@ -194,10 +194,8 @@ class ImportRun implements BatchListener {
 
   /** Records the finished files that stored something and had no rejection; the others are read again by the next run. */
   private async recordFinishedFiles(): Promise<void> {
-    for (const state of this.finished.splice(0)) {
-      if (state.rejected > 0 || state.resources === 0) continue;
-      await this.registry.record({ key: state.key, path: state.path, resources: state.resources, rejected: state.rejected });
-    }
+    const complete = this.finished.splice(0).filter((state) => state.rejected === 0 && state.resources > 0);
+    await this.registry.record(complete.map((state) => ({ key: state.key, path: state.path, resources: state.resources, rejected: state.rejected })));
   }
 
   private sendProgress(): void {

@@ -1,6 +1,9 @@
+import type { FhirResource } from "fhir/r4";
+
 import type { SqlClient } from "../db/sql-client";
 import { isFhirError, type FhirErrorIssue } from "../fhir/fhir-error";
 import type { FhirStore } from "../fhir/store/fhir-store";
+import { precomputeWrite, type PrecomputedWrite } from "../fhir/store/precompute-write";
 import type { WriteOutcomeKind } from "../fhir/store/resource-write";
 import type { ConditionalMatcher } from "./conditional-matcher";
 import { filterExistingCreates } from "./filter-existing-creates";
@@ -51,9 +54,17 @@ export class WriteBatcher {
     private readonly batchSize: number,
   ) {}
 
-  /** Queues a unit, making its resources visible to conditional matching, and starts a batch when enough writes are queued. */
+  /**
+   * Queues a unit, making its resources visible to conditional matching, and starts a batch when
+   * enough writes are queued. The store's work that does not depend on stored data (JSON, hashes,
+   * index rows) is done here, while the batch in flight commits, so Node and PostgreSQL work at
+   * the same time.
+   */
   async add(unit: ImportUnit): Promise<void> {
     for (const resource of unit.pendingResources) this.pending.add(resource);
+    for (const { write } of unit.writes) {
+      if (write.kind === "put") write.precomputed = precomputeOrLeave(write.resource, this.sql.copyFrom !== undefined);
+    }
     this.queued.push(unit);
     this.queuedWrites += unit.writes.length;
     if (this.queuedWrites >= this.batchSize) {
@@ -147,6 +158,19 @@ export class WriteBatcher {
 
   private throwFailure(): void {
     if (this.failure) throw this.failure.error;
+  }
+}
+
+/**
+ * Precomputes a write, or leaves it to the store when that fails, so that the failure surfaces
+ * inside the unit's transaction and rejects that unit only, as it did before precomputing.
+ */
+function precomputeOrLeave(resource: FhirResource, forCopy: boolean): PrecomputedWrite | undefined {
+  try {
+    return precomputeWrite(resource, forCopy);
+  } catch {
+    // Deliberately ignored here: writeResources computes it again and rejects the unit.
+    return undefined;
   }
 }
 

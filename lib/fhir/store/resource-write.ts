@@ -1,5 +1,7 @@
 import type { FhirResource } from "fhir/r4";
 
+import type { PrecomputedWrite } from "./precompute-write";
+
 /** One change for writeResources: store a resource (create or update) or delete one. */
 export type ResourceWrite =
   | {
@@ -8,6 +10,8 @@ export type ResourceWrite =
       resource: FhirResource;
       /** The versionId the caller last read; a different stored version fails with a conflict. */
       ifMatch?: string;
+      /** precomputeWrite of `resource`, when the caller computed it ahead; computed here otherwise. */
+      precomputed?: PrecomputedWrite;
     }
   | {
       kind: "delete";

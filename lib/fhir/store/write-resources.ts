@@ -1,8 +1,9 @@
 import type { FhirResource } from "fhir/r4";
 
 import { FhirError } from "../fhir-error";
-import { contentHash } from "./content-hash";
 import { replaceSearchIndex } from "./replace-search-index";
+import { saveVersions, type VersionRow } from "./save-versions";
+import { precomputeWrite } from "./precompute-write";
 import type { ResourceWrite, WriteOutcome } from "./resource-write";
 import type { SqlClient } from "../../db/sql-client";
 
@@ -12,16 +13,6 @@ interface StoredState {
   deleted: boolean;
   /** True while the row is only in this batch, not yet in the resource table. */
   isNew: boolean;
-}
-
-interface VersionRow {
-  resource_type: string;
-  id: string;
-  version_id: number;
-  last_updated: string;
-  deleted: boolean;
-  content_hash: string;
-  content: FhirResource | null;
 }
 
 /**
@@ -38,8 +29,8 @@ export async function writeResources(sql: SqlClient, writes: ResourceWrite[], no
   if (versions.length === 0) {
     return outcomes;
   }
-  await saveVersions(sql, versions, states);
-  await reindexChanged(sql, versions, states);
+  await saveVersions(sql, markLatest(versions));
+  await reindexChanged(sql, versions);
   return outcomes;
 }
 
@@ -83,19 +74,21 @@ function applyWrite(write: ResourceWrite, states: Map<string, StoredState>, vers
       return { kind: "absent", resourceType, id, versionId: state ? String(state.versionId) : undefined };
     }
     const versionId = state.versionId + 1;
-    versions.push({ resource_type: resourceType, id, version_id: versionId, last_updated: now.toISOString(), deleted: true, content_hash: "", content: null });
+    versions.push({ resourceType, id, versionId, lastUpdated: now.toISOString(), deleted: true, contentHash: "", isNew: state.isNew });
     states.set(key, { versionId, hash: "", deleted: true, isNew: state.isNew });
     return { kind: "deleted", resourceType, id, versionId: String(versionId) };
   }
 
-  const hash = contentHash(write.resource);
+  const precomputed = write.precomputed ?? precomputeWrite(write.resource);
+  const hash = precomputed.serialized.hash;
   if (state && !state.deleted && state.hash === hash) {
     return { kind: "unchanged", resourceType, id, versionId: String(state.versionId) };
   }
 
   const versionId = (state?.versionId ?? 0) + 1;
-  const resource = { ...write.resource, meta: { ...write.resource.meta, versionId: String(versionId), lastUpdated: now.toISOString() } } as FhirResource;
-  versions.push({ resource_type: resourceType, id, version_id: versionId, last_updated: now.toISOString(), deleted: false, content_hash: hash, content: resource });
+  const lastUpdated = now.toISOString();
+  const resource = { ...write.resource, meta: { ...write.resource.meta, versionId: String(versionId), lastUpdated } } as FhirResource;
+  versions.push({ resourceType, id, versionId, lastUpdated, deleted: false, contentHash: hash, isNew: state?.isNew ?? true, resource, serialized: precomputed.serialized, indexRows: precomputed.indexRows, indexCopyText: precomputed.indexCopyText });
   states.set(key, { versionId, hash, deleted: false, isNew: state?.isNew ?? true });
   return { kind: !state || state.deleted ? "created" : "updated", resourceType, id, versionId: String(versionId), resource };
 }
@@ -112,56 +105,22 @@ function assertVersionMatches(key: string, state: StoredState | undefined, ifMat
 }
 
 /**
- * Writes the batch's versions and current rows with one statement over one JSON parameter. Only
- * resource_version stores the resource body; the resource row points at its current version.
- */
-async function saveVersions(sql: SqlClient, versions: VersionRow[], states: Map<string, StoredState>): Promise<void> {
-  const latest = new Set(latestVersions(versions));
-  const rows = versions.map((row) => ({ ...row, current: latest.has(row) ? (states.get(keyOf(row.resource_type, row.id))?.isNew ? "insert" : "update") : "none" }));
-  const inserts = rows.filter((row) => row.current === "insert").length;
-
-  const inserted = await sql.execute(
-    `WITH t AS (
-       SELECT * FROM jsonb_to_recordset($1::jsonb)
-         AS t(resource_type text, id text, version_id int, last_updated timestamptz, deleted boolean, content_hash text, content jsonb, current text)
-     ),
-     saved_versions AS (
-       INSERT INTO resource_version (resource_type, id, version_id, last_updated, deleted, content)
-       SELECT resource_type, id, version_id, last_updated, deleted, content FROM t
-     ),
-     updated AS (
-       UPDATE resource AS r
-       SET version_id = t.version_id, last_updated = t.last_updated, deleted = t.deleted, content_hash = t.content_hash
-       FROM t WHERE t.current = 'update' AND r.resource_type = t.resource_type AND r.id = t.id
-     )
-     INSERT INTO resource (resource_type, id, version_id, last_updated, deleted, content_hash)
-     SELECT resource_type, id, version_id, last_updated, deleted, content_hash FROM t WHERE t.current = 'insert'
-     ON CONFLICT DO NOTHING`,
-    [JSON.stringify(rows)],
-  );
-  if (inserted !== inserts) {
-    throw new FhirError("conflict", "Another request created one of these resources at the same moment; retry the request.");
-  }
-}
-
-/** The last version row of each resource in the batch. */
-function latestVersions(versions: VersionRow[]): VersionRow[] {
-  const latest = new Map<string, VersionRow>();
-  for (const row of versions) {
-    latest.set(keyOf(row.resource_type, row.id), row);
-  }
-  return [...latest.values()];
-}
-
-/**
  * Replaces the index rows of every changed resource. Old rows are deleted only for resources
  * that were in the resource table before this batch, because a new one has none.
  */
-async function reindexChanged(sql: SqlClient, versions: VersionRow[], states: Map<string, StoredState>): Promise<void> {
-  const latest = latestVersions(versions);
-  const stale = latest
-    .filter((row) => !states.get(keyOf(row.resource_type, row.id))?.isNew)
-    .map((row) => ({ resourceType: row.resource_type, id: row.id }));
-  const current = latest.flatMap((row) => (row.content ? [row.content] : []));
+async function reindexChanged(sql: SqlClient, versions: VersionRow[]): Promise<void> {
+  const latest = versions.filter((row) => row.isLatest);
+  const stale = latest.filter((row) => !row.isNew).map((row) => ({ resourceType: row.resourceType, id: row.id }));
+  const current = latest.flatMap((row) => (row.indexRows ? [{ rows: row.indexRows, copyText: row.indexCopyText }] : []));
   await replaceSearchIndex(sql, stale, current);
+}
+
+/** Marks the last version row of each resource in the batch, the one the resource row points to. */
+function markLatest(versions: VersionRow[]): VersionRow[] {
+  const latest = new Map<string, VersionRow>();
+  for (const row of versions) {
+    latest.set(keyOf(row.resourceType, row.id), row);
+  }
+  for (const row of latest.values()) row.isLatest = true;
+  return versions;
 }
