@@ -14,7 +14,7 @@ import { instanceHistoryInteraction, readInteraction, typeHistoryInteraction, vr
 import { searchInteraction } from "./search-interaction";
 import { isSupportedResourceType } from "./supported-resource-types";
 import { transactionInteraction } from "./transaction-interaction";
-import { conditionalUpdateInteraction, createInteraction, deleteInteraction, patchInteraction, updateInteraction } from "./write-interactions";
+import { conditionalDeleteInteraction, conditionalUpdateInteraction, createInteraction, deleteInteraction, patchInteraction, updateInteraction } from "./write-interactions";
 
 /**
  * Handles one FHIR REST request: content negotiation, routing to an interaction, and turning
@@ -73,6 +73,8 @@ function route(request: FhirRequest, context: FhirContext): Promise<FhirResponse
       return updateInteraction(resourceType, requireId(id), request, context);
     case "PATCH type/id":
       return patchInteraction(resourceType, requireId(id), request, context);
+    case "DELETE type":
+      return conditionalDeleteInteraction(resourceType, request, context);
     case "DELETE type/id":
       return deleteInteraction(resourceType, requireId(id), request, context);
     default:

@@ -46,7 +46,7 @@ async function processEntries(entries: BundleEntryRequest[], context: FhirContex
   const responses = new Array<BundleEntry>(entries.length);
 
   for (const entry of ordered.filter((candidate) => candidate.method === "DELETE")) {
-    responses[entry.index] = toResponseEntry(await runEntry(entry, () => deleteEntry(entry, context, dispatch)));
+    responses[entry.index] = toResponseEntry(await runEntry(entry, () => dispatch(toFhirRequest(entry), context)));
   }
 
   const targets = new Map<number, EntryTarget>();
@@ -66,17 +66,6 @@ async function processEntries(entries: BundleEntryRequest[], context: FhirContex
     responses[entry.index] = toResponseEntry(response);
   }
   return responses;
-}
-
-/** DELETE [type]/[id], or DELETE [type]?criteria: deletes the one match, and nothing when none matches. */
-async function deleteEntry(entry: BundleEntryRequest, context: FhirContext, dispatch: FhirDispatch): Promise<FhirResponse> {
-  const [resourceType = "", id] = entry.path;
-  if (id !== undefined || entry.path.length !== 1) {
-    return dispatch(toFhirRequest(entry), context);
-  }
-  const match = await findConditionalMatch(resourceType, entry.query.toString(), context);
-  if (!match) return { status: 204, headers: {} };
-  return dispatch(toFhirRequest(entry, { path: [resourceType, match.resource.id ?? ""] }), context);
 }
 
 async function resolveTarget(entry: BundleEntryRequest, context: FhirContext): Promise<EntryTarget> {
