@@ -9,7 +9,7 @@ import { toBulkExportJob, type BulkExportJob, type BulkExportJobRow, type Export
  */
 export const STALE_HEARTBEAT_SECONDS = 30;
 
-/** What a kick-off records; the rest of the row starts empty. */
+/** The fields a kick-off records; the rest of the row starts empty. */
 export type NewBulkExportJob = Omit<BulkExportJob, "id" | "status" | "doneTypes" | "output" | "error">;
 
 /** Stores a new job as in progress and returns it. */

@@ -6,13 +6,13 @@ import type { AccessScope } from "../search/access-scope";
 import { openExportFile } from "./open-export-file";
 import { toCallerKey } from "./to-caller-key";
 
-/** The answer to a file download: the file to stream, or an error with its OperationOutcome. */
+/** The result of a file download: the file to stream, or an error with its OperationOutcome. */
 export type ExportFileResponse =
   | { status: 200; headers: Record<string, string>; path: string }
   | { status: number; headers: Record<string, string>; body: OperationOutcome };
 
 /**
- * Answers GET bulk-files/[job]/[file] for a caller: 401 without a session, the file when the
+ * Handles GET bulk-files/[job]/[file] for a caller: 401 without a session, the file when the
  * caller started the job, and 404 for anything else, whether absent or someone else's.
  */
 export async function downloadExportFile(

@@ -11,7 +11,7 @@ export function resolveExportDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(path.dirname(path.resolve(env.LAKEVIEW_DATA_DIR ?? defaultDataDir)), "exports");
 }
 
-/** The folder of one job's files. The id is a UUID the server made, so it is safe in a path. */
+/** Returns the folder of one job's files. The id is a UUID the server made, so it is safe in a path. */
 export function jobExportDir(exportDir: string, jobId: string): string {
   return path.join(exportDir, jobId);
 }

@@ -61,7 +61,7 @@ export async function runBulkExport(db: Database, jobId: string, options: Export
   }
 }
 
-/** The patients a Patient or Group export covers; undefined for a system export, which takes every resource. */
+/** Returns the patients a Patient or Group export covers, or undefined for a system export, which takes every resource. */
 async function patientSelectionOf(db: Database, job: BulkExportJob): Promise<PatientSelection | undefined> {
   if (job.level === "system") return undefined;
   if (job.level === "patient") {
@@ -71,7 +71,7 @@ async function patientSelectionOf(db: Database, job: BulkExportJob): Promise<Pat
   return { kind: "ids", ids: groupMemberIds(group.resource) };
 }
 
-/** The ids of the Patients a Group's member.entity references name. */
+/** Lists the ids of the Patients that a Group's member.entity references point to. */
 export function groupMemberIds(group: unknown): string[] {
   const members = (group as { member?: { entity?: { reference?: string } }[] }).member ?? [];
   return members.flatMap((member) => /^Patient\/([A-Za-z0-9.-]{1,64})$/.exec(member.entity?.reference ?? "")?.[1] ?? []);

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import type { AccessScope } from "../search/access-scope";
 
 /**
- * Returns the key a bulk export job is filed under: the caller's id when the route knows it,
+ * Returns the key a bulk export job is filed under: the caller's id when the route passes one,
  * otherwise a hash of the AccessScope, so at least a caller with a different scope never reaches
  * the job.
  *

@@ -9,8 +9,8 @@ import { toResponseEntry } from "./to-response-entry";
 /**
  * Processes a batch Bundle: each entry on its own, in the R4 processing order, each write in its
  * own database transaction. A failed entry gets its status and OperationOutcome in the
- * batch-response and does not stop the others. Writes need a scope that may write, so a member's
- * batch of reads is answered within the member's scope while each write entry gets 403.
+ * batch-response and does not stop the others. Writes need a scope that may write, so the reads in
+ * a member's batch run within the member's scope while each write entry gets 403.
  */
 export async function batchInteraction(entries: BundleEntryRequest[], context: FhirContext, dispatch: FhirDispatch): Promise<FhirResponse> {
   const responses: BundleEntry[] = new Array<BundleEntry>(entries.length);

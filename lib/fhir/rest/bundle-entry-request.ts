@@ -50,12 +50,18 @@ export function inProcessingOrder(entries: readonly BundleEntryRequest[]): Bundl
 /** Builds the FhirRequest that processes an entry on its own, as if it had come over HTTP. */
 export function toFhirRequest(entry: BundleEntryRequest, overrides: { path?: string[]; resource?: FhirResource } = {}): FhirRequest {
   const resource = overrides.resource ?? entry.resource;
+  let body: string | undefined;
+  if (entry.method === "PATCH") {
+    body = patchBodyOf(entry);
+  } else if (resource !== undefined) {
+    body = JSON.stringify(resource);
+  }
   return {
     method: entry.method,
     path: overrides.path ?? entry.path,
     query: overrides.path ? new URLSearchParams() : entry.query,
     headers: { ...entry.headers, "content-type": entry.method === "PATCH" ? "application/json-patch+json" : "application/fhir+json" },
-    body: entry.method === "PATCH" ? patchBodyOf(entry) : resource === undefined ? undefined : JSON.stringify(resource),
+    body,
   };
 }
 

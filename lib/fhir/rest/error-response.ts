@@ -24,7 +24,7 @@ export function errorResponse(error: unknown): FhirResponse {
   return outcomeResponse(500, "exception", `The server failed to process the request; report reference ${referenceId} to the portal team.`);
 }
 
-/** A response whose body is an OperationOutcome with one error issue. */
+/** Builds a response whose body is an OperationOutcome with one error issue. */
 export function outcomeResponse(status: number, code: OperationOutcomeIssue["code"], diagnostics: string): FhirResponse {
   const body: OperationOutcome = { resourceType: "OperationOutcome", issue: [{ severity: "error", code, diagnostics }] };
   return { status, headers: {}, body };

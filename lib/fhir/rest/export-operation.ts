@@ -20,9 +20,9 @@ const NDJSON_FORMATS = new Set(["application/fhir+ndjson", "application/ndjson",
 const UNSUPPORTED_PARAMETERS = ["_typeFilter", "_elements", "patient", "includeAssociatedData", "organizeOutputBy", "allowPartialManifests"];
 
 /**
- * The kick-off of a bulk data export (FHIR Bulk Data Access IG v2): GET /$export,
- * /Patient/$export or /Group/[id]/$export with `Prefer: respond-async`. It records the job, starts
- * it in the background of this process and returns 202 with the status URL in Content-Location.
+ * Starts a bulk data export (FHIR Bulk Data Access IG v2) on GET /$export, /Patient/$export or
+ * /Group/[id]/$export with `Prefer: respond-async`: records the job, runs it in the background of
+ * this process and returns 202 with the status URL in Content-Location.
  * System and Group exports need a scope over every patient. A Patient export by a
  * patient-scoped caller covers only the caller's patients.
  */
@@ -70,8 +70,8 @@ function assertKickOffRequest(request: FhirRequest): void {
 }
 
 /**
- * The types an export writes, in a fixed order: the requested ones, or every type that can hold
- * the level's data. Types the scope hides are left out.
+ * Lists the types an export writes, in a fixed order: the requested ones, or every type that can
+ * hold the level's data. Types the scope hides are left out.
  */
 function exportTypes(level: ExportLevel, requested: string[] | undefined, scope: AccessScope): string[] {
   const patientTypes = new Set(["Patient", ...PATIENT_COMPARTMENT_PARAMS.keys(), ...DIRECTORY_RESOURCE_TYPES]);

@@ -43,7 +43,7 @@ export async function cancelExportOperation(jobId: string, context: FhirContext)
   return { status: 202, headers: {} };
 }
 
-/** The completion manifest of the Bulk Data IG v2. */
+/** Builds the completion manifest of the Bulk Data IG v2. */
 function toManifest(job: BulkExportJob, baseUrl: string): Record<string, unknown> {
   return {
     transactionTime: job.transactionTime.toISOString(),

@@ -27,7 +27,10 @@ export function toResponseEntry(response: FhirResponse): BundleEntry {
   const { status, headers, body } = response;
   // The header has whole seconds only; the resource's meta keeps the stored instant.
   const header = headers["last-modified"];
-  const lastModified = status < 400 ? (metaLastUpdated(body) ?? (header ? new Date(header).toISOString() : undefined)) : undefined;
+  let lastModified: string | undefined;
+  if (status < 400) {
+    lastModified = metaLastUpdated(body) ?? (header ? new Date(header).toISOString() : undefined);
+  }
   const entry: BundleEntry = {
     response: {
       status: `${status} ${REASON_PHRASES[status] ?? ""}`.trim(),

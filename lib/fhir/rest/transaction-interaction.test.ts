@@ -157,7 +157,7 @@ describe("transaction Bundle", () => {
     expect(response.status).toBe(200);
     const entries = (response.body as Bundle).entry ?? [];
     expect(entries.map((entry) => entry.response?.status)).toEqual(["200 OK", "201 Created", "201 Created", "204 No Content"]);
-    // The search ran last: it sees the two new Patients and not the deleted one.
+    // The search ran last, so it finds the two new Patients and not the deleted one.
     const search = entries[0]?.resource as Bundle;
     expect(search.total).toBe(2);
     expect(search.entry?.map((entry) => entry.resource?.id)).not.toContain("order-1");

@@ -146,7 +146,12 @@ function assertDistinctTargets(entries: readonly BundleEntryRequest[], targets: 
   const seen = new Map<string, number>();
   for (const entry of entries) {
     const target = targets.get(entry.index);
-    const key = target ? `${target.resourceType}/${target.id}` : entry.method === "DELETE" && entry.path.length === 2 ? entry.path.join("/") : undefined;
+    let key: string | undefined;
+    if (target) {
+      key = `${target.resourceType}/${target.id}`;
+    } else if (entry.method === "DELETE" && entry.path.length === 2) {
+      key = entry.path.join("/");
+    }
     if (key === undefined) continue;
     const earlier = seen.get(key);
     if (earlier !== undefined) {

@@ -6,9 +6,9 @@ export type PatientSelection = { kind: "all" } | { kind: "ids"; ids: readonly st
 
 /**
  * Builds the SQL condition that keeps rows of `resource` under `alias` that belong to the data of
- * the selected patients: those Patients, the resources in their Patient compartments, and the
- * directory resources (Organization, Practitioner…) that such a resource refers to through an
- * indexed reference parameter. A reference outside every search parameter is not followed.
+ * the selected patients. Those are the Patients, the resources in their Patient compartments, and
+ * the directory resources (Organization, Practitioner…) that a compartment resource refers to
+ * through an indexed reference parameter. A reference outside every search parameter is not followed.
  */
 export function buildPatientDataCondition(selection: PatientSelection, alias: string, params: SqlParameters): string {
   const ids = selection.kind === "ids" ? params.add([...selection.ids]) : undefined;
