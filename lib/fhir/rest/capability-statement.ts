@@ -43,9 +43,9 @@ export function buildCapabilityStatement(baseUrl: string, date: Date): Capabilit
       {
         mode: "server",
         documentation:
-          "Search supports token (:not, :missing), string (:exact, :contains, :missing), date, number and quantity with every prefix, reference (:Type, :missing), uri (:below), " +
+          "Search supports token (:not, :text, :missing), string (:exact, :contains, :missing), date, number and quantity with every prefix, reference (:Type, :missing), uri (:below), " +
           "one level of chaining, one level of _has, _include and _revinclude with :iterate, and the result parameters " +
-          `${SEARCH_RESULT_PARAMETERS.join(", ")}. Token :text and composite and special parameters are not supported. Writes need full access. ` +
+          `${SEARCH_RESULT_PARAMETERS.join(", ")}. Composite and special parameters are not supported. Writes need full access. ` +
           "Batch and transaction Bundles are POSTed to the base; a transaction is atomic. Bulk export needs Prefer: respond-async, takes _type, _since and " +
           "_outputFormat=application/fhir+ndjson, and is polled at the Content-Location it returns; system and Group export need full access.",
         interaction: [{ code: "transaction" }, { code: "batch" }],

@@ -277,7 +277,7 @@ describe("handleFhirRequest: errors", () => {
       400,
       outcome("invalid", 'Search parameter "shoe-size" is not known for Patient; check the name against GET /metadata, or send Prefer: handling=lenient to ignore it.'),
     ],
-    ["token :text", "Observation?code:text=a1c", {}, 400, outcome("invalid", 'Search parameter "code:text" has a modifier this server does not support on token parameters; use :not and :missing.')],
+    ["token :above", "Observation?code:above=a1c", {}, 400, outcome("invalid", 'Search parameter "code:above" has a modifier this server does not support on token parameters; use :not, :text and :missing.')],
     ["bad :missing", "Observation?code:missing=maybe", {}, 400, outcome("invalid", 'Search parameter "code:missing" has the value "maybe"; :missing takes true or false.')],
     [
       "bad _sort",
