@@ -16,6 +16,9 @@ interface RouteContext {
 /**
  * GET one NDJSON file of a bulk export. It has its own route because the FHIR catch-all route
  * sends JSON bodies only. The caller must be the one that started the job, as the status URL checks.
+ *
+ * NOTE: this route accepts only the portal session. When the catch-all accepts SMART tokens, this
+ * route needs the same authentication and the same caller id, or token clients cannot download.
  */
 export async function GET(_request: Request, context: RouteContext): Promise<Response> {
   const requestId = randomUUID();
