@@ -258,6 +258,22 @@ describe("transaction Bundle", () => {
     });
   });
 
+  it("applies a JSON Patch carried in a Binary", async () => {
+    await new FhirStore(db).update({ ...patient("Patched"), id: "patch-1" });
+    const patch = JSON.stringify([{ op: "add", path: "/gender", value: "female" }]);
+    const bundle: Bundle = {
+      resourceType: "Bundle",
+      type: "transaction",
+      entry: [{ resource: { resourceType: "Binary", contentType: "application/json-patch+json", data: Buffer.from(patch).toString("base64") }, request: { method: "PATCH", url: "Patient/patch-1" } }],
+    };
+
+    const response = await postBundle(bundle);
+
+    expect(response.status).toBe(200);
+    expect((response.body as Bundle).entry?.[0]?.response?.status).toBe("200 OK");
+    expect((await new FhirStore(db).read("Patient", "patch-1")).gender).toBe("female");
+  });
+
   it("forbids writes to a member", async () => {
     const bundle: Bundle = { resourceType: "Bundle", type: "transaction", entry: [{ resource: patient("Member"), request: { method: "POST", url: "Patient" } }] };
 
@@ -318,6 +334,29 @@ describe("batch Bundle", () => {
     expect(entries.map((entry) => entry.response?.status)).toEqual(["200 OK", "404 Not Found", "200 OK", "403 Forbidden"]);
     expect((entries[2]?.resource as Bundle).entry?.map((entry) => entry.resource?.id)).toEqual(["member-own"]);
     expect((await sendFhirRequest(db, "Patient/member-own")).status).toBe(200);
+  });
+
+  it("returns the match of a conditional create", async () => {
+    const existing = await new FhirStore(db).create(patient("BatchMatch", "batch-mrn"));
+    const bundle: Bundle = { resourceType: "Bundle", type: "batch", entry: [{ resource: patient("BatchMatch", "batch-mrn"), request: { method: "POST", url: "Patient", ifNoneExist: "identifier=urn:test:mrn|batch-mrn" } }] };
+
+    const response = await postBundle(bundle);
+
+    const entry = (response.body as Bundle).entry?.[0];
+    expect(entry?.response?.status).toBe("200 OK");
+    expect(entry?.resource?.id).toBe(existing.id);
+    expect(await countPatients("BatchMatch")).toBe(1);
+  });
+
+  it("hides another patient's $everything from a member", async () => {
+    const bundle: Bundle = { resourceType: "Bundle", type: "batch", entry: [{ request: { method: "GET", url: "Patient/member-other/$everything" } }] };
+
+    const response = await postBundle(bundle, { kind: "patients", patientIds: ["member-own"] });
+
+    expect((response.body as Bundle).entry?.[0]?.response).toEqual({
+      status: "404 Not Found",
+      outcome: { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "not-found", diagnostics: "Patient/member-other is not stored; check the type and id." }] },
+    });
   });
 
   it("rejects a Bundle of another type", async () => {
