@@ -3,6 +3,7 @@ import type { IndexRowCollector } from "./index-row-collector";
 import { isJsonObject } from "./is-json-object";
 import { normalizeSearchString } from "./normalize-search-string";
 import { parseReference } from "./parse-reference";
+import { tokenTextParam } from "./token-text-param";
 import type { IndexedSearchParameterType } from "./search-parameters";
 
 const STRING_LIKE = new Set(["string", "markdown", "code", "id", "uri", "url", "canonical", "oid", "uuid"]);
@@ -57,7 +58,11 @@ function addTokenRows(collector: IndexRowCollector, param: string, value: unknow
   }
 }
 
-/** Adds a Coding, each coding of a CodeableConcept, an Identifier as system and value, and a ContactPoint as its value. */
+/**
+ * Adds a Coding, each coding of a CodeableConcept, an Identifier as system and value, and a
+ * ContactPoint as its value. The display texts (Coding.display, CodeableConcept.text and
+ * Identifier.type.text) also go in as string rows for the `:text` modifier.
+ */
 function addCodedTokenRows(collector: IndexRowCollector, param: string, value: Record<string, unknown>, fhirType: string): void {
   switch (fhirType) {
     case "Coding":
@@ -66,9 +71,11 @@ function addCodedTokenRows(collector: IndexRowCollector, param: string, value: R
       for (const coding of asArray(value.coding)) {
         if (isJsonObject(coding)) addCoding(collector, param, coding);
       }
+      addTokenText(collector, param, value.text);
       return;
     case "Identifier":
       if (typeof value.value === "string") collector.addToken(param, textOr(value.system, ""), value.value);
+      if (isJsonObject(value.type)) addTokenText(collector, param, value.type.text);
       return;
     case "ContactPoint":
       if (typeof value.value === "string") collector.addToken(param, "", value.value);
@@ -78,6 +85,11 @@ function addCodedTokenRows(collector: IndexRowCollector, param: string, value: R
 
 function addCoding(collector: IndexRowCollector, param: string, coding: Record<string, unknown>): void {
   if (typeof coding.code === "string") collector.addToken(param, textOr(coding.system, ""), coding.code);
+  addTokenText(collector, param, coding.display);
+}
+
+function addTokenText(collector: IndexRowCollector, param: string, text: unknown): void {
+  if (typeof text === "string") collector.addString(tokenTextParam(param), normalizeSearchString(text));
 }
 
 function addStringRows(collector: IndexRowCollector, param: string, value: unknown, fhirType: string): void {

@@ -1,14 +1,32 @@
-import type { CapabilityStatement, CapabilityStatementRestResource } from "fhir/r4";
+import type { CapabilityStatement, CapabilityStatementRestResource, CapabilityStatementRestResourceOperation } from "fhir/r4";
 
 import { listSearchParameters } from "../search-parameters";
 import { SUPPORTED_RESOURCE_TYPES } from "./supported-resource-types";
+
+const BULK_DATA = "http://hl7.org/fhir/uv/bulkdata";
+
+const PATIENT_OPERATIONS: CapabilityStatementRestResourceOperation[] = [
+  { name: "everything", definition: "http://hl7.org/fhir/OperationDefinition/Patient-everything" },
+  { name: "export", definition: `${BULK_DATA}/OperationDefinition/patient-export` },
+];
+
+/**
+ * Group is served for its bulk export only: the export reads a Group's members, and there is no
+ * REST interaction on Group yet.
+ */
+const GROUP_RESOURCE: CapabilityStatementRestResource = {
+  type: "Group",
+  documentation: "Only GET Group/[id]/$export; the Group's member.entity references name the Patients to export.",
+  operation: [{ name: "export", definition: `${BULK_DATA}/OperationDefinition/group-export` }],
+};
 
 const SEARCH_RESULT_PARAMETERS = ["_count", "_sort", "_include", "_revinclude", "_total", "_summary", "_elements"];
 
 /**
  * Builds the CapabilityStatement of GET /metadata. It lists only what this server does: the
  * interactions per type, each type's indexed search parameters with `_id` and `_lastUpdated`,
- * and writes only for callers whose scope covers every patient.
+ * batch and transaction at the base, $everything, and bulk export at system, Patient and Group
+ * level. Writes work only for callers whose scope covers every patient.
  */
 export function buildCapabilityStatement(baseUrl: string, date: Date): CapabilityStatement {
   return {
@@ -18,16 +36,21 @@ export function buildCapabilityStatement(baseUrl: string, date: Date): Capabilit
     kind: "instance",
     software: { name: "Lakeview FHIR API" },
     implementation: { description: "Lakeview member portal FHIR R4 API", url: baseUrl },
+    instantiates: [`${BULK_DATA}/CapabilityStatement/bulk-data`],
     fhirVersion: "4.0.1",
     format: ["application/fhir+json", "json"],
     rest: [
       {
         mode: "server",
         documentation:
-          "Search supports token (:not, :missing), string (:exact, :contains, :missing), date, number and quantity with every prefix, reference (:Type, :missing), uri (:below), " +
+          "Search supports token (:not, :text, :missing), string (:exact, :contains, :missing), date, number and quantity with every prefix, reference (:Type, :missing), uri (:below), " +
           "one level of chaining, one level of _has, _include and _revinclude with :iterate, and the result parameters " +
-          `${SEARCH_RESULT_PARAMETERS.join(", ")}. Token :text and composite and special parameters are not supported. Writes need full access.`,
-        resource: SUPPORTED_RESOURCE_TYPES.map(toRestResource),
+          `${SEARCH_RESULT_PARAMETERS.join(", ")}. Composite and special parameters are not supported. Writes need full access. ` +
+          "Batch and transaction Bundles are POSTed to the base; a transaction is atomic. Bulk export needs Prefer: respond-async, takes _type, _since and " +
+          "_outputFormat=application/fhir+ndjson, and is polled at the Content-Location it returns; system and Group export need full access.",
+        interaction: [{ code: "transaction" }, { code: "batch" }],
+        operation: [{ name: "export", definition: `${BULK_DATA}/OperationDefinition/export` }],
+        resource: [...SUPPORTED_RESOURCE_TYPES.map(toRestResource), GROUP_RESOURCE].sort((a, b) => a.type.localeCompare(b.type)),
       },
     ],
   };
@@ -54,12 +77,13 @@ function toRestResource(resourceType: string): CapabilityStatementRestResource {
     updateCreate: true,
     conditionalCreate: true,
     conditionalUpdate: true,
-    conditionalDelete: "not-supported",
+    conditionalDelete: "single",
     searchInclude: [`${resourceType}:*`],
     searchParam: [
       { name: "_id", type: "token" },
       { name: "_lastUpdated", type: "date" },
       ...parameters.map((parameter) => ({ name: parameter.code, type: parameter.type })),
     ],
+    ...(resourceType === "Patient" ? { operation: PATIENT_OPERATIONS } : {}),
   };
 }

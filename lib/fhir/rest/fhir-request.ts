@@ -21,6 +21,13 @@ export interface FhirContext {
   baseUrl: string;
   /** The clock for `ap` searches and Bundle timestamps; the system clock when absent. */
   now?: () => Date;
+  /**
+   * A stable id of the authenticated caller, such as the user id. Bulk export jobs belong to it.
+   * When absent, a job belongs to every caller with the same AccessScope.
+   */
+  callerId?: string;
+  /** Settings of bulk export: the files' folder (resolveExportDir() when absent) and where files split. */
+  bulkExport?: { exportDir?: string; maxResourcesPerFile?: number };
 }
 
 /** An HTTP response: the body is a FHIR resource (often an OperationOutcome), or absent. */

@@ -1,6 +1,6 @@
 import type { Database } from "../../db/database";
 import type { AccessScope } from "../search/access-scope";
-import type { FhirResponse } from "./fhir-request";
+import type { FhirContext, FhirResponse } from "./fhir-request";
 import { handleFhirRequest } from "./handle-fhir-request";
 
 /** The base URL the tests' FHIR server pretends to live at. */
@@ -12,6 +12,8 @@ export interface TestRequestOptions {
   headers?: Record<string, string>;
   body?: string;
   scope?: AccessScope;
+  /** Context fields that replace the test defaults, such as `now` or `bulkExport`. */
+  context?: Partial<Omit<FhirContext, "db" | "scope">>;
 }
 
 /**
@@ -29,6 +31,6 @@ export function sendFhirRequest(db: Database, url: string, options: TestRequestO
       headers: Object.fromEntries(Object.entries(options.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value])),
       body: options.body,
     },
-    { db, scope: options.scope ?? { kind: "all" }, baseUrl: TEST_BASE_URL, now: () => new Date("2026-06-01T00:00:00Z") },
+    { db, scope: options.scope ?? { kind: "all" }, baseUrl: TEST_BASE_URL, now: () => new Date("2026-06-01T00:00:00Z"), ...options.context },
   );
 }

@@ -218,8 +218,20 @@ describe("handleFhirRequest: metadata", () => {
     const patient = resources.find((resource) => resource.type === "Patient");
 
     expect(statement.fhirVersion).toBe("4.0.1");
-    expect(resources.map((resource) => resource.type)).toEqual(SUPPORTED_RESOURCE_TYPES);
+    expect(resources.map((resource) => resource.type)).toEqual([...SUPPORTED_RESOURCE_TYPES, "Group"].sort());
     expect(patient?.searchParam?.map((parameter) => parameter.name)).toEqual(expect.arrayContaining(["_id", "_lastUpdated", "name", "birthdate", "general-practitioner"]));
+  });
+
+  it("lists batch, transaction and the operations", async () => {
+    const statement = (await sendFhirRequest(db, "metadata")).body as CapabilityStatement;
+    const rest = statement.rest?.[0];
+    const operationsOf = (type: string): string[] | undefined => rest?.resource?.find((resource) => resource.type === type)?.operation?.map((operation) => operation.name);
+
+    expect(rest?.interaction).toEqual([{ code: "transaction" }, { code: "batch" }]);
+    expect(rest?.operation?.map((operation) => operation.name)).toEqual(["export"]);
+    expect(operationsOf("Patient")).toEqual(["everything", "export"]);
+    expect(operationsOf("Group")).toEqual(["export"]);
+    expect(rest?.resource?.find((resource) => resource.type === "Group")?.interaction).toBeUndefined();
   });
 });
 
@@ -265,7 +277,7 @@ describe("handleFhirRequest: errors", () => {
       400,
       outcome("invalid", 'Search parameter "shoe-size" is not known for Patient; check the name against GET /metadata, or send Prefer: handling=lenient to ignore it.'),
     ],
-    ["token :text", "Observation?code:text=a1c", {}, 400, outcome("invalid", 'Search parameter "code:text" has a modifier this server does not support on token parameters; use :not and :missing.')],
+    ["token :above", "Observation?code:above=a1c", {}, 400, outcome("invalid", 'Search parameter "code:above" has a modifier this server does not support on token parameters; use :not, :text and :missing.')],
     ["bad :missing", "Observation?code:missing=maybe", {}, 400, outcome("invalid", 'Search parameter "code:missing" has the value "maybe"; :missing takes true or false.')],
     [
       "bad _sort",
@@ -316,9 +328,16 @@ describe("handleFhirRequest: errors", () => {
     [
       "method on a type",
       "Patient",
-      { method: "DELETE" },
+      { method: "PATCH", headers: { "Content-Type": "application/json-patch+json" }, body: "[]" },
       405,
-      outcome("not-supported", "DELETE is not supported on /Patient; GET /metadata lists the interactions this server supports."),
+      outcome("not-supported", "PATCH is not supported on /Patient; GET /metadata lists the interactions this server supports."),
+    ],
+    [
+      "conditional delete without criteria",
+      "Patient",
+      { method: "DELETE" },
+      400,
+      outcome("invalid", 'The conditional criteria "" contain no search parameter; name at least one, such as identifier=system|value.'),
     ],
     ["invalid JSON", "Patient", { method: "POST", headers: JSON_BODY, body: "{" }, 400, outcome("invalid", "The request body is not valid JSON; check it with a JSON parser and resend it.")],
     [

@@ -1,19 +1,20 @@
-import { randomUUID } from "node:crypto";
-
-import type { OperationOutcome, OperationOutcomeIssue } from "fhir/r4";
-
-import { logger } from "../../log/logger";
-import { toErrorFields } from "../../log/to-error-fields";
 import { FhirError } from "../fhir-error";
+import { isJsonObject } from "../is-json-object";
 import { canWrite } from "../search/access-scope";
+import { batchInteraction } from "./batch-interaction";
+import { parseBundleEntries } from "./bundle-entry-request";
 import { buildCapabilityStatement } from "./capability-statement";
+import { errorResponse, outcomeResponse } from "./error-response";
+import { everythingOperation } from "./everything-operation";
+import { exportOperation } from "./export-operation";
+import { cancelExportOperation, exportStatusOperation } from "./export-status-operation";
 import type { FhirContext, FhirRequest, FhirResponse } from "./fhir-request";
 import { negotiateFormat } from "./negotiate-format";
 import { instanceHistoryInteraction, readInteraction, typeHistoryInteraction, vreadInteraction } from "./read-interactions";
 import { searchInteraction } from "./search-interaction";
 import { isSupportedResourceType } from "./supported-resource-types";
-import { PreconditionFailedError } from "./precondition-failed-error";
-import { conditionalUpdateInteraction, createInteraction, deleteInteraction, patchInteraction, updateInteraction } from "./write-interactions";
+import { transactionInteraction } from "./transaction-interaction";
+import { conditionalDeleteInteraction, conditionalUpdateInteraction, createInteraction, deleteInteraction, patchInteraction, updateInteraction } from "./write-interactions";
 
 /**
  * Handles one FHIR REST request: content negotiation, routing to an interaction, and turning
@@ -41,6 +42,8 @@ function route(request: FhirRequest, context: FhirContext): Promise<FhirResponse
   if (method === "GET" && path.length === 1 && resourceType === "metadata") {
     return Promise.resolve({ status: 200, headers: {}, body: buildCapabilityStatement(context.baseUrl, context.now?.() ?? new Date()) });
   }
+  const operation = routeOperation(request, context);
+  if (operation) return operation;
   if (resourceType === undefined || !isSupportedResourceType(resourceType) || rest.length > 0) {
     throw new FhirError("not-found", `No FHIR endpoint at /${path.join("/")}; GET /metadata lists the resource types and interactions this server supports.`);
   }
@@ -70,6 +73,8 @@ function route(request: FhirRequest, context: FhirContext): Promise<FhirResponse
       return updateInteraction(resourceType, requireId(id), request, context);
     case "PATCH type/id":
       return patchInteraction(resourceType, requireId(id), request, context);
+    case "DELETE type":
+      return conditionalDeleteInteraction(resourceType, request, context);
     case "DELETE type/id":
       return deleteInteraction(resourceType, requireId(id), request, context);
     default:
@@ -85,6 +90,51 @@ function route(request: FhirRequest, context: FhirContext): Promise<FhirResponse
   }
 }
 
+/**
+ * Routes the requests that are not a type's REST interactions: batch and transaction Bundles at
+ * the base, $everything and the bulk export kick-off and status. Returns undefined for the rest.
+ */
+function routeOperation(request: FhirRequest, context: FhirContext): Promise<FhirResponse> | undefined {
+  const { method, path } = request;
+  const second = path[1];
+  const shape = `${method} ${path.map((segment, index) => (segment.startsWith("$") || segment === "bulk-status" || (index === 0 && segment !== "") ? segment : "[id]")).join("/")}`;
+
+  switch (shape) {
+    case "POST ":
+      return bundleInteraction(request, context);
+    case "GET Patient/[id]/$everything":
+      return everythingOperation(requireId(second), request, context);
+    case "GET $export":
+      return exportOperation("system", undefined, request, context);
+    case "GET Patient/$export":
+      return exportOperation("patient", undefined, request, context);
+    case "GET Group/[id]/$export":
+      return exportOperation("group", requireId(second), request, context);
+    case "GET bulk-status/[id]":
+      return exportStatusOperation(second ?? "", context);
+    case "DELETE bulk-status/[id]":
+      return cancelExportOperation(second ?? "", context);
+    default:
+      return undefined;
+  }
+}
+
+/** POST to the base: a batch or transaction Bundle. */
+function bundleInteraction(request: FhirRequest, context: FhirContext): Promise<FhirResponse> {
+  let bundle: unknown;
+  try {
+    bundle = JSON.parse(request.body ?? "");
+  } catch {
+    throw new FhirError("invalid", "The request body is not a JSON Bundle; POST to the base takes a batch or transaction Bundle.");
+  }
+  if (!isJsonObject(bundle) || bundle.resourceType !== "Bundle" || (bundle.type !== "batch" && bundle.type !== "transaction")) {
+    throw new FhirError("invalid", "POST to the base takes a Bundle of type batch or transaction; send one, or POST a resource to its type.");
+  }
+
+  const entries = parseBundleEntries(bundle.entry, context);
+  return bundle.type === "batch" ? batchInteraction(entries, context, route) : transactionInteraction(entries, context, route);
+}
+
 function requireId(id: string | undefined): string {
   if (id === undefined || !/^[A-Za-z0-9.-]{1,64}$/.test(id)) {
     throw new FhirError("invalid", `"${id ?? ""}" is not a FHIR id; ids are 1 to 64 letters, digits, "-" and ".".`);
@@ -92,24 +142,8 @@ function requireId(id: string | undefined): string {
   return id;
 }
 
-function errorResponse(error: unknown): FhirResponse {
-  if (error instanceof PreconditionFailedError) {
-    return { status: 412, headers: {}, body: error.conflict.toOperationOutcome() };
-  }
-  if (error instanceof FhirError) {
-    return { status: error.status, headers: {}, body: error.toOperationOutcome() };
-  }
-  const referenceId = randomUUID();
-  logger.error({ referenceId, ...toErrorFields(error) }, "FHIR request failed");
-  return outcomeResponse(500, "exception", `The server failed to process the request; report reference ${referenceId} to the portal team.`);
-}
-
-function outcomeResponse(status: number, code: OperationOutcomeIssue["code"], diagnostics: string): FhirResponse {
-  const body: OperationOutcome = { resourceType: "OperationOutcome", issue: [{ severity: "error", code, diagnostics }] };
-  return { status, headers: {}, body };
-}
-
+/** Sets the negotiated media type on a response with a body, unless the operation set its own (the export manifest is plain JSON). */
 function withContentType(response: FhirResponse, contentType: string): FhirResponse {
-  if (response.body === undefined) return response;
+  if (response.body === undefined || response.headers["content-type"] !== undefined) return response;
   return { ...response, headers: { ...response.headers, "content-type": contentType } };
 }

@@ -7,6 +7,7 @@ import { listInstanceHistory, listTypeHistory, readInScope, readVersionInScope, 
 import type { SummaryMode } from "../search/search-request";
 import { applySummary } from "./apply-summary";
 import type { FhirContext, FhirRequest, FhirResponse } from "./fhir-request";
+import { parseSince } from "./parse-since";
 import { versionHeaders } from "./response-headers";
 
 /** GET [type]/[id]: the current version with its ETag and Last-Modified. */
@@ -91,13 +92,4 @@ function parseHistoryCount(value: string | null): number {
     throw new FhirError("invalid", `_count "${value}" is not a whole number from 1 to ${MAX_PAGE_SIZE}; history pages need at least one entry.`);
   }
   return count;
-}
-
-function parseSince(value: string | null): Date | undefined {
-  if (value === null) return undefined;
-  const since = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(since.getTime())) {
-    throw new FhirError("invalid", `_since "${value}" is not an instant; use a full date and time with an offset, such as 2026-01-01T00:00:00Z.`);
-  }
-  return since;
 }

@@ -83,6 +83,18 @@ export async function deleteInteraction(resourceType: string, id: string, reques
   return { status: 204, headers: {} };
 }
 
+/**
+ * DELETE [type]?criteria (conditional delete): deletes the one resource matching the criteria and
+ * returns 204, also when none matches. Criteria that match more than one get 412.
+ */
+export async function conditionalDeleteInteraction(resourceType: string, request: FhirRequest, context: FhirContext): Promise<FhirResponse> {
+  const match = await findConditionalMatch(resourceType, request.query.toString(), context);
+  if (match) {
+    await new FhirStore(context.db).remove(resourceType as FhirResource["resourceType"], match.resource.id ?? "");
+  }
+  return { status: 204, headers: {} };
+}
+
 function writtenResponse(status: number, resource: FhirResource, context: FhirContext): FhirResponse {
   const versionId = Number(resource.meta?.versionId ?? "1");
   const lastUpdated = new Date(resource.meta?.lastUpdated ?? Date.now());

@@ -1,6 +1,7 @@
 import { FhirError } from "../fhir-error";
 import { normalizeSearchString } from "../normalize-search-string";
 import type { SearchParameterDefinition } from "../search-parameters";
+import { tokenTextParam } from "../token-text-param";
 import { findSearchParameter } from "./find-search-parameter";
 import {
   parseDateValue,
@@ -73,7 +74,11 @@ function parseTypedFilter(
 
   switch (parameter.type) {
     case "token":
-      if (modifier !== undefined && modifier !== "not") throw unsupportedModifier(key, "token", ":not and :missing");
+      if (modifier === "text") {
+        // The display texts are indexed as string rows (see tokenTextParam) and match as a string search does: by prefix, ignoring case and accents.
+        return { kind: "string", param: tokenTextParam(param), match: "starts-with", values: texts.map(normalizeSearchString) };
+      }
+      if (modifier !== undefined && modifier !== "not") throw unsupportedModifier(key, "token", ":not, :text and :missing");
       return { kind: "token", param, negate: modifier === "not", values: texts.map(parseTokenValue) };
     case "string":
       if (modifier !== undefined && modifier !== "exact" && modifier !== "contains") throw unsupportedModifier(key, "string", ":exact, :contains and :missing");

@@ -1,0 +1,63 @@
+import type { SqlClient } from "../../db/sql-client";
+import { DIRECTORY_RESOURCE_TYPES, type AccessScope } from "./access-scope";
+import { buildScopeCondition } from "./build-scope-condition";
+import { SqlParameters } from "./sql-parameters";
+import { toStoredResource, type StoredResource, type StoredResourceRow } from "./stored-resource";
+
+/** Options of Patient/[id]/$everything. */
+export interface EverythingOptions {
+  /** Only these resource types; every type when absent. */
+  types?: readonly string[];
+  /** Only resources last updated at or after this instant. */
+  since?: Date;
+  count: number;
+  offset: number;
+}
+
+/** One page of $everything: the resources, and how many there are in all. */
+export interface EverythingPage {
+  total: number;
+  /** "match" for the Patient and its compartment, "include" for the directory resources they refer to. */
+  entries: { resource: StoredResource; mode: "match" | "include" }[];
+}
+
+/**
+ * Lists a Patient, the current resources in its compartment, and the directory resources those
+ * refer to through an indexed reference parameter, within the caller's scope. The Patient comes
+ * first, then the rest ordered by type and id, so `offset` names a stable page.
+ */
+export async function listPatientEverything(sql: SqlClient, scope: AccessScope, patientId: string, options: EverythingOptions): Promise<EverythingPage> {
+  const params = new SqlParameters();
+  const from = buildFrom(scope, patientId, options, params);
+
+  const [counted] = await sql.query<{ total: number | string }>(`SELECT count(*) AS total ${from}`, params.values);
+  const rows = await sql.query<StoredResourceRow & { mode: "match" | "include" }>(
+    `SELECT k.mode, v.content, r.version_id, r.last_updated ${from}
+     ORDER BY r.resource_type <> 'Patient', r.resource_type, r.id
+     LIMIT ${params.add(options.count)}::int OFFSET ${params.add(options.offset)}::int`,
+    params.values,
+  );
+
+  return { total: Number(counted?.total ?? 0), entries: rows.map((row) => ({ mode: row.mode, resource: toStoredResource(row) })) };
+}
+
+function buildFrom(scope: AccessScope, patientId: string, options: EverythingOptions, params: SqlParameters): string {
+  const id = params.add(patientId);
+  const conditions = ["NOT r.deleted", buildScopeCondition(scope, "r", params)];
+  if (options.types) conditions.push(`r.resource_type = ANY(${params.add([...options.types])}::text[])`);
+  if (options.since) conditions.push(`r.last_updated >= ${params.add(options.since.toISOString())}::timestamptz`);
+
+  return `FROM (
+      SELECT 'Patient'::text AS resource_type, ${id}::text AS id, 'match'::text AS mode
+      UNION
+      SELECT c.resource_type, c.resource_id, 'match' FROM resource_compartment c
+      WHERE c.compartment_type = 'Patient' AND c.compartment_id = ${id}::text AND c.resource_type <> 'Patient'
+      UNION
+      SELECT ref.target_type, ref.target_id, 'include' FROM search_reference ref
+      JOIN resource_compartment c ON c.resource_type = ref.resource_type AND c.resource_id = ref.resource_id
+      WHERE c.compartment_type = 'Patient' AND c.compartment_id = ${id}::text AND ref.target_type = ANY(${params.add([...DIRECTORY_RESOURCE_TYPES])}::text[])
+    ) k
+    JOIN resource r ON r.resource_type = k.resource_type AND r.id = k.id
+    JOIN resource_version v ON v.resource_type = r.resource_type AND v.id = r.id AND v.version_id = r.version_id
+    WHERE ${conditions.join(" AND ")}`;
+}
