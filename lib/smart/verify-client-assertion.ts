@@ -74,7 +74,8 @@ async function verifySignature(assertion: string, client: OAuthClient, options: 
 function describeFailure(error: unknown, tokenUrl: string): string {
   if (error instanceof errors.JWTClaimValidationFailed) {
     if (error.claim === "aud") return `client_assertion aud must be the token endpoint, ${tokenUrl}.`;
-    return `client_assertion claim ${error.claim} is invalid: ${error.reason}; iss and sub must be the client_id, and exp and jti are required.`;
+    if (error.reason === "missing") return `client_assertion has no ${error.claim}; set iss and sub to the client_id, aud, exp and a unique jti.`;
+    return `client_assertion ${error.claim} is invalid; iss and sub must both be the client_id.`;
   }
   if (error instanceof errors.JWTExpired) {
     return "client_assertion expired; sign a new one for each token request.";
