@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Database } from "../db/database";
 import { openTestDatabase } from "../db/open-test-database";
+import type { FhirResponse } from "../fhir/rest/fhir-request";
 import { sendFhirRequest } from "../fhir/rest/fhir-test-client";
 import { SUPPORTED_RESOURCE_TYPES } from "../fhir/rest/supported-resource-types";
 import type { AccessScope } from "../fhir/search/access-scope";
@@ -165,7 +166,7 @@ describe("authorizeBearerRequest: interactions outside the scopes", () => {
 });
 
 describe("patient token for A against B's data", () => {
-  async function asTokenA(url: string): Promise<{ status: number; body: unknown }> {
+  async function asTokenA(url: string): Promise<FhirResponse> {
     const token = await memberToken("launch/patient patient/*.rs");
     const path = url.split("?")[0]?.split("/") ?? [];
     const scope = await scopeOf(token, "GET", path);
