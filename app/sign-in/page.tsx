@@ -9,7 +9,7 @@ import { toSafeCallbackPath } from "@/lib/auth/to-safe-callback-path";
 export const metadata: Metadata = { title: authStrings.signInTitle };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }): Promise<React.ReactElement> {
-  // An app's authorization request sends the member here and expects to get them back.
+  // An app's authorization request sends the member here and returns them to it after sign-in.
   const callbackUrl = toSafeCallbackPath((await searchParams).callbackUrl);
   if (await getSessionUser()) {
     redirect(callbackUrl);

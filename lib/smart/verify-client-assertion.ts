@@ -7,14 +7,14 @@ import { OAuthError } from "./oauth-error";
 /** The client_assertion_type of SMART Backend Services (RFC 7523). */
 export const jwtBearerAssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
-/** Longest lifetime a client assertion may claim, in seconds; SMART Backend Services sets 5 minutes. */
+/** Maximum lifetime a client assertion may claim, in seconds, as SMART Backend Services sets it (5 minutes). */
 const maxAssertionLifetimeSeconds = 300;
 
 /**
- * Authenticates a backend client by its client assertion: a JWT signed with RS384 or ES384 by a
- * key in the client's registered JWKS, with iss and sub the client_id, aud the token endpoint,
- * an exp at most five minutes ahead, and a jti not seen before. Returns the client, or throws
- * OAuthError invalid_client naming the failed check.
+ * Authenticates a backend client by its client assertion. The assertion must be a JWT signed
+ * with RS384 or ES384 by a key in the client's registered JWKS. Its iss and sub must be the
+ * client_id and its aud the token endpoint, with exp at most five minutes ahead and an unseen
+ * jti. Returns the client, or throws OAuthError invalid_client naming the failed check.
  */
 export async function verifyClientAssertion(
   db: Database,

@@ -96,7 +96,7 @@ async function authenticate(
   return { scope: await getAccessScope(db, user) };
 }
 
-/** Adds the RFC 6750 WWW-Authenticate challenge that 401 and 403 answers to a bearer request carry. */
+/** Adds the RFC 6750 WWW-Authenticate challenge that 401 and 403 responses to a bearer request carry. */
 function withChallenge(response: FhirResponse, parameters: string): FhirResponse {
   const challenge = parameters === "" ? 'Bearer realm="lakeview"' : `Bearer realm="lakeview", ${parameters}`;
   return { ...response, headers: { ...response.headers, "www-authenticate": challenge } };
