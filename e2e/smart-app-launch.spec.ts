@@ -24,7 +24,7 @@ FHIR.oauth2.authorize({ clientId: "lakeview-demo-app", scope: "launch/patient pa
 
 const callbackPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test app</title><script src="/fhir-client.js"></script></head>
 <body><main><h1>Test app</h1><p id="status" role="status">Reading</p>
-<dl><dt>Patient</dt><dd id="patient"></dd><dt>Coverage</dt><dd id="coverage"></dd><dt>Claims</dt><dd id="claims"></dd><dt>Claim pages</dt><dd id="claim-pages"></dd><dt>Other patients</dt><dd id="other"></dd></dl></main>
+<dl><dt>Patient</dt><dd id="patient"></dd><dt>Coverage</dt><dd id="coverage"></dd><dt>Claims</dt><dd id="claims"></dd><dt>Claim pages</dt><dd id="claim-pages"></dd><dt>Patient search</dt><dd id="patient-search"></dd></dl></main>
 <script>
 async function readAll(client, url) {
   let pages = 0;
@@ -35,12 +35,13 @@ async function readAll(client, url) {
 FHIR.oauth2.ready().then(async (client) => {
   const coverage = await readAll(client, "Coverage?_count=2");
   const claims = await readAll(client, "ExplanationOfBenefit?_count=5");
-  const patients = await readAll(client, "Patient");
-  document.getElementById("patient").textContent = client.patient.id;
+  const self = await client.request("Patient/" + client.patient.id);
+  const patientSearch = await client.request("Patient").then(() => "allowed", (error) => String(error.status));
+  document.getElementById("patient").textContent = self.id;
   document.getElementById("coverage").textContent = String(coverage.ids.length);
   document.getElementById("claims").textContent = String(claims.ids.length);
   document.getElementById("claim-pages").textContent = String(claims.pages);
-  document.getElementById("other").textContent = String(patients.ids.filter((id) => id !== "Patient/" + client.patient.id).length);
+  document.getElementById("patient-search").textContent = patientSearch;
   document.getElementById("status").textContent = "Done";
 }).catch((error) => { document.getElementById("status").textContent = "Failed: " + error.message; });
 </script></body></html>`;
@@ -81,7 +82,7 @@ test("member launches an app and it reads coverage and claims", async ({ page })
   await expect(page.getByRole("listitem").filter({ hasText: "Read and search your claims" })).toBeVisible();
   await expectAccessible(page);
   await page.screenshot({ path: test.info().outputPath("2-consent.png") });
-  await page.getByRole("button", { name: "Allow" }).click();
+  await page.getByRole("button", { name: "Allow", exact: true }).click();
 
   await expect(page.getByRole("status")).toHaveText("Done", { timeout: 30_000 });
   await page.screenshot({ path: test.info().outputPath("3-app-results.png") });
@@ -94,7 +95,8 @@ test("member launches an app and it reads coverage and claims", async ({ page })
   await expect(page.locator("#claims")).toHaveText(String(claimTotal));
   expect(Number(await page.locator("#claim-pages").textContent())).toBe(Math.ceil(claimTotal / 5));
   expect(Number(await page.locator("#coverage").textContent())).toBeGreaterThan(0);
-  await expect(page.locator("#other")).toHaveText("0");
+  // The app was granted patient/Patient.r, which allows reading the member's Patient but not searching.
+  await expect(page.locator("#patient-search")).toHaveText("403");
 });
 
 test("member who declines sends the app access_denied", async ({ page }) => {
