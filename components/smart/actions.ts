@@ -10,7 +10,7 @@ import { loadAuthorization } from "./load-authorization";
 import { smartStrings } from "./strings";
 
 /**
- * Records the member's answer on the consent page. The request is checked again from the form's
+ * Records the member's decision on the consent page. The request is checked again from the form's
  * copy of the query, with the session, so a forged form gains nothing. Allow issues a
  * single-use code bound to the client, redirect_uri, PKCE challenge, user and patient; either
  * answer returns the member to the app.

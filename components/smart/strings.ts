@@ -1,7 +1,7 @@
 /** Text of the SMART app consent page, in US English. */
 export const smartStrings = {
+  pageTitle: "Connect an app",
   consentTitle: "Allow an app to see your health plan data?",
-  loading: "Checking the app's request…",
   consentIntro: (appName: string) => `${appName} is asking to connect to your Lakeview account.`,
   staffIntro: "You are signed in as staff, so the app gets what your role allows in the portal, and nothing more.",
   scopesHeading: "If you allow it, the app can:",

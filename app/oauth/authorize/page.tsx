@@ -6,11 +6,15 @@ import { loadAuthorization } from "@/components/smart/load-authorization";
 import { smartStrings } from "@/components/smart/strings";
 import { toScopeDescriptions } from "@/components/smart/to-scope-descriptions";
 
-export const metadata: Metadata = { title: smartStrings.consentTitle };
+export const metadata: Metadata = { title: smartStrings.pageTitle };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-/** The SMART authorization endpoint: checks the app's request, signs the member in, asks for consent. */
+/**
+ * Renders the SMART authorization endpoint: it checks the app's request, signs the member in
+ * and requests consent. It has no loading.tsx on purpose, because a streamed loading state turns
+ * the redirects back to the app into an HTML meta refresh with status 200, not a 307.
+ */
 export default async function AuthorizePage({ searchParams }: { searchParams: Promise<SearchParams> }): Promise<React.ReactElement> {
   const query = toQuery(await searchParams);
   const loaded = await loadAuthorization(query);

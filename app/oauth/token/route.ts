@@ -9,10 +9,10 @@ import { corsHeaders } from "@/lib/smart/cors-headers";
 import { handleTokenRequest } from "@/lib/smart/handle-token-request";
 import { getSmartEndpoints } from "@/lib/smart/smart-endpoints";
 
-/** Largest token request body accepted, in bytes; a client assertion is well under 8 KB. */
+/** Maximum token request body, in bytes; a client assertion is well under 8 KB. */
 const maxBodyBytes = 64 * 1024;
 
-/** The OAuth token endpoint: form posts only, responses never cached (RFC 6749 section 5.1). */
+/** Issues OAuth access tokens for form posts; responses are never cached (RFC 6749 section 5.1). */
 export async function POST(request: NextRequest): Promise<Response> {
   const headers = { ...corsHeaders, "cache-control": "no-store", pragma: "no-cache" };
   const contentType = request.headers.get("content-type") ?? "";
@@ -40,7 +40,7 @@ export async function POST(request: NextRequest): Promise<Response> {
     return Response.json({ error: "server_error", error_description: `The token request failed on the server (reference ${referenceId}); try again later.` }, { status: 500, headers });
   }
 
-  // Only the outcome is logged: the body holds codes, verifiers and assertions.
+  // Only the outcome is logged, because the body contains codes, verifiers and assertions.
   logger.info({ status: response.status, error: response.body.error }, "SMART token request handled");
   return Response.json(response.body, { status: response.status, headers });
 }
