@@ -18,6 +18,11 @@ export interface AuthorizationGrant {
   scope: string;
 }
 
+/** A redeemed grant with the time its code was issued. */
+export interface RedeemedGrant extends AuthorizationGrant {
+  issuedAt: Date;
+}
+
 /** The token request parameters that must match the grant. */
 export interface CodeExchange {
   code: string;
@@ -40,7 +45,7 @@ export async function createAuthorizationCode(db: Database, grant: Authorization
  * the client, redirect_uri and PKCE verifier match. Throws OAuthError invalid_grant otherwise.
  * The code is spent by the first attempt, even a failing one, so it cannot be guessed at.
  */
-export async function redeemAuthorizationCode(db: Database, exchange: CodeExchange, now: Date = new Date()): Promise<AuthorizationGrant> {
+export async function redeemAuthorizationCode(db: Database, exchange: CodeExchange, now: Date = new Date()): Promise<RedeemedGrant> {
   const codeHash = hashCode(exchange.code);
   const spent = await db.prisma.oauthAuthorizationCode.updateMany({ where: { codeHash, usedAt: null }, data: { usedAt: now } });
   const row = spent.count === 1 ? await db.prisma.oauthAuthorizationCode.findUnique({ where: { codeHash } }) : null;
@@ -61,7 +66,15 @@ export async function redeemAuthorizationCode(db: Database, exchange: CodeExchan
   if (!verifyPkce(exchange.codeVerifier, row.codeChallenge)) {
     throw new OAuthError("invalid_grant", "code_verifier does not match the code_challenge (S256) of the authorization request.");
   }
-  return { clientId: row.clientId, redirectUri: row.redirectUri, codeChallenge: row.codeChallenge, userId: row.userId, patientId: row.patientId, scope: row.scope };
+  return {
+    clientId: row.clientId,
+    redirectUri: row.redirectUri,
+    codeChallenge: row.codeChallenge,
+    userId: row.userId,
+    patientId: row.patientId,
+    scope: row.scope,
+    issuedAt: new Date(row.expiresAt.getTime() - authorizationCodeLifetimeSeconds * 1000),
+  };
 }
 
 function hashCode(code: string): string {

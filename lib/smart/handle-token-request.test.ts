@@ -136,6 +136,16 @@ describe("token endpoint: authorization_code", () => {
     expect(response).toEqual({ status, body });
   });
 
+  it("rejects a code after the member signed out", async () => {
+    const user = await db.prisma.user.create({ data: { email: "signed-out@lakeview.test", name: "Signed out", passwordHash: "x", role: "member", patientId: "pat-cruz" } });
+    const code = await createAuthorizationCode(db, { clientId: appClientId, redirectUri: appRedirectUri, codeChallenge: challenge, userId: user.id, patientId: "pat-cruz", scope: "patient/*.rs" });
+
+    await db.prisma.user.update({ where: { id: user.id }, data: { sessionsValidAfter: new Date(Date.now() + 1) } });
+    const response = await requestToken(codeForm(code));
+
+    expect(response).toEqual({ status: 400, body: { error: "invalid_grant", error_description: "code was revoked because the account signed out after approving it; start the authorization again." } });
+  });
+
   it("rejects a code issued to another client", async () => {
     const code = await createAuthorizationCode(db, { clientId: "other-app", redirectUri: appRedirectUri, codeChallenge: challenge, userId: fixtures.memberA, patientId: "pat-ana", scope: "patient/*.rs" });
 

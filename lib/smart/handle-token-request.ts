@@ -66,6 +66,7 @@ async function exchangeCode(form: URLSearchParams, context: TokenEndpointContext
   const clientId = await authenticateCodeClient(form, context);
 
   const grant = await redeemAuthorizationCode(context.db, { code, clientId, redirectUri, codeVerifier }, context.now);
+  await assertStillSignedIn(context.db, grant.userId, grant.issuedAt);
   return { sub: grant.userId, client_id: clientId, scope: grant.scope, grant: "authorization_code", ...(grant.patientId ? { patient: grant.patientId } : {}) };
 }
 
@@ -95,6 +96,14 @@ async function authenticateBackend(form: URLSearchParams, context: TokenEndpoint
     throw new OAuthError("invalid_scope", "scope has no system/ resource scope; request one such as system/*.rs.");
   }
   return { sub: client.id, client_id: client.id, scope: scopes.granted.join(" "), grant: "client_credentials" };
+}
+
+/** Rejects a code whose account was removed or signed out after approving it. */
+async function assertStillSignedIn(db: Database, userId: string, approvedAt: Date): Promise<void> {
+  const user = await db.prisma.user.findUnique({ where: { id: userId }, select: { sessionsValidAfter: true } });
+  if (!user || (user.sessionsValidAfter !== null && user.sessionsValidAfter.getTime() >= approvedAt.getTime())) {
+    throw new OAuthError("invalid_grant", "code was revoked because the account signed out after approving it; start the authorization again.");
+  }
 }
 
 function requireParameter(form: URLSearchParams, name: string): string {
