@@ -12,6 +12,7 @@ import {
   appClientId,
   appRedirectUri,
   backendClientId,
+  backendClientSecret,
   loadSmartFixtures,
   signClientAssertion,
   testEndpoints,
@@ -35,9 +36,10 @@ afterAll(async () => {
   await db.close();
 });
 
-function requestToken(form: Record<string, string>, now?: Date): Promise<TokenResponse> {
+function requestToken(form: Record<string, string>, now?: Date, authorization: string | null = null): Promise<TokenResponse> {
   return handleTokenRequest(new URLSearchParams(form), {
     db,
+    authorization,
     tokenUrl: testEndpoints.tokenUrl,
     fhirBaseUrl: testEndpoints.fhirBaseUrl,
     issuer: testEndpoints.origin,
@@ -129,7 +131,7 @@ describe("token endpoint: authorization_code", () => {
     ["missing redirect_uri", { redirect_uri: "" }, 400, { error: "invalid_request", error_description: "redirect_uri is missing." }],
     ["missing client_id", { client_id: "" }, 400, { error: "invalid_request", error_description: "client_id is missing." }],
     ["unknown client_id", { client_id: "nobody" }, 401, { error: "invalid_client", error_description: 'client_id "nobody" is not registered.' }],
-    ["confidential client_id", { client_id: backendClientId }, 401, { error: "invalid_client", error_description: 'client_id "test-backend" is confidential; authenticate with client_assertion.' }],
+    ["confidential client_id", { client_id: backendClientId }, 401, { error: "invalid_client", error_description: 'client_id "test-backend" is confidential; authenticate with client_assertion or HTTP Basic.' }],
   ])("rejects %s", async (_name, overrides, status, body) => {
     const response = await requestToken(codeForm(await issueCode(), overrides));
 
@@ -237,5 +239,40 @@ describe("token endpoint: client_credentials", () => {
     const response = await requestToken(await backendForm({ scope }));
 
     expect(response).toEqual({ status: 400, body: { error: "invalid_scope", error_description: description } });
+  });
+});
+
+describe("token endpoint: client_secret_basic", () => {
+  function basic(clientId: string, secret: string): string {
+    const encode = (value: string): string => encodeURIComponent(value).replaceAll("%20", "+");
+    return `Basic ${Buffer.from(`${encode(clientId)}:${encode(secret)}`).toString("base64")}`;
+  }
+
+  it("issues a system token for the right secret", async () => {
+    const response = await requestToken({ grant_type: "client_credentials", scope: "system/*.rs" }, undefined, basic(backendClientId, backendClientSecret));
+
+    expect(response.status).toBe(200);
+    expect(response.body.scope).toBe("system/*.rs");
+  });
+
+  it.each([
+    ["a wrong secret", basic(backendClientId, "wrong")],
+    ["an unknown client", basic("nobody", backendClientSecret)],
+    ["a client without a secret", basic(appClientId, "anything")],
+    ["no separator", `Basic ${Buffer.from("no-separator").toString("base64")}`],
+    ["bad percent-encoding", `Basic ${Buffer.from(`${backendClientId}:%E0%A4%A`).toString("base64")}`],
+  ])("rejects %s", async (_name, authorization) => {
+    const response = await requestToken({ grant_type: "client_credentials", scope: "system/*.rs" }, undefined, authorization);
+
+    expect(response).toEqual({ status: 401, body: { error: "invalid_client", error_description: "HTTP Basic client authentication failed; check the client_id and client secret." } });
+  });
+
+  it("rejects client_credentials for a public client", async () => {
+    const response = await requestToken({ grant_type: "client_credentials", client_id: appClientId, scope: "system/*.rs" });
+
+    expect(response).toEqual({
+      status: 400,
+      body: { error: "unauthorized_client", error_description: 'client_id "test-app" is public; client_credentials needs a confidential client with a registered key or secret.' },
+    });
   });
 });

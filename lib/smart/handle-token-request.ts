@@ -1,17 +1,18 @@
 import type { Database } from "../db/database";
 import { accessTokenLifetimeSeconds, signAccessToken, type AccessTokenClaims } from "./access-token";
 import { assertScopesAllowed } from "./assert-scopes-allowed";
+import { authenticateClient } from "./authenticate-client";
 import { redeemAuthorizationCode } from "./authorization-code";
-import { getOAuthClient } from "./oauth-client";
 import { OAuthError } from "./oauth-error";
 import { parseSmartScopes } from "./smart-scope";
-import { verifyClientAssertion } from "./verify-client-assertion";
 
 /** Where the token endpoint runs: its own URL, the FHIR base its tokens are for, and the signing key. */
 export interface TokenEndpointContext {
   db: Database;
   tokenUrl: string;
   fhirBaseUrl: string;
+  /** The request's Authorization header, for client_secret_basic; null when absent. */
+  authorization: string | null;
   issuer: string;
   key: Uint8Array;
   now?: Date;
@@ -25,8 +26,8 @@ export interface TokenResponse {
 
 /**
  * Handles a POST to the token endpoint with a form body: grant_type authorization_code (SMART
- * standalone launch, PKCE required) or client_credentials (SMART Backend Services, client
- * assertion required). Returns the token JSON, or the OAuth error JSON of RFC 6749 section 5.2.
+ * standalone launch, PKCE required) or client_credentials (SMART Backend Services, with a client
+ * assertion or client_secret_basic). Returns the token JSON, or the OAuth error JSON of RFC 6749 section 5.2.
  */
 export async function handleTokenRequest(form: URLSearchParams, context: TokenEndpointContext): Promise<TokenResponse> {
   try {
@@ -63,32 +64,18 @@ async function exchangeCode(form: URLSearchParams, context: TokenEndpointContext
   const code = requireParameter(form, "code");
   const redirectUri = requireParameter(form, "redirect_uri");
   const codeVerifier = requireParameter(form, "code_verifier");
-  const clientId = await authenticateCodeClient(form, context);
+  const clientId = (await authenticateClient(context.db, form, context.authorization, context)).id;
 
   const grant = await redeemAuthorizationCode(context.db, { code, clientId, redirectUri, codeVerifier }, context.now);
   await assertStillSignedIn(context.db, grant.userId, grant.issuedAt);
   return { sub: grant.userId, client_id: clientId, scope: grant.scope, grant: "authorization_code", ...(grant.patientId ? { patient: grant.patientId } : {}) };
 }
 
-/** Public clients name themselves with client_id; confidential ones must send a client assertion. */
-async function authenticateCodeClient(form: URLSearchParams, context: TokenEndpointContext): Promise<string> {
-  if (form.has("client_assertion")) {
-    const client = await verifyClientAssertion(context.db, { assertionType: form.get("client_assertion_type"), assertion: form.get("client_assertion") }, context);
-    return client.id;
-  }
-  const clientId = requireParameter(form, "client_id");
-  const client = await getOAuthClient(context.db, clientId);
-  if (!client) {
-    throw new OAuthError("invalid_client", `client_id "${clientId}" is not registered.`);
-  }
-  if (client.clientType === "confidential") {
-    throw new OAuthError("invalid_client", `client_id "${clientId}" is confidential; authenticate with client_assertion.`);
-  }
-  return client.id;
-}
-
 async function authenticateBackend(form: URLSearchParams, context: TokenEndpointContext): Promise<AccessTokenClaims> {
-  const client = await verifyClientAssertion(context.db, { assertionType: form.get("client_assertion_type"), assertion: form.get("client_assertion") }, context);
+  const client = await authenticateClient(context.db, form, context.authorization, context);
+  if (client.clientType !== "confidential") {
+    throw new OAuthError("unauthorized_client", `client_id "${client.id}" is public; client_credentials needs a confidential client with a registered key or secret.`);
+  }
 
   const scopes = parseSmartScopes(form.get("scope"));
   assertScopesAllowed(scopes, client.allowedScopes, ["system"]);

@@ -9,6 +9,8 @@ export interface OAuthClient {
   clientType: "public" | "confidential";
   redirectUris: string[];
   jwks: JSONWebKeySet | null;
+  /** Hex SHA-256 of the client secret, for client_secret_basic; null for clients without one. */
+  clientSecretHash: string | null;
   allowedScopes: string[];
 }
 
@@ -24,6 +26,7 @@ export async function getOAuthClient(db: Database, clientId: string): Promise<OA
     clientType: row.clientType === "confidential" ? "confidential" : "public",
     redirectUris: row.redirectUris,
     jwks: isKeySet(row.jwks) ? row.jwks : null,
+    clientSecretHash: row.clientSecretHash,
     allowedScopes: row.allowedScopes,
   };
 }

@@ -28,6 +28,7 @@ export async function seedSmartClients(db: Database, options: { keyFile?: string
     clientType: "public",
     redirectUris: demoAppRedirectUris,
     jwks: null,
+    clientSecretHash: null,
     allowedScopes: ["launch/patient", "openid", "fhirUser", "offline_access", "patient/*.rs", "user/*.rs"],
   });
 
@@ -39,6 +40,7 @@ export async function seedSmartClients(db: Database, options: { keyFile?: string
       clientType: "confidential",
       redirectUris: [],
       jwks,
+      clientSecretHash: null,
       allowedScopes: ["system/*.rs"],
     });
   }

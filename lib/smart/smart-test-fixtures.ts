@@ -4,6 +4,7 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
 
 import type { Database } from "../db/database";
 import { loadSearchFixtures } from "../fhir/rest/search-fixtures";
+import { hashClientSecret } from "./authenticate-client";
 import { saveOAuthClient } from "./oauth-client";
 
 /** The URLs the SMART tests pretend the server lives at. */
@@ -19,6 +20,8 @@ export const testTokenKey = new Uint8Array(32).fill(7);
 
 export const appClientId = "test-app";
 export const backendClientId = "test-backend";
+/** The backend client's secret for client_secret_basic; the client also has an ES384 key. */
+export const backendClientSecret = "test-backend-secret: with spaces & symbols";
 export const appRedirectUri = "http://127.0.0.1:4999/callback.html";
 
 /** The accounts and keys the SMART tests use. */
@@ -51,6 +54,7 @@ export async function loadSmartFixtures(db: Database): Promise<SmartFixtures> {
     clientType: "public",
     redirectUris: ["http://127.0.0.1/callback.html"],
     jwks: null,
+    clientSecretHash: null,
     allowedScopes: ["launch/patient", "openid", "fhirUser", "patient/*.rs", "user/*.rs"],
   });
   const { publicKey, privateKey } = await generateKeyPair("ES384");
@@ -61,6 +65,7 @@ export async function loadSmartFixtures(db: Database): Promise<SmartFixtures> {
     clientType: "confidential",
     redirectUris: [],
     jwks: { keys: [{ ...(await exportJWK(publicKey)), kid: backendKid, alg: "ES384" }] },
+    clientSecretHash: hashClientSecret(backendClientSecret),
     allowedScopes: ["system/*.rs", "system/Patient.cud"],
   });
   return { memberA, memberB, careManager, admin, unlinkedMember, backendKey: privateKey, backendKid };

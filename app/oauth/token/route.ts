@@ -31,6 +31,7 @@ export async function POST(request: NextRequest): Promise<Response> {
       db: await getDatabase(),
       tokenUrl: endpoints.tokenUrl,
       fhirBaseUrl: endpoints.fhirBaseUrl,
+      authorization: request.headers.get("authorization"),
       issuer: endpoints.origin,
       key: getAccessTokenKey(),
     });

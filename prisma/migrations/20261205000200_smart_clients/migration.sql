@@ -5,6 +5,7 @@ CREATE TABLE "oauth_client" (
     "client_type" TEXT NOT NULL,
     "redirect_uris" TEXT[],
     "jwks" JSONB,
+    "client_secret_hash" TEXT,
     "allowed_scopes" TEXT[],
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
