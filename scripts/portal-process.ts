@@ -40,12 +40,14 @@ export async function prepareDatabase(settings: PortalSettings): Promise<void> {
   const db = await openDatabaseOrExit();
   try {
     await applyMigrations(db);
-    const seeded = await seedDemoData(db, { members: settings.demoMembers, today: settings.demoToday });
+    const smartKeyFile = path.join(projectRoot, ".data", "smart-backend-key.json");
+    const seeded = await seedDemoData(db, { members: settings.demoMembers, today: settings.demoToday, smartKeyFile });
     if (!seeded) {
       console.log("The database already has accounts; demo data was not loaded.");
       return;
     }
     console.log(`Loaded demo data: ${seeded.resources} resources for ${seeded.members} members.`);
+    console.log(`The demo SMART backend client's private key is in ${smartKeyFile}; docs/smart.md shows how to use it.`);
     console.log("Demo sign-ins:");
     for (const account of seeded.accounts) {
       console.log(`  ${account.role.padEnd(12)} ${account.email.padEnd(36)} ${account.password}`);

@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useActionState } from "react";
 
 import { readSignInThrottledMinutes, signInUnavailableCode } from "@/lib/auth/sign-in-error-code";
+import { toSafeCallbackPath } from "@/lib/auth/to-safe-callback-path";
 
 import { authStrings } from "./strings";
 
@@ -25,8 +26,7 @@ async function submitSignIn(previous: SignInState, formData: FormData): Promise<
   if (result?.ok && !result.error) {
     // A full page load rather than router.push: the root layout's header must render again with
     // the new session, and no client cache from before sign-in may survive.
-    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-    window.location.assign("/");
+    window.location.assign(toSafeCallbackPath(formData.get("callbackUrl")));
     return { ...previous, error: null, email };
   }
   return { error: toErrorMessage(result?.error), email, failures: previous.failures + 1 };
@@ -41,12 +41,13 @@ function toErrorMessage(code: string | null | undefined): string {
 }
 
 /** Email and password form that signs in through next-auth and shows failures in a live region. */
-export function SignInForm(): React.ReactElement {
+export function SignInForm({ callbackUrl = "/" }: { callbackUrl?: string }): React.ReactElement {
   const [state, formAction, pending] = useActionState(submitSignIn, initialState);
   const errorId = "sign-in-error";
 
   return (
     <form action={formAction} className="form" noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div className="field">
         <label htmlFor="email">{authStrings.emailLabel}</label>
         <input

@@ -1,6 +1,7 @@
 import { createAccount } from "../auth/create-account";
 import type { Database } from "../db/database";
 import { FhirStore } from "../fhir/store/fhir-store";
+import { seedSmartClients } from "../smart/seed-smart-clients";
 import type { DemoAccount } from "./generate-demo-data";
 import { DEFAULT_DEMO_SEED, generateDemoData } from "./generate-demo-data";
 
@@ -16,11 +17,12 @@ export interface SeedResult {
 /**
  * Loads the demo population into a database that has no accounts yet and returns what it
  * loaded, or null when accounts exist. Writes of unchanged resources are no-ops, so a seed that
- * stopped half-way can simply run again.
+ * stopped half-way can simply run again. The demo SMART clients are registered too; with
+ * `smartKeyFile`, the backend client's private key is written there (see seedSmartClients).
  */
 export async function seedDemoData(
   db: Database,
-  options: { members: number; seed?: number; today?: Date },
+  options: { members: number; seed?: number; today?: Date; smartKeyFile?: string },
 ): Promise<SeedResult | null> {
   if ((await db.prisma.user.count()) > 0) {
     return null;
@@ -33,6 +35,7 @@ export async function seedDemoData(
     await store.writeAll(batch.map((resource) => ({ kind: "put", resource })));
   }
 
+  await seedSmartClients(db, { keyFile: options.smartKeyFile });
   for (const account of data.accounts) {
     await createAccount(db, account);
   }

@@ -6,7 +6,7 @@ import type { AccessScope } from "../search/access-scope";
  * Returns what a signed-in portal user may read through the FHIR API: a member their own
  * Patient compartment, a care manager the compartments of the patients on their panel, and an
  * admin everything. A member account not linked to a Patient gets only the directory types.
- * SMART access tokens will add a second way in that ends in the same AccessScope.
+ * A SMART access token of a staff user starts from this scope too (lib/smart/get-token-access.ts).
  */
 export async function getAccessScope(db: Database, user: SessionUser): Promise<AccessScope> {
   switch (user.role) {

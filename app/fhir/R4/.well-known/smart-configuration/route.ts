@@ -1,0 +1,1 @@
+export { GET, OPTIONS } from "@/app/.well-known/smart-configuration/route";
