@@ -7,7 +7,7 @@ import { toRequiredPermission } from "./to-required-permission";
 
 /** The outcome of checking a bearer token against one FHIR request. */
 export type BearerAuthorization =
-  | { kind: "allowed"; scope: AccessScope }
+  | { kind: "allowed"; scope: AccessScope; callerId: string }
   | { kind: "invalid-token"; description: string }
   | { kind: "insufficient-scope"; description: string; missingScope: string };
 
@@ -42,7 +42,7 @@ export async function authorizeBearerRequest(
 
   const context = access.scopes.resources[0]?.context ?? (access.grant === "client_credentials" ? "system" : "patient");
   const denial = findMissingScope(access.scopes, request, context);
-  return denial ?? { kind: "allowed", scope: access.scope };
+  return denial ?? { kind: "allowed", scope: access.scope, callerId: access.callerId };
 }
 
 function findMissingScope(scopes: SmartScopes, request: { method: string; path: readonly string[] }, context: string): BearerAuthorization | null {

@@ -12,6 +12,8 @@ export interface TokenAccess {
   scopes: SmartScopes;
   /** "system" for backend services, else the context the token's user signed in with. */
   grant: "authorization_code" | "client_credentials";
+  /** Who the token acts for: the backend client, or the user through the app that holds it. */
+  callerId: string;
 }
 
 /**
@@ -31,11 +33,11 @@ export async function getTokenAccess(db: Database, token: string, options: { key
     if (!client) {
       throw new InvalidAccessTokenError("The client this token was issued to is no longer registered.");
     }
-    return { scope: toAccessScope({ kind: "all" }, scopes), scopes, grant: verified.grant };
+    return { scope: toAccessScope({ kind: "all" }, scopes), scopes, grant: verified.grant, callerId: `client:${client.id}` };
   }
 
   const base = await getUserBaseScope(db, verified.sub, verified.iat, verified.patient);
-  return { scope: toAccessScope(base, scopes), scopes, grant: verified.grant };
+  return { scope: toAccessScope(base, scopes), scopes, grant: verified.grant, callerId: `user:${verified.sub}:client:${verified.client_id}` };
 }
 
 async function getUserBaseScope(db: Database, userId: string, issuedAt: number, patient: string | undefined): Promise<AccessScope> {
