@@ -48,8 +48,8 @@ export function toStoredJson(serialized: SerializedResource, versionId: string, 
  */
 export function storedMetaJson(serialized: SerializedResource, versionId: string, lastUpdated: string): string {
   const added = `"versionId":${JSON.stringify(versionId)},"lastUpdated":${JSON.stringify(lastUpdated)}}`;
-  const kept = serialized.keptMetaJson;
-  return kept === "{}" ? `{${added}` : `${kept.slice(0, -1)},${added}`;
+  const keptMetaJson = serialized.keptMetaJson;
+  return keptMetaJson === "{}" ? `{${added}` : `${keptMetaJson.slice(0, -1)},${added}`;
 }
 
 function withMetaJson(body: string, metaJson: string): string {
