@@ -1,6 +1,6 @@
 import type { FhirResource } from "fhir/r4";
 
-import { listIndexRows, toIndexCopyText, type IndexCopyText, type IndexTableRow } from "./replace-search-index";
+import { indexCopyTextOf, listIndexRows, type IndexCopyText, type IndexTableRow } from "./replace-search-index";
 import { serializeResource, type SerializedResource } from "./serialize-resource";
 
 /**
@@ -10,17 +10,19 @@ import { serializeResource, type SerializedResource } from "./serialize-resource
  */
 export interface PrecomputedWrite {
   serialized: SerializedResource;
-  indexRows: IndexTableRow[];
+  /** The index rows, for a store that inserts them; absent when `indexCopyText` is set. */
+  indexRows?: IndexTableRow[];
   /** The index rows in COPY's text format, for a store on PostgreSQL. */
   indexCopyText?: IndexCopyText;
 }
 
 /**
- * Computes the store's work for a resource ahead of its write, with the COPY text of its index
- * rows when `forCopy` is set. The resource must not change afterwards, because writeResources
- * stores what was computed here.
+ * Computes the store's work for a resource ahead of its write: its index rows, or only their COPY
+ * text when `forCopy` is set. The resource must not change afterwards, because writeResources
+ * stores what was computed here. A write that inserts its rows after all (a batch below COPY's
+ * threshold) lists them again from the resource.
  */
 export function precomputeWrite(resource: FhirResource, forCopy = false): PrecomputedWrite {
-  const indexRows = listIndexRows(resource);
-  return { serialized: serializeResource(resource), indexRows, indexCopyText: forCopy ? toIndexCopyText(indexRows) : undefined };
+  const serialized = serializeResource(resource);
+  return forCopy ? { serialized, indexCopyText: indexCopyTextOf(resource) } : { serialized, indexRows: listIndexRows(resource) };
 }

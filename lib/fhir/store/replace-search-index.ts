@@ -63,9 +63,14 @@ export interface IndexTableRow {
 /** Rows of a resource in COPY's text format, per table; a table without rows has no entry. */
 export type IndexCopyText = Partial<Record<IndexTable, string>>;
 
-/** The index rows of one resource, and their COPY text when it was computed ahead. */
+/**
+ * A resource to index, with its rows or their COPY text when they were computed ahead. What is
+ * missing is computed from `resource` when needed.
+ */
 export interface IndexedResource {
-  rows: IndexTableRow[];
+  /** The resource as written, before the store sets meta.versionId and meta.lastUpdated. */
+  resource: FhirResource;
+  rows?: IndexTableRow[];
   copyText?: IndexCopyText;
 }
 
@@ -83,7 +88,7 @@ export async function replaceSearchIndex(sql: SqlClient, stale: ResourceKey[], c
   if (sql.copyFrom && current.length >= copyThreshold) {
     await copyIndexRows(sql.copyFrom.bind(sql), current);
   } else {
-    await insertIndexRows(sql, current.flatMap((resource) => resource.rows));
+    await insertIndexRows(sql, current.flatMap((indexed) => indexed.rows ?? listIndexRows(indexed.resource)));
   }
 }
 
@@ -109,8 +114,8 @@ async function insertIndexRows(sql: SqlClient, rows: IndexTableRow[]): Promise<v
 /** Copies each table's rows in one COPY, using the COPY text computed ahead where there is one. */
 async function copyIndexRows(copyFrom: NonNullable<SqlClient["copyFrom"]>, current: IndexedResource[]): Promise<void> {
   const parts = Object.fromEntries(tableNames.map((table) => [table, [] as string[]])) as Record<IndexTable, string[]>;
-  for (const resource of current) {
-    const copyText = resource.copyText ?? toIndexCopyText(resource.rows);
+  for (const indexed of current) {
+    const copyText = indexed.copyText ?? indexCopyTextOf(indexed.resource);
     for (const table of tableNames) {
       const text = copyText[table];
       if (text !== undefined) parts[table].push(text);
@@ -125,25 +130,40 @@ async function copyIndexRows(copyFrom: NonNullable<SqlClient["copyFrom"]>, curre
 }
 
 /**
- * Formats index rows in COPY's text format, per table. The pieces of each table are joined once,
- * because a string per row would leave as much garbage again.
+ * Formats the search index and compartment rows of a resource in COPY's text format, per table:
+ * the rows listIndexRows lists, in the same order, without an object per row in between.
  */
-export function toIndexCopyText(rows: IndexTableRow[]): IndexCopyText {
-  const parts: Partial<Record<IndexTable, string[]>> = {};
-  for (const { table, values } of rows) {
-    const tableParts = (parts[table] ??= []);
-    const last = values.length - 1;
-    for (let index = 0; index <= last; index++) {
-      const value = values[index] ?? "";
-      tableParts.push(typeof value === "number" ? String(value) : copyText(value), index === last ? "\n" : "\t");
-    }
-  }
-
+export function indexCopyTextOf(resource: FhirResource): IndexCopyText {
+  const prefix = `${copyText(resource.resourceType)}\t${copyText(resource.id ?? "")}\t`;
+  const rows = extractIndexRows(resource);
   const text: IndexCopyText = {};
-  for (const table of tableNames) {
-    const tableParts = parts[table];
-    if (tableParts) text[table] = tableParts.join("");
+  let lines = "";
+
+  for (const row of rows.tokens) lines += `${prefix}${copyText(row.param)}\t${copyText(row.system)}\t${copyText(row.code)}\n`;
+  if (lines !== "") text.search_token = lines;
+  lines = "";
+  for (const row of rows.strings) lines += `${prefix}${copyText(row.param)}\t${copyText(row.value)}\n`;
+  if (lines !== "") text.search_string = lines;
+  lines = "";
+  for (const row of rows.dates) lines += `${prefix}${copyText(row.param)}\t${row.start.toISOString()}\t${row.end.toISOString()}\n`;
+  if (lines !== "") text.search_date = lines;
+  lines = "";
+  for (const row of rows.references) lines += `${prefix}${copyText(row.param)}\t${copyText(row.targetType)}\t${copyText(row.targetId)}\t${copyText(row.url)}\n`;
+  if (lines !== "") text.search_reference = lines;
+  lines = "";
+  for (const row of rows.numbers) lines += `${prefix}${copyText(row.param)}\t${String(row.value)}\n`;
+  if (lines !== "") text.search_number = lines;
+  lines = "";
+  for (const row of rows.quantities) {
+    lines += `${prefix}${copyText(row.param)}\t${String(row.value)}\t${copyText(row.system)}\t${copyText(row.code)}\t${copyText(row.unit)}\n`;
   }
+  if (lines !== "") text.search_quantity = lines;
+  lines = "";
+  for (const row of rows.uris) lines += `${prefix}${copyText(row.param)}\t${copyText(row.value)}\n`;
+  if (lines !== "") text.search_uri = lines;
+  lines = "";
+  for (const patientId of patientCompartmentsOf(resource, rows)) lines += `${prefix}Patient\t${copyText(patientId)}\n`;
+  if (lines !== "") text.resource_compartment = lines;
   return text;
 }
 

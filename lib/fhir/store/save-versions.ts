@@ -3,7 +3,7 @@ import type { FhirResource } from "fhir/r4";
 import type { SqlClient } from "../../db/sql-client";
 import { FhirError } from "../fhir-error";
 import { COPY_NULL, copyJsonText, copyText } from "./copy-text";
-import type { IndexCopyText, IndexTableRow } from "./replace-search-index";
+import type { IndexedResource } from "./replace-search-index";
 import { storedMetaJson, toStoredJson, type SerializedResource } from "./serialize-resource";
 
 /** One new version of a resource, written to resource_version and, when it is the latest, to resource. */
@@ -24,10 +24,8 @@ export interface VersionRow {
   resource?: FhirResource;
   /** `resource` serialized without the meta the store sets; absent for a delete. */
   serialized?: SerializedResource;
-  /** The index and compartment rows of `resource`; absent for a delete. */
-  indexRows?: IndexTableRow[];
-  /** `indexRows` in COPY's text format, when computed ahead. */
-  indexCopyText?: IndexCopyText;
+  /** What indexes the resource, with its rows or their COPY text when computed ahead; absent for a delete. */
+  indexed?: IndexedResource;
 }
 
 /**

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import type { Patient } from "fhir/r4";
 import { describe, expect, it } from "vitest";
 
-import { serializeResource, toStoredJson } from "./serialize-resource";
+import { serializeResource, storedMetaJson, toStoredJson } from "./serialize-resource";
 
 const patient: Patient = { resourceType: "Patient", id: "p1", gender: "female", birthDate: "1990-01-02" };
 
@@ -33,5 +33,15 @@ describe("serializeResource", () => {
     const stored: unknown = JSON.parse(toStoredJson(serializeResource(resource), "5", "2026-03-04T05:06:07.000Z"));
 
     expect(stored).toEqual({ ...resource, meta: { ...resource.meta, versionId: "5", lastUpdated: "2026-03-04T05:06:07.000Z" } });
+  });
+
+  it.each(cases)("writes stored meta like JSON.stringify with %s", (_, resource) => {
+    const keptMeta = { ...resource.meta };
+    delete keptMeta.versionId;
+    delete keptMeta.lastUpdated;
+
+    const metaJson = storedMetaJson(serializeResource(resource), "5", "2026-03-04T05:06:07.000Z");
+
+    expect(metaJson).toBe(JSON.stringify({ ...keptMeta, versionId: "5", lastUpdated: "2026-03-04T05:06:07.000Z" }));
   });
 });

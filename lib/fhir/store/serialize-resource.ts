@@ -8,8 +8,8 @@ export interface SerializedResource {
   hash: string;
   /** JSON of the resource without `meta`. */
   body: string;
-  /** `meta` without versionId and lastUpdated; empty when nothing else was in it. */
-  keptMeta: Meta;
+  /** JSON of `meta` without versionId and lastUpdated; "{}" when nothing else was in it. */
+  keptMetaJson: string;
 }
 
 /**
@@ -23,7 +23,7 @@ export function serializeResource(resource: FhirResource): SerializedResource {
   // Most imported resources have no meta, and they need no copy without it.
   if (resource.meta === undefined) {
     const body = JSON.stringify(resource);
-    return { hash: sha256Hex(body), body, keptMeta: {} };
+    return { hash: sha256Hex(body), body, keptMetaJson: "{}" };
   }
 
   const { meta, ...rest } = resource;
@@ -32,8 +32,9 @@ export function serializeResource(resource: FhirResource): SerializedResource {
   delete keptMeta.lastUpdated;
 
   const body = JSON.stringify(rest);
-  const hashed = isEmpty(keptMeta) ? body : withMeta(body, keptMeta);
-  return { hash: sha256Hex(hashed), body, keptMeta };
+  const keptMetaJson = JSON.stringify(keptMeta);
+  const hashed = isEmpty(keptMeta) ? body : withMetaJson(body, keptMetaJson);
+  return { hash: sha256Hex(hashed), body, keptMetaJson };
 }
 
 /** Returns the JSON to store for a serialized resource: its body with meta, versionId and lastUpdated added. */
@@ -41,14 +42,14 @@ export function toStoredJson(serialized: SerializedResource, versionId: string, 
   return withMetaJson(serialized.body, storedMetaJson(serialized, versionId, lastUpdated));
 }
 
-/** Returns the JSON of the meta to store: the kept meta with versionId and lastUpdated added. */
+/**
+ * Returns the JSON of the meta to store: the kept meta with versionId and lastUpdated added, as
+ * `JSON.stringify({ ...keptMeta, versionId, lastUpdated })` would, without serializing it again.
+ */
 export function storedMetaJson(serialized: SerializedResource, versionId: string, lastUpdated: string): string {
-  return JSON.stringify({ ...serialized.keptMeta, versionId, lastUpdated });
-}
-
-/** Appends `meta` to the JSON of an object, as JSON.stringify would for an object with meta as its last key. */
-function withMeta(body: string, meta: Meta): string {
-  return withMetaJson(body, JSON.stringify(meta));
+  const added = `"versionId":${JSON.stringify(versionId)},"lastUpdated":${JSON.stringify(lastUpdated)}}`;
+  const keptMetaJson = serialized.keptMetaJson;
+  return keptMetaJson === "{}" ? `{${added}` : `${keptMetaJson.slice(0, -1)},${added}`;
 }
 
 function withMetaJson(body: string, metaJson: string): string {

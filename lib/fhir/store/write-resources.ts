@@ -88,7 +88,7 @@ function applyWrite(write: ResourceWrite, states: Map<string, StoredState>, vers
   const versionId = (state?.versionId ?? 0) + 1;
   const lastUpdated = now.toISOString();
   const resource = { ...write.resource, meta: { ...write.resource.meta, versionId: String(versionId), lastUpdated } } as FhirResource;
-  versions.push({ resourceType, id, versionId, lastUpdated, deleted: false, contentHash: hash, isNew: state?.isNew ?? true, resource, serialized: precomputed.serialized, indexRows: precomputed.indexRows, indexCopyText: precomputed.indexCopyText });
+  versions.push({ resourceType, id, versionId, lastUpdated, deleted: false, contentHash: hash, isNew: state?.isNew ?? true, resource, serialized: precomputed.serialized, indexed: { resource: write.resource, rows: precomputed.indexRows, copyText: precomputed.indexCopyText } });
   states.set(key, { versionId, hash, deleted: false, isNew: state?.isNew ?? true });
   return { kind: !state || state.deleted ? "created" : "updated", resourceType, id, versionId: String(versionId), resource };
 }
@@ -111,7 +111,7 @@ function assertVersionMatches(key: string, state: StoredState | undefined, ifMat
 async function reindexChanged(sql: SqlClient, versions: VersionRow[]): Promise<void> {
   const latest = versions.filter((row) => row.isLatest);
   const stale = latest.filter((row) => !row.isNew).map((row) => ({ resourceType: row.resourceType, id: row.id }));
-  const current = latest.flatMap((row) => (row.indexRows ? [{ rows: row.indexRows, copyText: row.indexCopyText }] : []));
+  const current = latest.flatMap((row) => (row.indexed ? [row.indexed] : []));
   await replaceSearchIndex(sql, stale, current);
 }
 
