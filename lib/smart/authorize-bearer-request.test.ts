@@ -163,6 +163,22 @@ describe("authorizeBearerRequest: interactions outside the scopes", () => {
   it("allows metadata with any valid token", async () => {
     expect((await authorize(await memberToken("patient/Coverage.r"), "GET", ["metadata"])).kind).toBe("allowed");
   });
+
+  it.each([
+    ["GET", ["bulk-status", "job-1"]],
+    ["DELETE", ["bulk-status", "job-1"]],
+    ["GET", ["bulk-files", "job-1", "Patient-1.ndjson"]],
+  ])("allows %s %j with a system token that names no type", async (method, path) => {
+    const token = await systemToken("system/Patient.rs");
+
+    expect(await authorize(token, method, path)).toEqual({ kind: "allowed", scope: expect.anything(), callerId: `client:${backendClientId}` });
+  });
+
+  it("names the member token's caller by user and app", async () => {
+    const result = await authorize(await memberToken());
+
+    expect(result).toMatchObject({ kind: "allowed", callerId: `user:${fixtures.memberA}:client:${appClientId}` });
+  });
 });
 
 describe("patient token for A against B's data", () => {

@@ -6,15 +6,19 @@ export interface RequiredPermission {
   interaction: ScopeInteraction;
 }
 
+/** First path segments of a bulk export's status URL and file downloads, which name no resource type. */
+const bulkExportPaths: ReadonlySet<string> = new Set(["bulk-status", "bulk-files"]);
+
 /**
  * Returns what a FHIR REST request needs from a token's scopes, or null when it needs no resource
  * scope: the CapabilityStatement, and system-level requests (batch, transaction, $export) whose
- * contents the AccessScope limits. Reads, vreads, history and instance operations need `r`;
+ * contents the AccessScope limits, and a bulk export's status and files, which only the caller that
+ * started the export may reach. Reads, vreads, history and instance operations need `r`;
  * searches, type history and type operations need `s`; POST needs `c`, PUT and PATCH `u`, DELETE `d`.
  */
 export function toRequiredPermission(method: string, path: readonly string[]): RequiredPermission | null {
   const [resourceType, second] = path;
-  if (resourceType === undefined || resourceType === "metadata" || resourceType.startsWith("$")) {
+  if (resourceType === undefined || resourceType === "metadata" || resourceType.startsWith("$") || bulkExportPaths.has(resourceType)) {
     return null;
   }
 

@@ -2,12 +2,14 @@ import { createReadStream } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 
-import { getSessionUser } from "@/lib/auth/get-session-user";
+import type { NextRequest } from "next/server";
+
 import { getDatabase } from "@/lib/db/get-database";
 import { downloadExportFile } from "@/lib/fhir/bulk/download-export-file";
 import { resolveExportDir } from "@/lib/fhir/bulk/resolve-export-dir";
-import { getAccessScope } from "@/lib/fhir/rest/get-access-scope";
 import { logger } from "@/lib/log/logger";
+import { authenticateFhirRequest, isFhirCaller } from "@/lib/smart/authenticate-fhir-request";
+import { getSmartEndpoints } from "@/lib/smart/smart-endpoints";
 
 interface RouteContext {
   params: Promise<{ jobId: string; fileName: string }>;
@@ -15,19 +17,22 @@ interface RouteContext {
 
 /**
  * GET one NDJSON file of a bulk export. It has its own route because the FHIR catch-all route
- * sends JSON bodies only. The caller must be the one that started the job, as the status URL checks.
- *
- * NOTE: this route accepts only the portal session. When the catch-all accepts SMART tokens, this
- * route needs the same authentication and the same caller id, or token clients cannot download.
+ * sends JSON bodies only. The caller must be the one that started the job, as the status URL checks,
+ * and authenticates the same way: a bearer token, else the portal session.
  */
-export async function GET(_request: Request, context: RouteContext): Promise<Response> {
+export async function GET(request: NextRequest, context: RouteContext): Promise<Response> {
   const requestId = randomUUID();
-  const user = await getSessionUser();
   const { jobId, fileName } = await context.params;
   const db = await getDatabase();
-  const scope = user ? await getAccessScope(db, user) : undefined;
+  const endpoints = getSmartEndpoints(request.nextUrl.origin);
 
-  const result = await downloadExportFile(db, scope, jobId, fileName, resolveExportDir());
+  const caller = await authenticateFhirRequest(db, { authorization: request.headers.get("authorization"), method: "GET", path: ["bulk-files", jobId, fileName] }, endpoints);
+  if (!isFhirCaller(caller)) {
+    logger.info({ requestId, method: "GET", status: caller.status }, "bulk export file request handled");
+    return new Response(JSON.stringify(caller.body), { status: caller.status, headers: { ...caller.headers, "x-request-id": requestId, "cache-control": "no-store" } });
+  }
+
+  const result = await downloadExportFile(db, caller.scope, jobId, fileName, resolveExportDir(), caller.callerId);
 
   logger.info({ requestId, method: "GET", status: result.status }, "bulk export file request handled");
   const headers = new Headers(result.headers);
