@@ -2,6 +2,7 @@ import { FhirError } from "../fhir-error";
 import { findSearchParameter } from "./find-search-parameter";
 import { decodePageToken } from "./page-token";
 import { parseSearchFilter, type FilterContext } from "./parse-search-filter";
+import { splitSearchValues } from "./parse-search-values";
 import { listReferenceTargetTypes } from "./reference-target-types";
 import type { IncludeRequest, SearchRequest, SortKey, SummaryMode, TotalMode } from "./search-request";
 
@@ -9,6 +10,10 @@ import type { IncludeRequest, SearchRequest, SortKey, SummaryMode, TotalMode } f
 export const DEFAULT_PAGE_SIZE = 20;
 /** Largest `_count` accepted, so one page stays a bounded amount of work. */
 export const MAX_PAGE_SIZE = 1000;
+/** Most `name=value` pairs one search takes; each filter adds a condition to the SQL. */
+export const MAX_SEARCH_PARAMETERS = 100;
+/** Most values one search takes, counting each comma-separated value of every pair. */
+export const MAX_SEARCH_VALUES = 100;
 
 const TOTAL_MODES: readonly TotalMode[] = ["none", "estimate", "accurate"];
 const SUMMARY_MODES: readonly SummaryMode[] = ["true", "false", "count", "data", "text"];
@@ -34,6 +39,7 @@ export function parseSearchRequest(resourceType: string, query: URLSearchParams,
     appliedParameters: [],
   };
 
+  assertWithinLimits(query);
   for (const [key, value] of query) {
     if (FORMAT_PARAMETERS.has(key)) continue;
     if (applyResultParameter(request, key, value)) {
@@ -47,6 +53,25 @@ export function parseSearchRequest(resourceType: string, query: URLSearchParams,
     }
   }
   return request;
+}
+
+/** Rejects a search with more pairs or values than the limits, before any of it is parsed. */
+function assertWithinLimits(query: URLSearchParams): void {
+  let parameters = 0;
+  let values = 0;
+  for (const [, value] of query) {
+    parameters += 1;
+    values += splitSearchValues(value).length;
+  }
+  if (parameters > MAX_SEARCH_PARAMETERS) {
+    throw new FhirError(
+      "invalid",
+      `The search has ${parameters} parameters, and this server takes at most ${MAX_SEARCH_PARAMETERS}; split it into several searches, or join values of one parameter with commas.`,
+    );
+  }
+  if (values > MAX_SEARCH_VALUES) {
+    throw new FhirError("invalid", `The search has ${values} values, and this server takes at most ${MAX_SEARCH_VALUES} in all parameters together; split it into several searches.`);
+  }
 }
 
 /** Applies a search result parameter (`_count`, `_sort`...) and returns whether `key` was one. */
