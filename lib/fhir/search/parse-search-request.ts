@@ -1,3 +1,4 @@
+import { CONTROL_CHARACTER } from "../check-primitive";
 import { FhirError } from "../fhir-error";
 import { findSearchParameter } from "./find-search-parameter";
 import { decodePageToken } from "./page-token";
@@ -41,6 +42,7 @@ export function parseSearchRequest(resourceType: string, query: URLSearchParams,
 
   assertWithinLimits(query);
   for (const [key, value] of query) {
+    assertNoControlCharacters(key, value);
     if (FORMAT_PARAMETERS.has(key)) continue;
     if (applyResultParameter(request, key, value)) {
       if (key !== "_page") request.appliedParameters.push([key, value]);
@@ -71,6 +73,13 @@ function assertWithinLimits(query: URLSearchParams): void {
   }
   if (values > MAX_SEARCH_VALUES) {
     throw new FhirError("invalid", `The search has ${values} values, and this server takes at most ${MAX_SEARCH_VALUES} in all parameters together; split it into several searches.`);
+  }
+}
+
+/** Rejects a control character (such as %00) in a parameter's name or value: no FHIR string holds one, and PostgreSQL refuses U+0000. */
+function assertNoControlCharacters(key: string, value: string): void {
+  if (CONTROL_CHARACTER.test(key) || CONTROL_CHARACTER.test(value)) {
+    throw new FhirError("invalid", `Search parameter "${key}" holds a control character, such as %00; FHIR search values may hold tab, CR and LF but no other character below U+0020, so remove it.`);
   }
 }
 
