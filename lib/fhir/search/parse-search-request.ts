@@ -43,7 +43,8 @@ export function parseSearchRequest(resourceType: string, query: URLSearchParams,
   assertWithinLimits(query);
   for (const [key, value] of query) {
     assertNoControlCharacters(key, value);
-    if (FORMAT_PARAMETERS.has(key)) continue;
+    // R4 says a parameter with an empty value is ignored, so `_id=` and `status:not=` both leave the search as it was.
+    if (FORMAT_PARAMETERS.has(key) || value === "") continue;
     if (applyResultParameter(request, key, value)) {
       if (key !== "_page") request.appliedParameters.push([key, value]);
       continue;
@@ -145,6 +146,9 @@ function parseInclude(key: string, value: string, modifier: string | undefined, 
     throw new FhirError("invalid", `Search parameter "${key}" has the modifier :${modifier}; ${name} takes only :iterate.`);
   }
   const [sourceType, param, targetType, extra] = value.split(":");
+  if (targetType === "iterate" || targetType === "recurse") {
+    throw new FhirError("invalid", `Search parameter "${key}" has the value "${value}", but :${targetType} modifies the parameter name; write ${name}:iterate=${sourceType ?? ""}:${param ?? ""}.`);
+  }
   if (!sourceType || !param || extra !== undefined) {
     throw new FhirError("invalid", `Search parameter "${key}" has the value "${value}"; write Type:parameter or Type:parameter:TargetType, such as ExplanationOfBenefit:provider.`);
   }
