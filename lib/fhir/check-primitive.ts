@@ -18,6 +18,9 @@ const ZONE = "(Z|(\\+|-)((0[0-9]|1[0-3]):[0-5][0-9]|14:00))";
 const NO_WHITESPACE = /^[^ \t\r\n]*$/;
 const NOT_EMPTY = { test: (value: string): boolean => value.length > 0 };
 const MAX_INTEGER = 2_147_483_647;
+/** Characters below U+0020 other than tab, LF and CR, which no FHIR string may hold (PostgreSQL's jsonb also refuses U+0000). */
+export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+const CONTROL_CHARACTER_FIX = "Remove the control characters: FHIR strings may hold tab, CR and LF, and no other character below U+0020";
 
 const RULES: Record<string, PrimitiveRule> = {
   boolean: { json: "boolean", fix: "Use true or false, without quotes" },
@@ -71,6 +74,9 @@ export function checkPrimitive(type: string, value: unknown): string | undefined
   }
   if (typeof value === "number" && !isInRange(value, rule.integerRange)) {
     return rule.fix;
+  }
+  if (typeof value === "string" && CONTROL_CHARACTER.test(value)) {
+    return CONTROL_CHARACTER_FIX;
   }
   if (typeof value === "string" && rule.pattern && !rule.pattern.test(value)) {
     return rule.fix;

@@ -8,6 +8,7 @@ export type FhirErrorCode =
   | "invalid"
   | "conflict"
   | "rate-limited"
+  | "too-costly"
   | "unavailable"
   | "internal";
 
@@ -18,6 +19,7 @@ const issueCodeFor: Record<FhirErrorCode, OperationOutcomeIssue["code"]> = {
   invalid: "invalid",
   conflict: "conflict",
   "rate-limited": "throttled",
+  "too-costly": "too-costly",
   unavailable: "transient",
   internal: "exception",
 };
@@ -29,6 +31,7 @@ const httpStatusFor: Record<FhirErrorCode, number> = {
   invalid: 400,
   conflict: 409,
   "rate-limited": 429,
+  "too-costly": 503,
   unavailable: 503,
   internal: 500,
 };

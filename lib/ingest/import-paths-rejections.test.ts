@@ -242,6 +242,24 @@ const cases: RejectionCase[] = [
     stored: {},
     failedFiles: 2,
   },
+  {
+    name: "NUL character in a string is rejected",
+    files: {
+      "collection.json": {
+        resourceType: "Bundle",
+        type: "collection",
+        entry: [
+          { fullUrl: "urn:uuid:c14-p1", resource: patient("c14-p1") },
+          { fullUrl: "urn:uuid:c14-p2", resource: { ...patient("c14-p2"), name: [{ family: "Ri\u0000vera" }] } },
+        ],
+      },
+    },
+    rejections: [
+      'collection.json Bundle.entry[1] Patient: Patient.name[0].family "Ri\\u0000vera" is not a valid FHIR string. Remove the control characters: FHIR strings may hold tab, CR and LF, and no other character below U+0020. (at Patient.name[0].family)',
+    ],
+    stored: { Patient: 1 },
+    failedFiles: 0,
+  },
 ];
 
 /** Writes each file; `{ symlinkTo }` makes a symbolic link instead, to a target that may not exist. */

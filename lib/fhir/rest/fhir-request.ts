@@ -28,6 +28,8 @@ export interface FhirContext {
   callerId?: string;
   /** Settings of bulk export: the files' folder (resolveExportDir() when absent) and where files split. */
   bulkExport?: { exportDir?: string; maxResourcesPerFile?: number };
+  /** How long a search's SQL may run on PostgreSQL before it is stopped; SEARCH_TIMEOUT_MS when absent. */
+  searchTimeoutMs?: number;
 }
 
 /** An HTTP response: the body is a FHIR resource (often an OperationOutcome), or absent. */

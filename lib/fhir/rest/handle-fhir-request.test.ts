@@ -255,6 +255,27 @@ describe("handleFhirRequest: errors", () => {
       400,
       outcome("invalid", 'Search parameter "birthdate" has the value "1975-13", which is not a date; use [prefix]YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss][Z|±hh:mm], such as ge2019-07-01.'),
     ],
+    [
+      ":iterate inside an _include value",
+      "ExplanationOfBenefit?_include=ExplanationOfBenefit:*:iterate",
+      {},
+      400,
+      outcome("invalid", 'Search parameter "_include" has the value "ExplanationOfBenefit:*:iterate", but :iterate modifies the parameter name; write _include:iterate=ExplanationOfBenefit:*.'),
+    ],
+    [
+      "member PATCH with a wrong content type",
+      "Patient/pat-ana",
+      { method: "PATCH", headers: { "Content-Type": "text/plain" }, body: "[]", scope: { kind: "patients", patientIds: ["pat-ana"] } },
+      403,
+      outcome("forbidden", "PATCH needs write access, and this session may only read; use GET to read and search."),
+    ],
+    [
+      "member POST with a wrong content type",
+      "Patient",
+      { method: "POST", headers: { "Content-Type": "text/xml" }, body: "<Patient/>", scope: { kind: "patients", patientIds: ["pat-ana"] } },
+      403,
+      outcome("forbidden", "POST needs write access, and this session may only read; use GET to read and search."),
+    ],
     ["bad number", "Observation?value-quantity=gtsix", {}, 400, outcome("invalid", 'Search parameter "value-quantity" has the value "gtsix", which is not a number; use [prefix]decimal, such as gt100 or 5.40.')],
     [
       "ambiguous chain",

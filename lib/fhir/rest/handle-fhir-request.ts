@@ -21,6 +21,10 @@ import { conditionalDeleteInteraction, conditionalUpdateInteraction, createInter
  * every failure into an OperationOutcome with its HTTP status. No dependency on a web framework.
  */
 export async function handleFhirRequest(request: FhirRequest, context: FhirContext): Promise<FhirResponse> {
+  // Scope comes before content negotiation, so a caller who may not write gets 403 for every write, whatever its body.
+  if (isTypeWrite(request) && !canWrite(context.scope)) {
+    return withContentType(errorResponse(writeForbidden(request.method)), "application/fhir+json; charset=utf-8");
+  }
   const format = negotiateFormat(request);
   if (!format.ok) {
     return withContentType(outcomeResponse(format.status, "not-supported", format.diagnostics), "application/fhir+json; charset=utf-8");
@@ -48,7 +52,7 @@ function route(request: FhirRequest, context: FhirContext): Promise<FhirResponse
     throw new FhirError("not-found", `No FHIR endpoint at /${path.join("/")}; GET /metadata lists the resource types and interactions this server supports.`);
   }
   if (method !== "GET" && !canWrite(context.scope) && !(method === "POST" && second === "_search")) {
-    throw new FhirError("forbidden", `${method} needs write access, and this session may only read; use GET to read and search.`);
+    throw writeForbidden(method);
   }
 
   const id = second;
@@ -88,6 +92,17 @@ function route(request: FhirRequest, context: FhirContext): Promise<FhirResponse
     if (segments.length === 4 && third === "_history") return "type/id/_history/vid";
     return "unknown";
   }
+}
+
+/** Tells whether a request is a create, update, patch or delete on a type, as opposed to a search, a Bundle or an operation. */
+function isTypeWrite({ method, path }: FhirRequest): boolean {
+  if (method === "GET" || path.length === 0 || path[0] === "" || path[0] === "bulk-status") return false;
+  if (path.some((segment) => segment.startsWith("$"))) return false;
+  return !(method === "POST" && path[1] === "_search");
+}
+
+function writeForbidden(method: string): FhirError {
+  return new FhirError("forbidden", `${method} needs write access, and this session may only read; use GET to read and search.`);
 }
 
 /**

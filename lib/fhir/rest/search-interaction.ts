@@ -7,6 +7,7 @@ import type { SearchRequest } from "../search/search-request";
 import type { StoredResource } from "../search/stored-resource";
 import { applySummary } from "./apply-summary";
 import type { FhirContext, FhirRequest, FhirResponse } from "./fhir-request";
+import { SEARCH_TIMEOUT_MS, withStatementTimeout } from "./with-statement-timeout";
 
 /**
  * Runs a type-level search (GET [type] or POST [type]/_search with a form body) and returns a
@@ -20,7 +21,8 @@ export async function searchInteraction(resourceType: string, request: FhirReque
   const strict = /\bhandling\s*=\s*strict\b/i.test(request.headers.prefer ?? "");
   const search = parseSearchRequest(resourceType, query, { baseUrl: context.baseUrl, strict });
 
-  const result = await searchResources(context.db.sql, search, context.scope, context.now?.() ?? new Date());
+  const now = context.now?.() ?? new Date();
+  const result = await withStatementTimeout(context.db, context.searchTimeoutMs ?? SEARCH_TIMEOUT_MS, (sql) => searchResources(sql, search, context.scope, now));
 
   const bundle: Bundle = {
     resourceType: "Bundle",

@@ -88,9 +88,10 @@ function stringCondition(alias: string, match: "starts-with" | "exact" | "contai
 
 function indexRowExists(type: IndexedType, param: string, target: FilterTarget, params: SqlParameters, valueCondition: (alias: string) => string): string {
   const t = params.alias("t");
+  const keepAsSubPlan = subPlanSuffix(params);
   return `EXISTS (SELECT 1 FROM ${INDEX_TABLES[type]} ${t}
     WHERE ${t}.resource_type = ${params.add(target.resourceType)} AND ${t}.resource_id = ${target.alias}.id
-      AND ${t}.param = ${params.add(param)} AND ${valueCondition(t)})`;
+      AND ${t}.param = ${params.add(param)} AND ${valueCondition(t)}${keepAsSubPlan})`;
 }
 
 function chainCondition(filter: Extract<SearchFilter, { kind: "chain" }>, target: FilterTarget, context: FilterBuildContext): string {
@@ -102,7 +103,7 @@ function chainCondition(filter: Extract<SearchFilter, { kind: "chain" }>, target
     JOIN resource ${referenced} ON ${referenced}.resource_type = ${ref}.target_type AND ${referenced}.id = ${ref}.target_id AND NOT ${referenced}.deleted
     WHERE ${ref}.resource_type = ${params.add(target.resourceType)} AND ${ref}.resource_id = ${target.alias}.id
       AND ${ref}.param = ${params.add(filter.param)} AND ${ref}.target_type = ${params.add(filter.targetType)}
-      AND ${inner} AND ${buildScopeCondition(context.scope, referenced, params)})`;
+      AND ${inner} AND ${buildScopeCondition(context.scope, referenced, params)}${subPlanSuffix(params)})`;
 }
 
 function hasCondition(filter: Extract<SearchFilter, { kind: "has" }>, target: FilterTarget, context: FilterBuildContext): string {
@@ -114,5 +115,10 @@ function hasCondition(filter: Extract<SearchFilter, { kind: "has" }>, target: Fi
     JOIN resource ${source} ON ${source}.resource_type = ${ref}.resource_type AND ${source}.id = ${ref}.resource_id AND NOT ${source}.deleted
     WHERE ${ref}.resource_type = ${params.add(filter.sourceType)} AND ${ref}.param = ${params.add(filter.param)}
       AND ${ref}.target_type = ${params.add(target.resourceType)} AND ${ref}.target_id = ${target.alias}.id
-      AND ${inner} AND ${buildScopeCondition(context.scope, source, params)})`;
+      AND ${inner} AND ${buildScopeCondition(context.scope, source, params)}${subPlanSuffix(params)})`;
+}
+
+/** Returns " OFFSET 0" for an EXISTS past the statement's semi-join budget: it keeps the planner from pulling the subquery up into a join. */
+function subPlanSuffix(params: SqlParameters): string {
+  return params.claimSemiJoin() ? "" : " OFFSET 0";
 }

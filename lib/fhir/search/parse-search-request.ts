@@ -1,7 +1,9 @@
+import { CONTROL_CHARACTER } from "../check-primitive";
 import { FhirError } from "../fhir-error";
 import { findSearchParameter } from "./find-search-parameter";
 import { decodePageToken } from "./page-token";
 import { parseSearchFilter, type FilterContext } from "./parse-search-filter";
+import { splitSearchValues } from "./parse-search-values";
 import { listReferenceTargetTypes } from "./reference-target-types";
 import type { IncludeRequest, SearchRequest, SortKey, SummaryMode, TotalMode } from "./search-request";
 
@@ -9,6 +11,10 @@ import type { IncludeRequest, SearchRequest, SortKey, SummaryMode, TotalMode } f
 export const DEFAULT_PAGE_SIZE = 20;
 /** Largest `_count` accepted, so one page stays a bounded amount of work. */
 export const MAX_PAGE_SIZE = 1000;
+/** Most `name=value` pairs one search takes; each filter adds a condition to the SQL. */
+export const MAX_SEARCH_PARAMETERS = 100;
+/** Most values one search takes, counting each comma-separated value of every pair. */
+export const MAX_SEARCH_VALUES = 100;
 
 const TOTAL_MODES: readonly TotalMode[] = ["none", "estimate", "accurate"];
 const SUMMARY_MODES: readonly SummaryMode[] = ["true", "false", "count", "data", "text"];
@@ -34,8 +40,11 @@ export function parseSearchRequest(resourceType: string, query: URLSearchParams,
     appliedParameters: [],
   };
 
+  assertWithinLimits(query);
   for (const [key, value] of query) {
-    if (FORMAT_PARAMETERS.has(key)) continue;
+    assertNoControlCharacters(key, value);
+    // R4 says a parameter with an empty value is ignored, so `_id=` and `status:not=` both leave the search as it was.
+    if (FORMAT_PARAMETERS.has(key) || value === "") continue;
     if (applyResultParameter(request, key, value)) {
       if (key !== "_page") request.appliedParameters.push([key, value]);
       continue;
@@ -47,6 +56,32 @@ export function parseSearchRequest(resourceType: string, query: URLSearchParams,
     }
   }
   return request;
+}
+
+/** Rejects a search with more pairs or values than the limits, before any of it is parsed. */
+function assertWithinLimits(query: URLSearchParams): void {
+  let parameters = 0;
+  let values = 0;
+  for (const [, value] of query) {
+    parameters += 1;
+    values += splitSearchValues(value).length;
+  }
+  if (parameters > MAX_SEARCH_PARAMETERS) {
+    throw new FhirError(
+      "invalid",
+      `The search has ${parameters} parameters, and this server takes at most ${MAX_SEARCH_PARAMETERS}; split it into several searches, or join values of one parameter with commas.`,
+    );
+  }
+  if (values > MAX_SEARCH_VALUES) {
+    throw new FhirError("invalid", `The search has ${values} values, and this server takes at most ${MAX_SEARCH_VALUES} in all parameters together; split it into several searches.`);
+  }
+}
+
+/** Rejects a control character (such as %00) in a parameter's name or value: no FHIR string holds one, and PostgreSQL refuses U+0000. */
+function assertNoControlCharacters(key: string, value: string): void {
+  if (CONTROL_CHARACTER.test(key) || CONTROL_CHARACTER.test(value)) {
+    throw new FhirError("invalid", `Search parameter "${key}" holds a control character, such as %00; FHIR search values may hold tab, CR and LF but no other character below U+0020, so remove it.`);
+  }
 }
 
 /** Applies a search result parameter (`_count`, `_sort`...) and returns whether `key` was one. */
@@ -111,6 +146,9 @@ function parseInclude(key: string, value: string, modifier: string | undefined, 
     throw new FhirError("invalid", `Search parameter "${key}" has the modifier :${modifier}; ${name} takes only :iterate.`);
   }
   const [sourceType, param, targetType, extra] = value.split(":");
+  if (targetType === "iterate" || targetType === "recurse") {
+    throw new FhirError("invalid", `Search parameter "${key}" has the value "${value}", but :${targetType} modifies the parameter name; write ${name}:iterate=${sourceType ?? ""}:${param ?? ""}.`);
+  }
   if (!sourceType || !param || extra !== undefined) {
     throw new FhirError("invalid", `Search parameter "${key}" has the value "${value}"; write Type:parameter or Type:parameter:TargetType, such as ExplanationOfBenefit:provider.`);
   }

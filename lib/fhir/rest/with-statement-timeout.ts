@@ -1,0 +1,47 @@
+import type { Database } from "../../db/database";
+import type { SqlClient } from "../../db/sql-client";
+import { FhirError } from "../fhir-error";
+
+/** How long the SQL of one search may run on PostgreSQL before the server stops it. */
+export const SEARCH_TIMEOUT_MS = 10_000;
+
+/** PostgreSQL's SQLSTATE for a statement cancelled by statement_timeout (or by a cancel request). */
+const QUERY_CANCELED = "57014";
+
+/**
+ * Runs `work` in a transaction whose statements PostgreSQL stops after `timeoutMs`, and turns
+ * a stopped statement into a 503 `too-costly` OperationOutcome. Inside a FHIR transaction the
+ * setting is put back afterwards, so the writes that follow keep the server's own limit.
+ *
+ * NOTE: PGlite runs the query in this process's WebAssembly and never fires statement_timeout
+ * (a 1 s pg_sleep under a 50 ms limit finishes), so on PGlite `work` runs without a limit. The
+ * limits on parameters and values in parseSearchRequest are what bound a search there.
+ */
+export async function withStatementTimeout<T>(db: Database, timeoutMs: number, work: (sql: SqlClient) => Promise<T>): Promise<T> {
+  if (db.kind !== "postgres") {
+    return work(db.sql);
+  }
+  try {
+    return await db.transaction(async (sql) => {
+      const [setting] = await sql.query<{ previous: string }>(
+        "SELECT current_setting('statement_timeout') AS previous, set_config('statement_timeout', $1, true)",
+        [`${Math.max(1, Math.round(timeoutMs))}ms`],
+      );
+      const result = await work(sql);
+      await sql.query("SELECT set_config('statement_timeout', $1, true)", [setting?.previous ?? "0"]);
+      return result;
+    });
+  } catch (error) {
+    if (isQueryCanceled(error)) {
+      throw new FhirError(
+        "too-costly",
+        `The search ran longer than ${timeoutMs} ms and was stopped; narrow it with more selective parameters, fewer values or a smaller _count, and try again.`,
+      );
+    }
+    throw error;
+  }
+}
+
+function isQueryCanceled(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === QUERY_CANCELED;
+}
