@@ -100,6 +100,15 @@ describe.skipIf(!hasSharedData)(`getMemberClaim on sample EOBs${hasSharedData ? 
     expect(claim?.diagnoses[0]).toEqual({ sequence: 1, code: "I21.4", description: null, principal: true });
   });
 
+  it("hides a not-applicable service code", async () => {
+    const claim = await getMemberClaim(store, "Patient2", "EOBInpatient1");
+
+    expect(claim?.lines.length).toBeGreaterThan(0);
+    expect(claim?.lines.map((line) => line.code)).not.toContain("not-applicable");
+    expect(claim?.lines[0]?.code).toBeNull();
+    expect(claim?.lines[0]?.description).toBeNull();
+  });
+
   it("adds Synthea Blue Button lines", async () => {
     const claim = await getMemberClaim(store, syntheaPatient, "e47eb049-ba5d-4229-98c6-e11137e91be9");
 

@@ -72,16 +72,30 @@ function sameDay(left: ReturnType<typeof parseFhirDate>, right: NonNullable<Retu
   return left !== null && left.precision === right.precision && left.year === right.year && left.month === right.month && left.day === right.day;
 }
 
+/** CARIN codes a facility line with no procedure as productOrService "not-applicable" from this system. */
+const dataAbsentReasonSystem = "http://terminology.hl7.org/CodeSystem/data-absent-reason";
+
 function toClaimLine(item: Item): ClaimLine {
   const coding = item.productOrService.coding?.find((candidate) => candidate.code);
+  const absent = coding?.system === dataAbsentReasonSystem;
+  // A data-absent coding is no service code, and a display that only names the reason ("Not Applicable") describes nothing.
+  const display = coding?.display?.trim() || null;
+  const describes = display !== null && !(absent && sameLetters(display, coding?.code ?? ""));
+  const revenueDisplay = item.revenue?.coding?.find((candidate) => candidate.display?.trim())?.display?.trim();
   return {
     sequence: item.sequence,
     serviceDate: toCalendarDay(parseFhirDate(item.servicedDate) ?? parseFhirDate(item.servicedPeriod?.start)),
-    code: coding?.code ?? null,
-    description: coding?.display?.trim() || item.productOrService.text?.trim() || null,
+    code: absent ? null : (coding?.code ?? null),
+    description: (describes ? display : null) || item.productOrService.text?.trim() || revenueDisplay || null,
     quantity: item.quantity?.value ?? null,
     amounts: lineAmountsOf(item),
   };
+}
+
+/** Compares two labels by their letters alone, so "Not Applicable" matches "not-applicable". */
+function sameLetters(left: string, right: string): boolean {
+  const letters = (text: string): string => text.toLowerCase().replace(/[^a-z]/g, "");
+  return letters(left) === letters(right);
 }
 
 function lineAmountsOf(item: Item): Record<AmountCategory, Money | null> {
