@@ -36,6 +36,7 @@ export const memberStrings = {
   unknownProvider: "Unknown provider",
   unknownDate: "Date not available",
   notAvailable: "Not available",
+  billedFromLines: (amount: string): string => `${amount} (added up from the services)`,
   atLeast: (amount: string): string => `At least ${amount}`,
   atLeastNote:
     "“At least” means part of the claim has no cost-sharing details yet, so you may owe more. Your plan's statement shows the final amount.",

@@ -1,9 +1,9 @@
 import type { CodeableConcept, ExplanationOfBenefit } from "fhir/r4";
 
 import { toCalendarDay } from "./calendar-day";
-import type { ClaimDetail, ClaimDiagnosis, ClaimLine, MemberShareParts } from "./claim-detail";
+import type { ClaimDetail, ClaimDetailTotal, ClaimDiagnosis, ClaimLine, MemberShareParts } from "./claim-detail";
 import type { ReferenceNames } from "./claim-summary";
-import { computeClaimTotal, computeClaimTotals } from "./compute-claim-totals";
+import { computeClaimTotal, computeClaimTotals, type ClaimTotal } from "./compute-claim-totals";
 import { computePlanPaid } from "./compute-plan-paid";
 import type { Money } from "./money";
 import { parseFhirDate } from "./parse-fhir-date";
@@ -54,9 +54,23 @@ export function toClaimDetail(eob: ExplanationOfBenefit, lookups: ClaimDetailLoo
     paymentDate: toCalendarDay(parseFhirDate(eob.payment?.date)),
     lines: (eob.item ?? []).map(toClaimLine),
     diagnoses: (eob.diagnosis ?? []).map((diagnosis) => toClaimDiagnosis(diagnosis, lookups.conditions)),
-    totals: computeClaimTotals(eob),
+    totals: summary.memberOwes.kind === "unknown" && !summary.canceled ? markOwesUnknown(computeClaimTotals(eob)) : computeClaimTotals(eob),
     shareParts: sharePartsOf(eob),
   };
+}
+
+/**
+ * Replaces the member liability total with "owesUnknown" when the summary cannot tell what the
+ * member owes, so the totals table never shows a figure that the page's headline calls unknown.
+ */
+function markOwesUnknown(totals: ClaimTotal[]): ClaimDetailTotal[] {
+  return totals.map((total) => {
+    if (total.category !== "memberLiability") {
+      return total;
+    }
+    const stated = total.kind === "stated" || total.kind === "fromLines" ? total.amount : total.kind === "disagrees" ? total.stated : null;
+    return { category: "memberLiability", kind: "owesUnknown", stated };
+  });
 }
 
 function facilityNameOf(eob: ExplanationOfBenefit, names: ReferenceNames): string | null {
