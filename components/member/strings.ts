@@ -9,6 +9,9 @@ export const memberStrings = {
   pageTitle: "Home",
   greeting: (name: string): string => `Welcome, ${name}`,
   greetingWithoutName: "Welcome",
+  /** The home heading when a subscriber views a dependent's record. */
+  viewedHeading: (name: string): string => `${name}'s plan and claims`,
+  viewedWithoutName: "This member's plan and claims",
   planHeading: "Your plan",
   planLabel: "Plan",
   payerLabel: "Insurer",

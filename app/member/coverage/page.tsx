@@ -27,7 +27,7 @@ export default async function CoveragePage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }): Promise<React.ReactElement> {
-  const { patientId } = await requireMemberRecord();
+  const { patientId, viewing } = await requireMemberRecord();
   const now = new Date();
   const requestedYear = parseRequestedYear((await searchParams).year, now);
 
@@ -42,9 +42,10 @@ export default async function CoveragePage({
       </MessagePanel>
     );
   }
+  const viewedName = viewing === "dependent" ? (view.patientName ?? coverageStrings.viewedWithoutName) : null;
   return (
     <>
-      <h1>{coverageStrings.heading}</h1>
+      <h1>{viewedName === null ? coverageStrings.heading : coverageStrings.viewedHeading(viewedName)}</h1>
       {view.coverage ? (
         <IdCard coverage={view.coverage} memberName={view.patientName} />
       ) : (
@@ -55,7 +56,7 @@ export default async function CoveragePage({
           <PlanCard plan={view.planFromClaims} />
         </>
       )}
-      <AccumulatorsSection spending={view.spending} claimYears={view.claimYears} requestedYear={requestedYear} />
+      <AccumulatorsSection spending={view.spending} claimYears={view.claimYears} requestedYear={requestedYear} viewedName={viewedName} />
       {view.coverage && (
         <>
           <PlanDetails coverage={view.coverage} />

@@ -6,6 +6,9 @@ export const coverageStrings = {
   locale: "en-US",
   pageTitle: "Your coverage",
   heading: "Your coverage",
+  viewedHeading: (name: string): string => `${name}'s coverage`,
+  /** Stands in for the name of a viewed dependent whose record has none. */
+  viewedWithoutName: "This member",
   loading: "Loading your coverage…",
   notAvailable: "Not available",
   you: "You",
@@ -85,6 +88,12 @@ export const coverageStrings = {
     pastPlanYear: (first: string, last: string): string =>
       `Your coverage is not active today, so these are the totals of your last plan year, ${first} to ${last}.`,
     individual: "You",
+    /** The row label when a subscriber views a dependent's record. */
+    viewedIndividual: (name: string): string => name,
+    viewedShortLabels: {
+      deductible: (name: string): string => `${name}'s deductible`,
+      outOfPocket: (name: string): string => `${name}'s out-of-pocket`,
+    },
     family: (count: number): string => `Your family (${count} people)`,
     deductible: "Deductible",
     outOfPocket: "Out-of-pocket maximum",
