@@ -46,9 +46,13 @@ export default async function CoveragePage({
   return (
     <>
       <h1>{viewedName === null ? coverageStrings.heading : coverageStrings.viewedHeading(viewedName)}</h1>
-      {view.coverage ? (
-        <IdCard coverage={view.coverage} memberName={view.patientName} />
-      ) : (
+      {view.coverage && <IdCard coverage={view.coverage} memberName={view.patientName} />}
+      {!view.coverage && view.uncoveredYear !== null && (
+        <MessagePanel title={coverageStrings.uncoveredYearTitle(view.uncoveredYear)}>
+          <p>{coverageStrings.uncoveredYearBody}</p>
+        </MessagePanel>
+      )}
+      {!view.coverage && view.uncoveredYear === null && (
         <>
           <MessagePanel title={coverageStrings.noCoverageTitle}>
             <p>{coverageStrings.noCoverageBody}</p>

@@ -16,6 +16,8 @@ export const coverageStrings = {
   noCoverageBody:
     "Your claims name your plan, but we have no coverage record with your member ID, dates or limits. Member Services can send you a new ID card.",
   noPlanAtAll: "We don't have your plan details yet.",
+  uncoveredYearTitle: (year: number): string => `No coverage on file for ${year}`,
+  uncoveredYearBody: "None of the coverage we have on file was in force that year. The totals below add up any claims from that calendar year.",
   planFromClaimsLabel: "Plan named on your claims",
 
   card: {
