@@ -26,7 +26,9 @@ test("subscriber views a dependent", async ({ page }) => {
   await expect(page).toHaveURL(/\/member$/);
   const switcher = page.getByRole("region", { name: "Whose record you are viewing" });
   await expect(switcher.getByText(`Viewing: ${childName}`)).toBeVisible();
-  await expect(page.getByRole("heading", { level: 1, name: `Welcome, ${childName}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `${childName}'s plan and claims` })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: `${childName}: Deductible` })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: "You: Deductible" })).toHaveCount(0);
   await expectAccessible(page);
   await page.screenshot({ path: test.info().outputPath("2-viewing-child.png") });
 
@@ -36,7 +38,8 @@ test("subscriber views a dependent", async ({ page }) => {
   await switcher.getByRole("button", { name: "Back to my record" }).click();
   await expect(page).toHaveURL(/\/member$/);
   await expect(switcher.getByText("Viewing: your own record")).toBeVisible();
-  await expect(page.getByRole("heading", { level: 1, name: `Welcome, ${childName}` })).toHaveCount(0);
+  await expect(page.getByRole("heading", { level: 1, name: /^Welcome, / })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: `${childName}'s plan and claims` })).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath("3-own-record.png") });
 });
 

@@ -4,6 +4,7 @@ import { ClaimsTable } from "@/components/member/claims-table";
 import { CareGapsSection } from "@/components/member/home/care-gaps-section";
 import { SpendingSummary } from "@/components/member/home/spending-summary";
 import { PlanCard } from "@/components/member/plan-card";
+import { coverageStrings } from "@/components/member/coverage/strings";
 import { memberStrings } from "@/components/member/strings";
 import { MessagePanel } from "@/components/ui/message-panel";
 import { requireMemberRecord } from "@/lib/auth/require-member-record";
@@ -19,7 +20,7 @@ export const metadata: Metadata = { title: memberStrings.pageTitle };
  * patient comes from the signed-in account only, and the page reads nothing from the URL.
  */
 export default async function MemberPage(): Promise<React.ReactElement> {
-  const { patientId } = await requireMemberRecord();
+  const { patientId, viewing } = await requireMemberRecord();
 
   const store = new FhirStore(await getDatabase());
   // TODO: record an AuditEvent for this read of the member's claims once the audit trail exists.
@@ -34,11 +35,19 @@ export default async function MemberPage(): Promise<React.ReactElement> {
   }
   return (
     <>
-      <h1>{overview.patientName ? memberStrings.greeting(overview.patientName) : memberStrings.greetingWithoutName}</h1>
+      <h1>{homeHeading(overview.patientName, viewing)}</h1>
       <CareGapsSection />
-      <SpendingSummary spending={overview.spending} />
+      <SpendingSummary spending={overview.spending} viewedName={viewing === "dependent" ? (overview.patientName ?? coverageStrings.viewedWithoutName) : null} />
       <PlanCard plan={overview.plan} coverageLink />
       <ClaimsTable claims={overview.claims} />
     </>
   );
+}
+
+/** Greets the signed-in member, or names whose record it is when a subscriber views a dependent's. */
+function homeHeading(patientName: string | null, viewing: "self" | "dependent"): string {
+  if (viewing === "dependent") {
+    return patientName ? memberStrings.viewedHeading(patientName) : memberStrings.viewedWithoutName;
+  }
+  return patientName ? memberStrings.greeting(patientName) : memberStrings.greetingWithoutName;
 }

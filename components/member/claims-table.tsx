@@ -97,6 +97,8 @@ function BilledAmount({ billed }: { billed: Billed }): React.ReactElement {
   switch (billed.kind) {
     case "exact":
       return <>{formatMoney(billed.amount, memberStrings.locale)}</>;
+    case "fromLines":
+      return <>{memberStrings.billedFromLines(formatMoney(billed.amount, memberStrings.locale))}</>;
     case "unknown":
       return <>{memberStrings.notAvailable}</>;
     case "disagreesWithLines":

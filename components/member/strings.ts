@@ -9,6 +9,9 @@ export const memberStrings = {
   pageTitle: "Home",
   greeting: (name: string): string => `Welcome, ${name}`,
   greetingWithoutName: "Welcome",
+  /** The home heading when a subscriber views a dependent's record. */
+  viewedHeading: (name: string): string => `${name}'s plan and claims`,
+  viewedWithoutName: "This member's plan and claims",
   planHeading: "Your plan",
   planLabel: "Plan",
   payerLabel: "Insurer",
@@ -36,6 +39,7 @@ export const memberStrings = {
   unknownProvider: "Unknown provider",
   unknownDate: "Date not available",
   notAvailable: "Not available",
+  billedFromLines: (amount: string): string => `${amount} (added up from the services)`,
   atLeast: (amount: string): string => `At least ${amount}`,
   atLeastNote:
     "“At least” means part of the claim has no cost-sharing details yet, so you may owe more. Your plan's statement shows the final amount.",

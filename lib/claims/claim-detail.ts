@@ -6,6 +6,12 @@ import type { MemberOwes } from "./compute-member-owes";
 import type { Money } from "./money";
 import type { AmountCategory } from "./read-category-amount";
 
+/**
+ * One row of the claim's totals. "owesUnknown" is a member liability total that the summary
+ * cannot trust (it conflicts with the claim's other amounts), so the row says so instead of a figure.
+ */
+export type ClaimDetailTotal = ClaimTotal | { category: "memberLiability"; kind: "owesUnknown"; stated: Money | null };
+
 /** One service line of a claim with its adjudication. */
 export interface ClaimLine {
   sequence: number;
@@ -62,6 +68,6 @@ export interface ClaimDetail {
   paymentDate: CalendarDay | null;
   lines: ClaimLine[];
   diagnoses: ClaimDiagnosis[];
-  totals: ClaimTotal[];
+  totals: ClaimDetailTotal[];
   shareParts: MemberShareParts;
 }

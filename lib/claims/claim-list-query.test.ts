@@ -32,6 +32,10 @@ describe("parseClaimListQuery", () => {
     { query: "page=0", expected: { ok: false, field: "page", message: "must be a whole number from 1 to 100000" } },
     { query: "page=1.5", expected: { ok: false, field: "page", message: "must be a whole number from 1 to 100000" } },
     { query: "page=abc", expected: { ok: false, field: "page", message: "must be a whole number from 1 to 100000" } },
+    { query: "page=1e3", expected: { ok: false, field: "page", message: "must be a whole number from 1 to 100000" } },
+    { query: "page=0x10", expected: { ok: false, field: "page", message: "must be a whole number from 1 to 100000" } },
+    { query: "page=%2B2", expected: { ok: false, field: "page", message: "must be a whole number from 1 to 100000" } },
+    { query: "page=2.0", expected: { ok: false, field: "page", message: "must be a whole number from 1 to 100000" } },
   ];
 
   it.each(invalid)("rejects $query", ({ query, expected }) => {

@@ -30,11 +30,12 @@ export const claimListQuerySchema = z
     from: z.iso.date({ error: "must be a real date written YYYY-MM-DD" }).optional(),
     to: z.iso.date({ error: "must be a real date written YYYY-MM-DD" }).optional(),
     sort: z.enum(claimSorts, { error: `must be one of ${claimSorts.join(", ")}` }).default("newest"),
-    page: z.coerce
-      .number({ error: pageError })
-      .int({ error: pageError })
-      .min(1, { error: pageError })
-      .max(maxPage, { error: pageError })
+    // Digits only: Number() would also read "1e3", "0x10" and " 7 " as whole numbers.
+    page: z
+      .string({ error: pageError })
+      .regex(/^\d+$/, { error: pageError })
+      .transform(Number)
+      .pipe(z.number().int({ error: pageError }).min(1, { error: pageError }).max(maxPage, { error: pageError }))
       .default(1),
   })
   .refine((query) => !query.from || !query.to || Date.parse(query.from) <= Date.parse(query.to), {

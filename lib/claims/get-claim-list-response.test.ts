@@ -42,6 +42,8 @@ describe("getClaimListResponse", () => {
     { query: "from=2026-13-01", field: "from" },
     { query: "from=2026-03-05&to=2026-03-01", field: "to" },
     { query: "page=-1", field: "page" },
+    { query: "page=1e3", field: "page" },
+    { query: "page=0x10", field: "page" },
   ];
 
   it.each(invalid)("rejects $query naming $field", async ({ query, field }) => {

@@ -100,6 +100,31 @@ describe.skipIf(!hasSharedData)(`getMemberClaim on sample EOBs${hasSharedData ? 
     expect(claim?.diagnoses[0]).toEqual({ sequence: 1, code: "I21.4", description: null, principal: true });
   });
 
+  it("marks the liability total unknown too", async () => {
+    const claim = await getMemberClaim(store, carinPatient, "EOBInpatient2");
+    const liability = claim?.totals.find((total) => total.category === "memberLiability");
+
+    expect(claim?.memberOwes).toEqual({ kind: "unknown" });
+    expect(liability).toEqual({ category: "memberLiability", kind: "owesUnknown", stated: usd(0) });
+  });
+
+  it("bills the lines when the header states no total", async () => {
+    const claim = await getMemberClaim(store, carinPatient, "EOBOutpatient2");
+    const submitted = claim?.totals.find((total) => total.category === "submitted");
+
+    expect(claim?.billed).toEqual({ kind: "fromLines", amount: usd(8_440) });
+    expect(submitted).toEqual({ category: "submitted", kind: "fromLines", amount: usd(8_440) });
+  });
+
+  it("hides a not-applicable service code", async () => {
+    const claim = await getMemberClaim(store, "Patient2", "EOBInpatient1");
+
+    expect(claim?.lines.length).toBeGreaterThan(0);
+    expect(claim?.lines.map((line) => line.code)).not.toContain("not-applicable");
+    expect(claim?.lines[0]?.code).toBeNull();
+    expect(claim?.lines[0]?.description).toBeNull();
+  });
+
   it("adds Synthea Blue Button lines", async () => {
     const claim = await getMemberClaim(store, syntheaPatient, "e47eb049-ba5d-4229-98c6-e11137e91be9");
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Database } from "../db/database";
 import { openTestDatabase } from "../db/open-test-database";
-import type { ClaimTotal } from "./compute-claim-totals";
+import type { ClaimDetailTotal } from "./claim-detail";
 import type { Money } from "./money";
 import { parseFhirDate } from "./parse-fhir-date";
 import { dateTimePartsSql, dayNumberSql, epochSql, validDateSql } from "./service-date-sql";
@@ -36,8 +36,10 @@ function readSampleEobs(): ExplanationOfBenefit[] {
   return eobs;
 }
 
-function amountsOf(total: ClaimTotal): Money[] {
+function amountsOf(total: ClaimDetailTotal): Money[] {
   switch (total.kind) {
+    case "owesUnknown":
+      return total.stated ? [total.stated] : [];
     case "disagrees":
       return [total.stated, total.linesSum];
     case "unknown":

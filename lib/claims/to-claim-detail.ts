@@ -1,9 +1,9 @@
 import type { CodeableConcept, ExplanationOfBenefit } from "fhir/r4";
 
 import { toCalendarDay } from "./calendar-day";
-import type { ClaimDetail, ClaimDiagnosis, ClaimLine, MemberShareParts } from "./claim-detail";
+import type { ClaimDetail, ClaimDetailTotal, ClaimDiagnosis, ClaimLine, MemberShareParts } from "./claim-detail";
 import type { ReferenceNames } from "./claim-summary";
-import { computeClaimTotal, computeClaimTotals } from "./compute-claim-totals";
+import { computeClaimTotal, computeClaimTotals, type ClaimTotal } from "./compute-claim-totals";
 import { computePlanPaid } from "./compute-plan-paid";
 import type { Money } from "./money";
 import { parseFhirDate } from "./parse-fhir-date";
@@ -54,9 +54,23 @@ export function toClaimDetail(eob: ExplanationOfBenefit, lookups: ClaimDetailLoo
     paymentDate: toCalendarDay(parseFhirDate(eob.payment?.date)),
     lines: (eob.item ?? []).map(toClaimLine),
     diagnoses: (eob.diagnosis ?? []).map((diagnosis) => toClaimDiagnosis(diagnosis, lookups.conditions)),
-    totals: computeClaimTotals(eob),
+    totals: summary.memberOwes.kind === "unknown" && !summary.canceled ? markOwesUnknown(computeClaimTotals(eob)) : computeClaimTotals(eob),
     shareParts: sharePartsOf(eob),
   };
+}
+
+/**
+ * Replaces the member liability total with "owesUnknown" when the summary cannot tell what the
+ * member owes, so the totals table never shows a figure that the page's headline calls unknown.
+ */
+function markOwesUnknown(totals: ClaimTotal[]): ClaimDetailTotal[] {
+  return totals.map((total) => {
+    if (total.category !== "memberLiability") {
+      return total;
+    }
+    const stated = total.kind === "stated" || total.kind === "fromLines" ? total.amount : total.kind === "disagrees" ? total.stated : null;
+    return { category: "memberLiability", kind: "owesUnknown", stated };
+  });
 }
 
 function facilityNameOf(eob: ExplanationOfBenefit, names: ReferenceNames): string | null {
@@ -72,16 +86,30 @@ function sameDay(left: ReturnType<typeof parseFhirDate>, right: NonNullable<Retu
   return left !== null && left.precision === right.precision && left.year === right.year && left.month === right.month && left.day === right.day;
 }
 
+/** CARIN codes a facility line with no procedure as productOrService "not-applicable" from this system. */
+const dataAbsentReasonSystem = "http://terminology.hl7.org/CodeSystem/data-absent-reason";
+
 function toClaimLine(item: Item): ClaimLine {
   const coding = item.productOrService.coding?.find((candidate) => candidate.code);
+  const absent = coding?.system === dataAbsentReasonSystem;
+  // A data-absent coding is no service code, and a display that only names the reason ("Not Applicable") describes nothing.
+  const display = coding?.display?.trim() || null;
+  const describes = display !== null && !(absent && sameLetters(display, coding?.code ?? ""));
+  const revenueDisplay = item.revenue?.coding?.find((candidate) => candidate.display?.trim())?.display?.trim();
   return {
     sequence: item.sequence,
     serviceDate: toCalendarDay(parseFhirDate(item.servicedDate) ?? parseFhirDate(item.servicedPeriod?.start)),
-    code: coding?.code ?? null,
-    description: coding?.display?.trim() || item.productOrService.text?.trim() || null,
+    code: absent ? null : (coding?.code ?? null),
+    description: (describes ? display : null) || item.productOrService.text?.trim() || revenueDisplay || null,
     quantity: item.quantity?.value ?? null,
     amounts: lineAmountsOf(item),
   };
+}
+
+/** Compares two labels by their letters alone, so "Not Applicable" matches "not-applicable". */
+function sameLetters(left: string, right: string): boolean {
+  const letters = (text: string): string => text.toLowerCase().replace(/[^a-z]/g, "");
+  return letters(left) === letters(right);
 }
 
 function lineAmountsOf(item: Item): Record<AmountCategory, Money | null> {

@@ -196,6 +196,24 @@ describe.skipIf(!hasSampleData())("getMemberCoverage on CARIN and Synthea sample
     expect(view.spending.outOfNetwork).toBeNull();
   });
 
+  it("shows the requested year's own plan", async () => {
+    const view = patientView(await getMemberCoverage(store, "Patient1", new Date("2024-03-01T12:00:00Z"), 2017));
+
+    expect(view.claimYears).toContain(2017);
+    expect(view.spending.planYear).toMatchObject({ firstDay: { year: 2017, month: 1, day: 1 }, lastDay: { year: 2017, month: 6, day: 30 } });
+    expect(view.spending.claimCount).toBe(1);
+    expect(view.uncoveredYear).toBeNull();
+    expect(view.coverage).not.toBeNull();
+  });
+
+  it("says when no coverage covered a year", async () => {
+    const view = patientView(await getMemberCoverage(store, "Patient1", new Date("2024-03-01T12:00:00Z"), 2018));
+
+    expect(view.uncoveredYear).toBe(2018);
+    expect(view.coverage).toBeNull();
+    expect(view.spending.planYear).toMatchObject({ firstDay: { year: 2018, month: 1, day: 1 }, lastDay: { year: 2018, month: 12, day: 31 } });
+  });
+
   it("sums a Synthea year without Coverage", async () => {
     const view = patientView(await getMemberCoverage(store, syntheaPatientId, new Date("2020-12-01T12:00:00Z")));
 

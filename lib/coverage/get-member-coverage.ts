@@ -27,6 +27,8 @@ export type MemberCoverage =
       spending: PlanYearSpending;
       /** Calendar years in which the member's own claims start, newest first, for picking another plan year. */
       claimYears: number[];
+      /** The requested year when the member has coverage stored but none that covered it; else null. */
+      uncoveredYear: number | null;
     };
 
 /**
@@ -62,7 +64,7 @@ export async function getMemberCoverage(
     { hasCoverage: coverage !== null, familySize: context.familyCoverages.length, durationMs: Math.round(performance.now() - startedAt) },
     "member coverage loaded",
   );
-  return { kind: "patient", patientName, coverage, planFromClaims, spending, claimYears };
+  return { kind: "patient", patientName, coverage, planFromClaims, spending, claimYears, uncoveredYear: context.uncoveredYear };
 }
 
 async function readCoverageDetails(store: FhirStore, patientId: string, context: PlanContext): Promise<CoverageDetails | null> {

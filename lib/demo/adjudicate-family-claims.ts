@@ -13,12 +13,15 @@ export interface AdjudicatedClaim {
 }
 
 /**
- * Adjudicates all claims of one family in service order (then by id, for a stable result), so the
- * deductible and out-of-pocket totals build up the way a payer would apply them.
+ * Adjudicates all claims of one family in the order the plan processes them (processing day and
+ * minute, then service day and id, for a stable result), so the deductible goes to whichever claim
+ * is adjudicated first, as a payer applies it, and not to the one with the earlier service.
  */
 export function adjudicateFamilyClaims(drafts: readonly ClaimDraft[], plan: PlanBenefits): AdjudicatedClaim[] {
   const accumulator = createBenefitAccumulator(plan);
-  const ordered = [...drafts].sort((a, b) => a.startDay - b.startDay || compareText(a.id, b.id));
+  const ordered = [...drafts].sort(
+    (a, b) => a.processedDay - b.processedDay || a.processedMinute - b.processedMinute || a.startDay - b.startDay || compareText(a.id, b.id),
+  );
 
   return ordered.map((draft) => {
     const planYear = yearOfDay(draft.startDay);

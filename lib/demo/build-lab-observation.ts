@@ -2,19 +2,22 @@ import type { Observation, ObservationReferenceRange } from "fhir/r4";
 
 import { codeSystems } from "./code-systems";
 
-/** Lab tests the generator reports, with LOINC code, UCUM unit and the upper limit of normal. */
+/**
+ * Lab tests the generator reports, with LOINC code, UCUM unit and the upper limit of normal. The
+ * range's text says the same bound, so the lab table and the chart's shaded band agree.
+ */
 export const labTests = {
   a1c: {
     loinc: { code: "4548-4", display: "Hemoglobin A1c/Hemoglobin.total in Blood" },
     unit: "%",
     normalHigh: 5.6,
-    rangeText: "Normal: below 5.7%",
+    rangeText: "5.6% or below",
   },
   ldl: {
     loinc: { code: "13457-7", display: "Cholesterol in LDL [Mass/volume] in Serum or Plasma by calculation" },
     unit: "mg/dL",
     normalHigh: 99,
-    rangeText: "Optimal: below 100 mg/dL",
+    rangeText: "99 mg/dL or below",
   },
 } as const;
 

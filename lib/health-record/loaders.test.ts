@@ -130,6 +130,8 @@ describe("health record loaders on demo data", () => {
     for (const trend of hba1c) {
       expect(trend.rangeSource).toBe("recorded");
       expect(trend.ranges).toEqual({ value: { low: null, high: 5.6 } });
+      // The table shows the lab's text and the chart shades to its bound: both must say 5.6%.
+      expect(trend.rangeText).toBe("5.6% or below");
     }
   });
 

@@ -9,7 +9,7 @@ import { findCode, toConceptText } from "./to-concept-text";
 export interface ReferenceRangeView {
   low: QuantityView | null;
   high: QuantityView | null;
-  /** The lab's own wording, e.g. "Normal: below 5.7%". */
+  /** The lab's own wording, e.g. "5.6% or below". */
   text: string | null;
 }
 

@@ -38,6 +38,14 @@ describe("toLabTrends", () => {
 
     expect(trend?.rangeSource).toBe("recorded");
     expect(trend?.ranges).toEqual({ value: { low: 4, high: 5.6 } });
+    expect(trend?.rangeText).toBeNull();
+  });
+
+  it("keeps the lab's wording of the range for the chart's note", () => {
+    const range = { high: { value: 5.6, unit: "%", code: "%" }, text: "5.6% or below" };
+    const trend = hba1cTrend([hba1c("only", "2024-01-01", 6.2, { referenceRange: [range] })]);
+
+    expect(trend?.rangeText).toBe("5.6% or below");
   });
 
   it("falls back to the standard range", () => {
@@ -46,6 +54,7 @@ describe("toLabTrends", () => {
 
     expect(trend?.rangeSource).toBe("standard");
     expect(trend?.ranges).toEqual({ value: { low: null, high: 5.7 } });
+    expect(trend?.rangeText).toBeNull();
   });
 
   it("leaves off other units, bounds and hidden results", () => {

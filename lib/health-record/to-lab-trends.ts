@@ -24,6 +24,11 @@ export interface LabTrendView {
   ranges: Record<string, RangeBounds>;
   /** "recorded" when the newest result carries a usable range, else "standard" adult ranges. */
   rangeSource: "recorded" | "standard";
+  /**
+   * The lab's own wording of a recorded range (one-series measures only), which the lab table
+   * shows too; the chart's note repeats it so both say the same thing.
+   */
+  rangeText: string | null;
 }
 
 const loincSystem = "http://loinc.org";
@@ -56,6 +61,7 @@ function toLabTrend(measure: TrendMeasure, observations: Observation[]): LabTren
     points: dated.map((entry) => entry.point),
     ranges: recorded ?? Object.fromEntries(definition.series.map((series) => [series.key, series.standardRange])),
     rangeSource: recorded ? "recorded" : "standard",
+    rangeText: recorded && newest && definition.series.length === 1 ? (newest.referenceRange?.[0]?.text?.trim() || null) : null,
   };
 }
 

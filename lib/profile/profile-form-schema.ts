@@ -13,6 +13,9 @@ export const profileErrorCodes = [
   "lineTooLong",
   "cityMissing",
   "cityTooLong",
+  "line1SpecialCharacters",
+  "line2SpecialCharacters",
+  "citySpecialCharacters",
   "stateInvalid",
   "postalCodeInvalid",
   "languageInvalid",
@@ -69,6 +72,15 @@ const emailField = trimmed.pipe(z.union([z.literal(""), z.email({ message: "emai
 const message = (code: ProfileErrorCode): { message: ProfileErrorCode } => ({ message: code });
 
 /**
+ * Control characters other than tab, carriage return and line feed (C0, DEL and C1). Nobody
+ * types them into an address, and PostgreSQL rejects a NUL byte inside jsonb.
+ */
+const controlCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/** Builds a free-text field that rejects control characters with the given code. */
+const plainText = (code: ProfileErrorCode) => trimmed.refine((text) => !controlCharacter.test(text), message(code));
+
+/**
  * The profile form as the server action receives it: every field a string from FormData, the
  * paperless checkbox "on" or absent, and the Patient version the form was loaded with.
  */
@@ -76,9 +88,9 @@ export const profileFormSchema = z
   .object({
     phone: phoneField,
     email: emailField,
-    line1: trimmed.min(1, message("line1Missing")).max(maxLineLength, message("lineTooLong")),
-    line2: trimmed.max(maxLineLength, message("lineTooLong")),
-    city: trimmed.min(1, message("cityMissing")).max(maxCityLength, message("cityTooLong")),
+    line1: plainText("line1SpecialCharacters").pipe(z.string().min(1, message("line1Missing")).max(maxLineLength, message("lineTooLong"))),
+    line2: plainText("line2SpecialCharacters").pipe(z.string().max(maxLineLength, message("lineTooLong"))),
+    city: plainText("citySpecialCharacters").pipe(z.string().min(1, message("cityMissing")).max(maxCityLength, message("cityTooLong"))),
     state: trimmed.toUpperCase().pipe(z.enum(usStateCodes, message("stateInvalid"))),
     postalCode: trimmed.regex(/^\d{5}(-\d{4})?$/, message("postalCodeInvalid")),
     language: z.enum(languageOptions.map((option) => option.code), message("languageInvalid")),

@@ -27,7 +27,7 @@ export default async function CoveragePage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }): Promise<React.ReactElement> {
-  const { patientId } = await requireMemberRecord();
+  const { patientId, viewing } = await requireMemberRecord();
   const now = new Date();
   const requestedYear = parseRequestedYear((await searchParams).year, now);
 
@@ -42,12 +42,17 @@ export default async function CoveragePage({
       </MessagePanel>
     );
   }
+  const viewedName = viewing === "dependent" ? (view.patientName ?? coverageStrings.viewedWithoutName) : null;
   return (
     <>
-      <h1>{coverageStrings.heading}</h1>
-      {view.coverage ? (
-        <IdCard coverage={view.coverage} memberName={view.patientName} />
-      ) : (
+      <h1>{viewedName === null ? coverageStrings.heading : coverageStrings.viewedHeading(viewedName)}</h1>
+      {view.coverage && <IdCard coverage={view.coverage} memberName={view.patientName} />}
+      {!view.coverage && view.uncoveredYear !== null && (
+        <MessagePanel title={coverageStrings.uncoveredYearTitle(view.uncoveredYear)}>
+          <p>{coverageStrings.uncoveredYearBody}</p>
+        </MessagePanel>
+      )}
+      {!view.coverage && view.uncoveredYear === null && (
         <>
           <MessagePanel title={coverageStrings.noCoverageTitle}>
             <p>{coverageStrings.noCoverageBody}</p>
@@ -55,7 +60,7 @@ export default async function CoveragePage({
           <PlanCard plan={view.planFromClaims} />
         </>
       )}
-      <AccumulatorsSection spending={view.spending} claimYears={view.claimYears} requestedYear={requestedYear} />
+      <AccumulatorsSection spending={view.spending} claimYears={view.claimYears} requestedYear={requestedYear} viewedName={viewedName} />
       {view.coverage && (
         <>
           <PlanDetails coverage={view.coverage} />

@@ -1,4 +1,4 @@
-import type { ClaimTotal } from "@/lib/claims/compute-claim-totals";
+import type { ClaimDetailTotal } from "@/lib/claims/claim-detail";
 
 import { formatMoney } from "../format-money";
 import styles from "./claim-detail.module.css";
@@ -7,9 +7,9 @@ import { claimsStrings } from "./strings";
 
 /**
  * Renders the claim's totals. A total that disagrees with its services shows both figures and no
- * sum, because either could be the wrong one.
+ * sum, because either could be the wrong one. A member liability the summary calls unknown shows no figure either.
  */
-export function ClaimTotalsTable({ totals }: { totals: ClaimTotal[] }): React.ReactElement {
+export function ClaimTotalsTable({ totals }: { totals: ClaimDetailTotal[] }): React.ReactElement {
   if (totals.length === 0) {
     return <p>{claimsStrings.noTotals}</p>;
   }
@@ -41,7 +41,7 @@ export function ClaimTotalsTable({ totals }: { totals: ClaimTotal[] }): React.Re
   );
 }
 
-function TotalCells({ total }: { total: ClaimTotal }): React.ReactElement {
+function TotalCells({ total }: { total: ClaimDetailTotal }): React.ReactElement {
   const format = (amount: Parameters<typeof formatMoney>[0]): string => formatMoney(amount, claimsStrings.locale);
   switch (total.kind) {
     case "stated":
@@ -63,6 +63,13 @@ function TotalCells({ total }: { total: ClaimTotal }): React.ReactElement {
         <>
           <td className={tableStyles.numeric}>{claimsStrings.notAvailable}</td>
           <td className={styles.warning}>{claimsStrings.totalDisagrees(format(total.stated), format(total.linesSum))}</td>
+        </>
+      );
+    case "owesUnknown":
+      return (
+        <>
+          <td className={tableStyles.numeric}>{claimsStrings.notAvailable}</td>
+          <td className={styles.warning}>{total.stated ? claimsStrings.totalOwesUnknown(format(total.stated)) : claimsStrings.owedUnknownBody}</td>
         </>
       );
     case "unknown":

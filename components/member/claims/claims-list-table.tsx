@@ -80,11 +80,13 @@ export function moneyOrNotAvailable(money: Money | null): string {
   return money ? formatMoney(money, claimsStrings.locale) : claimsStrings.notAvailable;
 }
 
-/** Formats the billed amount, or a mismatch label when the total disagrees with its lines. */
+/** Formats the billed amount, noting one added up from the lines, or a mismatch label when the total disagrees with its lines. */
 export function billedText(billed: Billed): string {
   switch (billed.kind) {
     case "exact":
       return formatMoney(billed.amount, claimsStrings.locale);
+    case "fromLines":
+      return claimsStrings.billedFromLines(formatMoney(billed.amount, claimsStrings.locale));
     case "unknown":
       return claimsStrings.notAvailable;
     case "disagreesWithLines":

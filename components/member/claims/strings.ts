@@ -63,6 +63,7 @@ export const claimsStrings = {
   unknownProvider: "Unknown provider",
   unknownDate: "Date not available",
   notAvailable: "Not available",
+  billedFromLines: (amount: string): string => `${amount} (added up from the services)`,
   atLeast: (amount: string): string => `At least ${amount}`,
   atLeastNote:
     "“At least” means part of the claim has no cost-sharing details yet, so you may owe more. Your plan's statement shows the final amount.",
@@ -141,6 +142,8 @@ export const claimsStrings = {
   totalsCaption: "The claim's totals for each kind of amount.",
   totalColumns: { category: "Amount", total: "Total", note: "Note" },
   totalFromLines: "Added up from the services",
+  totalOwesUnknown: (stated: string): string =>
+    `The claim states ${stated}, but that conflicts with its other amounts, so we can't tell what you owe. Your plan's statement shows the final amount.`,
   totalDisagrees: (stated: string, linesSum: string): string =>
     `Doesn't match: the claim states ${stated}, but its services add up to ${linesSum}. Your plan's statement shows the correct amount.`,
   noTotals: "This claim states no totals.",

@@ -5,7 +5,7 @@ import { coverageStrings } from "./strings";
 /** One row of the spending table and one bar of the home chart. */
 export interface AccumulatorRow {
   key: keyof typeof coverageStrings.spending.shortLabels;
-  /** "You" or "Your family (4 people)". */
+  /** "You", a viewed dependent's name, or "Your family (4 people)". */
   personLabel: string;
   /** "Deductible" or "Out-of-pocket maximum". */
   limitName: string;
@@ -14,8 +14,11 @@ export interface AccumulatorRow {
   accumulator: AccumulatorView;
 }
 
-/** Lists the member's own accumulators, then the family's, in the order every view shows them. */
-export function toAccumulatorRows(spending: PlanYearSpending): AccumulatorRow[] {
+/**
+ * Lists the member's own accumulators, then the family's, in the order every view shows them.
+ * `viewedName` is the dependent's name when a subscriber views a dependent's record, else null.
+ */
+export function toAccumulatorRows(spending: PlanYearSpending, viewedName: string | null = null): AccumulatorRow[] {
   const text = coverageStrings.spending;
   const row = (key: AccumulatorRow["key"], personLabel: string, limitName: string, accumulator: AccumulatorView): AccumulatorRow => ({
     key,
@@ -25,10 +28,14 @@ export function toAccumulatorRows(spending: PlanYearSpending): AccumulatorRow[] 
     accumulator,
   });
 
-  const rows = [
-    row("individual-deductible", text.individual, text.deductible, spending.individual.deductible),
-    row("individual-out-of-pocket", text.individual, text.outOfPocket, spending.individual.outOfPocket),
-  ];
+  const individual = viewedName === null ? text.individual : text.viewedIndividual(viewedName);
+  const deductible = row("individual-deductible", individual, text.deductible, spending.individual.deductible);
+  const outOfPocket = row("individual-out-of-pocket", individual, text.outOfPocket, spending.individual.outOfPocket);
+  if (viewedName !== null) {
+    deductible.shortLabel = text.viewedShortLabels.deductible(viewedName);
+    outOfPocket.shortLabel = text.viewedShortLabels.outOfPocket(viewedName);
+  }
+  const rows = [deductible, outOfPocket];
   if (spending.family) {
     const personLabel = text.family(spending.family.memberCount);
     rows.push(

@@ -9,7 +9,7 @@ import { coverageStrings } from "./strings";
  * limit and what is left, for the member and, when others share the plan, the family. It takes
  * the claims table's look, which stacks each row into labeled lines on narrow screens.
  */
-export function AccumulatorTable({ spending }: { spending: PlanYearSpending }): React.ReactElement {
+export function AccumulatorTable({ spending, viewedName = null }: { spending: PlanYearSpending; viewedName?: string | null }): React.ReactElement {
   const text = coverageStrings.spending;
   const money = (amount: Parameters<typeof formatMoney>[0] | null): string =>
     amount ? formatMoney(amount, coverageStrings.locale) : coverageStrings.notAvailable;
@@ -33,7 +33,7 @@ export function AccumulatorTable({ spending }: { spending: PlanYearSpending }): 
           </tr>
         </thead>
         <tbody>
-          {toAccumulatorRows(spending).map((row) => (
+          {toAccumulatorRows(spending, viewedName).map((row) => (
             <tr key={row.key}>
               <th scope="row">
                 {row.personLabel}: {row.limitName}

@@ -19,8 +19,11 @@ export function AccumulatorsSection({
   spending,
   claimYears,
   requestedYear,
+  viewedName = null,
 }: {
   spending: PlanYearSpending;
+  /** The dependent's name when a subscriber views a dependent's record, else null. */
+  viewedName?: string | null;
   claimYears: number[];
   /** The year the member picked, or undefined for the current plan year. */
   requestedYear: number | undefined;
@@ -45,8 +48,8 @@ export function AccumulatorsSection({
           <p>{text.noLimitsBody}</p>
         </div>
       )}
-      {hasLimits && <ProgressBars spending={spending} />}
-      <AccumulatorTable spending={spending} />
+      {hasLimits && <ProgressBars spending={spending} viewedName={viewedName} />}
+      <AccumulatorTable spending={spending} viewedName={viewedName} />
       <SpendingNotes spending={spending} />
       <div className="note">
         <p>{text.deductibleNote}</p>
@@ -56,9 +59,9 @@ export function AccumulatorsSection({
   );
 }
 
-function ProgressBars({ spending }: { spending: PlanYearSpending }): React.ReactElement {
+function ProgressBars({ spending, viewedName }: { spending: PlanYearSpending; viewedName: string | null }): React.ReactElement {
   const money = (amount: Parameters<typeof formatMoney>[0]): string => formatMoney(amount, coverageStrings.locale);
-  const rows = toAccumulatorRows(spending).filter((row) => row.accumulator.limit !== null);
+  const rows = toAccumulatorRows(spending, viewedName).filter((row) => row.accumulator.limit !== null);
 
   return (
     <ul className={styles.bars}>

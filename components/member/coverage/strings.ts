@@ -6,6 +6,9 @@ export const coverageStrings = {
   locale: "en-US",
   pageTitle: "Your coverage",
   heading: "Your coverage",
+  viewedHeading: (name: string): string => `${name}'s coverage`,
+  /** Stands in for the name of a viewed dependent whose record has none. */
+  viewedWithoutName: "This member",
   loading: "Loading your coverage…",
   notAvailable: "Not available",
   you: "You",
@@ -13,6 +16,8 @@ export const coverageStrings = {
   noCoverageBody:
     "Your claims name your plan, but we have no coverage record with your member ID, dates or limits. Member Services can send you a new ID card.",
   noPlanAtAll: "We don't have your plan details yet.",
+  uncoveredYearTitle: (year: number): string => `No coverage on file for ${year}`,
+  uncoveredYearBody: "None of the coverage we have on file was in force that year. The totals below add up any claims from that calendar year.",
   planFromClaimsLabel: "Plan named on your claims",
 
   card: {
@@ -85,6 +90,12 @@ export const coverageStrings = {
     pastPlanYear: (first: string, last: string): string =>
       `Your coverage is not active today, so these are the totals of your last plan year, ${first} to ${last}.`,
     individual: "You",
+    /** The row label when a subscriber views a dependent's record. */
+    viewedIndividual: (name: string): string => name,
+    viewedShortLabels: {
+      deductible: (name: string): string => `${name}'s deductible`,
+      outOfPocket: (name: string): string => `${name}'s out-of-pocket`,
+    },
     family: (count: number): string => `Your family (${count} people)`,
     deductible: "Deductible",
     outOfPocket: "Out-of-pocket maximum",

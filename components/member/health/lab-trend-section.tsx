@@ -59,6 +59,9 @@ function rangeNote(trend: LabTrendView): string {
   if (trend.rangeSource === "standard") {
     return strings.standardRanges[trend.measure];
   }
+  if (trend.rangeText) {
+    return strings.recordedRange(trend.rangeText);
+  }
   const locale = healthStrings.locale;
   const parts = trend.seriesKeys.map((key) => {
     const range = trend.ranges[key];

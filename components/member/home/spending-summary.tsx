@@ -16,8 +16,8 @@ import { homeStrings } from "./strings";
  * the limits the data states, the table of the same numbers, and an empty state when there is
  * neither a claim nor a limit.
  */
-export function SpendingSummary({ spending }: { spending: PlanYearSpending }): React.ReactElement {
-  const rows = toAccumulatorRows(spending);
+export function SpendingSummary({ spending, viewedName = null }: { spending: PlanYearSpending; viewedName?: string | null }): React.ReactElement {
+  const rows = toAccumulatorRows(spending, viewedName);
   const charted = rows.filter((row) => row.accumulator.limit !== null);
   const isEmpty = spending.claimCount === 0 && spending.limitsSource === null;
 
@@ -44,7 +44,7 @@ export function SpendingSummary({ spending }: { spending: PlanYearSpending }): R
                 .join(" ")}
             />
           )}
-          <AccumulatorTable spending={spending} />
+          <AccumulatorTable spending={spending} viewedName={viewedName} />
           <SpendingNotes spending={spending} />
         </>
       )}
