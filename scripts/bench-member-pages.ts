@@ -86,6 +86,9 @@ async function prepareDatabase(target: number): Promise<number> {
       const original = originals[index % originals.length]!;
       copies.push({ ...original, id: randomUUID(), meta: undefined });
     }
+    if (copies.length === 0) {
+      return count;
+    }
     const file = path.join(mkdtempSync(path.join(tmpdir(), "lakeview-bench-copies-")), "copies.ndjson");
     writeFileSync(file, copies.map((resource) => JSON.stringify(resource)).join("\n"));
     const report = await importPaths(db, [file]);
