@@ -1,18 +1,13 @@
 import { existsSync } from "node:fs";
 
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
 import { demoAccounts, signIn } from "./demo-accounts";
 import { expectAccessible } from "./expect-accessible";
+import { expectNoHorizontalOverflow } from "./expect-no-horizontal-overflow";
 import { sharedDataDir, syntheaMember } from "./imported-member";
 
 const money = /^\$[\d,]+\.\d{2}$/;
-
-/** Fails when the page is wider than the viewport, which makes a phone scroll sideways. */
-async function expectNoHorizontalOverflow(page: Page): Promise<void> {
-  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth }));
-  expect(widths.scroll, `page width on ${page.url()}`).toBeLessThanOrEqual(widths.viewport);
-}
 
 test("member checks deductible progress", async ({ page }) => {
   await signIn(page, demoAccounts.member);

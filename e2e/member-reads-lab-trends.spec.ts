@@ -1,9 +1,10 @@
 import { existsSync } from "node:fs";
 
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
 import { demoAccounts, signIn } from "./demo-accounts";
 import { expectAccessible } from "./expect-accessible";
+import { expectNoHorizontalOverflow } from "./expect-no-horizontal-overflow";
 import { sharedDataDir, syntheaMember } from "./imported-member";
 
 /** The health record sections in the order of their navigation, with each page's heading. */
@@ -16,12 +17,6 @@ const sections = [
   { link: "Procedures", heading: "Procedures" },
   { link: "Lab results", heading: "Lab results" },
 ] as const;
-
-async function expectNoHorizontalOverflow(page: Page): Promise<void> {
-  const widths = await page.evaluate(() => ({ body: document.body.scrollWidth, viewport: window.innerWidth }));
-
-  expect(widths.body, `page body wider than the ${widths.viewport}px viewport on ${page.url()}`).toBeLessThanOrEqual(widths.viewport);
-}
 
 test.use({ viewport: { width: 375, height: 812 } });
 
