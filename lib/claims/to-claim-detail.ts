@@ -68,9 +68,21 @@ function markOwesUnknown(totals: ClaimTotal[]): ClaimDetailTotal[] {
     if (total.category !== "memberLiability") {
       return total;
     }
-    const stated = total.kind === "stated" || total.kind === "fromLines" ? total.amount : total.kind === "disagrees" ? total.stated : null;
-    return { category: "memberLiability", kind: "owesUnknown", stated };
+    return { category: "memberLiability", kind: "owesUnknown", stated: statedAmountOf(total) };
   });
+}
+
+/** Returns the amount a total shows, or the claim's own figure when it disagrees with the lines. */
+function statedAmountOf(total: ClaimTotal): Money | null {
+  switch (total.kind) {
+    case "stated":
+    case "fromLines":
+      return total.amount;
+    case "disagrees":
+      return total.stated;
+    case "unknown":
+      return null;
+  }
 }
 
 function facilityNameOf(eob: ExplanationOfBenefit, names: ReferenceNames): string | null {

@@ -255,7 +255,7 @@ const cases: RejectionCase[] = [
       },
     },
     rejections: [
-      'collection.json Bundle.entry[1] Patient: Patient.name[0].family "Ri\\u0000vera" is not a valid FHIR string. Remove the control characters: FHIR strings may hold tab, CR and LF, and no other character below U+0020. (at Patient.name[0].family)',
+      'collection.json Bundle.entry[1] Patient: Patient.name[0].family "Ri\\u0000vera" is not a valid FHIR string. Remove the control characters: FHIR strings may contain tab, CR and LF, and no other character below U+0020. (at Patient.name[0].family)',
     ],
     stored: { Patient: 1 },
     failedFiles: 0,

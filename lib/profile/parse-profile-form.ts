@@ -17,7 +17,11 @@ export function parseProfileForm(formData: FormData): ParsedProfileForm {
   const input: Record<string, string | undefined> = {};
   for (const field of fields) {
     const value = formData.get(field);
-    input[field] = typeof value === "string" ? value : field === "paperless" ? undefined : "";
+    if (typeof value === "string") {
+      input[field] = value;
+    } else {
+      input[field] = field === "paperless" ? undefined : "";
+    }
   }
 
   const result = profileFormSchema.safeParse(input);

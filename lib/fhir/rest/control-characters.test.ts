@@ -18,10 +18,10 @@ afterAll(async () => {
 });
 
 const JSON_BODY = { "Content-Type": "application/fhir+json" };
-const STRING_FIX = "Remove the control characters: FHIR strings may hold tab, CR and LF, and no other character below U+0020";
+const STRING_FIX = "Remove the control characters: FHIR strings may contain tab, CR and LF, and no other character below U+0020";
 
 function searchOutcome(key: string): unknown {
-  const diagnostics = `Search parameter "${key}" holds a control character, such as %00; FHIR search values may hold tab, CR and LF but no other character below U+0020, so remove it.`;
+  const diagnostics = `Search parameter "${key}" contains an invalid control character, such as %00. FHIR search values may contain tab, CR and LF but no other character below U+0020; remove it.`;
   return { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "invalid", diagnostics }] };
 }
 

@@ -77,10 +77,10 @@ function assertWithinLimits(query: URLSearchParams): void {
   }
 }
 
-/** Rejects a control character (such as %00) in a parameter's name or value: no FHIR string holds one, and PostgreSQL refuses U+0000. */
+/** Rejects a control character (such as %00) in a parameter's name or value, because FHIR strings cannot contain one and PostgreSQL rejects U+0000. */
 function assertNoControlCharacters(key: string, value: string): void {
   if (CONTROL_CHARACTER.test(key) || CONTROL_CHARACTER.test(value)) {
-    throw new FhirError("invalid", `Search parameter "${key}" holds a control character, such as %00; FHIR search values may hold tab, CR and LF but no other character below U+0020, so remove it.`);
+    throw new FhirError("invalid", `Search parameter "${key}" contains an invalid control character, such as %00. FHIR search values may contain tab, CR and LF but no other character below U+0020; remove it.`);
   }
 }
 
