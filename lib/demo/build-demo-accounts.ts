@@ -15,8 +15,8 @@ export interface DemoAccount {
 /**
  * Builds the demo sign-ins: the first family's subscriber, spouse and first child of 13 or over
  * (the demo gives children an email from 13 on; this teen's record is private from the
- * subscriber until the teen grants access), the subscriber of
- * the second family, a care manager whose panel is the higher-risk half of all members, and an
+ * subscriber until the teen grants access), the subscriber of the second family, a care
+ * manager whose panel is the higher-risk half of all members (at most maxDemoPanelSize), and an
  * admin. A member account is left out when the member count is too small to include its member:
  * the spouse needs at least 2 members, the teen 3 and the second family at least 5.
  */
@@ -50,12 +50,21 @@ function memberAccount(email: string, password: string, member: DemoMember): Dem
   return { email, password, name: `${member.name.given.join(" ")} ${member.name.family}`, role: "member", patientId: member.patientId };
 }
 
-/** Returns the ceil(n/2) members with the most risk (chronic conditions, stays, ER visits), in member order. */
+/**
+ * Largest demo care panel. Care managers carry a few hundred members each, so a large demo
+ * population still gives the one demo care manager a panel of that size.
+ */
+export const maxDemoPanelSize = 250;
+
+/**
+ * Returns the ceil(n/2) members with the most risk (chronic conditions, stays, ER visits), at
+ * most maxDemoPanelSize of them, in member order.
+ */
 function carePanel(members: readonly DemoMember[]): string[] {
   const risk = (member: DemoMember): number =>
     member.profile.chronic.length + (member.profile.inpatientStay ? 2 : 0) + (member.profile.emergencyVisit ? 1 : 0);
   const chosen = [...members]
     .sort((a, b) => risk(b) - risk(a) || a.index - b.index)
-    .slice(0, Math.ceil(members.length / 2));
+    .slice(0, Math.min(Math.ceil(members.length / 2), maxDemoPanelSize));
   return chosen.sort((a, b) => a.index - b.index).map((member) => member.patientId);
 }

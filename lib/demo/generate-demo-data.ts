@@ -36,50 +36,88 @@ export interface DemoData {
 }
 
 /**
- * Upper bound on members. Generation keeps all resources in memory (5,000 members measured at about
- * 850 MB of heap), so the cap keeps a run under about 2 GB.
+ * Upper bound on members for generateDemoData, which keeps all resources in memory (5,000
+ * members measured at about 850 MB of heap), so the cap keeps a run under about 2 GB. Larger
+ * populations go through streamDemoData.
  */
 export const MAX_DEMO_MEMBERS = 10_000;
+
+/**
+ * Upper bound on members for streamDemoData. Only the family plan stays in memory (about 1 KB
+ * per member: 108 MB of heap measured for 100,000), so the bound is the time a run takes.
+ */
+export const MAX_STREAMED_DEMO_MEMBERS = 1_000_000;
 
 /** Seed for callers with no reason to pick one, such as the demo database seed and the CLI. */
 export const DEFAULT_DEMO_SEED = 20_261_201;
 
+/** A demo population produced family by family, so callers can write it with bounded memory. */
+export interface DemoDataStream {
+  accounts: DemoAccount[];
+  memberCount: number;
+  /**
+   * Yields the payer and provider directory first, then each family's resources: per member the
+   * Patient, a Coverage per plan year and the clinical record, then the family's
+   * ExplanationOfBenefits. `membersDone` counts the members yielded so far.
+   */
+  chunks(): Generator<{ resources: FhirResource[]; membersDone: number }>;
+}
+
 /**
- * Generates a deterministic demo population for the Lakeview Health Plan. It builds the payer and
- * providers first. Then, per family, it builds each member's Patient, a Coverage per plan year and
- * the clinical record, and adjudicates the family's claims into CARIN Blue Button
- * ExplanationOfBenefits. It reads no clock and calls no Math.random.
+ * Generates a deterministic demo population for the Lakeview Health Plan, all in memory. It reads
+ * no clock and calls no Math.random, so the same options give byte-identical output.
  */
 export function generateDemoData(options: DemoDataOptions): DemoData {
-  assertOptions(options);
+  assertOptions(options, MAX_DEMO_MEMBERS);
+  const stream = streamDemoData(options);
+  const resources: FhirResource[] = [];
+  for (const chunk of stream.chunks()) {
+    for (const resource of chunk.resources) resources.push(resource);
+  }
+  return { resources, accounts: stream.accounts };
+}
+
+/**
+ * Plans the same population as generateDemoData but builds each family's resources only when
+ * `chunks()` reaches it, for populations of up to MAX_STREAMED_DEMO_MEMBERS members.
+ */
+export function streamDemoData(options: DemoDataOptions): DemoDataStream {
+  assertOptions(options, MAX_STREAMED_DEMO_MEMBERS);
   const clock = createDemoClock(options.today ?? DEFAULT_DEMO_TODAY);
   const lastUpdated = toFhirDateTime(clock.lastDay, 6 * 60);
-  const directory = buildProviderDirectory(lastUpdated);
   const families = planFamilies(options.seed, options.members, clock);
-  const resources: FhirResource[] = [...directory.resources];
 
-  for (const family of families) {
-    const claims: ClaimDraft[] = [];
-    for (const member of family.members) {
-      resources.push(buildPatient(member, family, lastUpdated));
-      for (const planYear of clock.planYears) {
-        resources.push(buildCoverage(member, family, planYear, lastUpdated));
+  function* chunks(): Generator<{ resources: FhirResource[]; membersDone: number }> {
+    const directory = buildProviderDirectory(lastUpdated);
+    yield { resources: directory.resources, membersDone: 0 };
+
+    let membersDone = 0;
+    for (const family of families) {
+      const resources: FhirResource[] = [];
+      const claims: ClaimDraft[] = [];
+      for (const member of family.members) {
+        resources.push(buildPatient(member, family, lastUpdated));
+        for (const planYear of clock.planYears) {
+          resources.push(buildCoverage(member, family, planYear, lastUpdated));
+        }
+        const chart = recordMemberChart(member, family, directory, clock, options.seed);
+        resources.push(...chart.resources);
+        claims.push(...chart.claims);
       }
-      const chart = recordMemberChart(member, family, directory, clock, options.seed);
-      resources.push(...chart.resources);
-      claims.push(...chart.claims);
-    }
-    for (const claim of adjudicateFamilyClaims(claims, family.plan)) {
-      resources.push(buildExplanationOfBenefit(claim));
+      for (const claim of adjudicateFamilyClaims(claims, family.plan)) {
+        resources.push(buildExplanationOfBenefit(claim));
+      }
+      membersDone += family.members.length;
+      yield { resources, membersDone };
     }
   }
 
-  return { resources, accounts: buildDemoAccounts(families) };
+  return { accounts: buildDemoAccounts(families), memberCount: options.members, chunks };
 }
 
-function assertOptions(options: DemoDataOptions): void {
-  if (!Number.isInteger(options.members) || options.members < 1 || options.members > MAX_DEMO_MEMBERS) {
-    throw new RangeError(`members must be an integer from 1 to ${MAX_DEMO_MEMBERS}; it is ${options.members}.`);
+function assertOptions(options: DemoDataOptions, maxMembers: number): void {
+  if (!Number.isInteger(options.members) || options.members < 1 || options.members > maxMembers) {
+    throw new RangeError(`members must be an integer from 1 to ${maxMembers}; it is ${options.members}.`);
   }
   if (!Number.isSafeInteger(options.seed)) {
     throw new RangeError(`seed must be a safe integer; it is ${options.seed}.`);

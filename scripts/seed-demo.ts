@@ -1,0 +1,76 @@
+// `npm run demo:seed -- --members N`: loads a demo population of up to a million members into an
+// empty database, family by family with bounded memory, and prints its rate. Run with --help.
+import { parseArgs } from "node:util";
+
+import cliProgress from "cli-progress";
+
+import { applyMigrations } from "@/lib/db/apply-migrations";
+import { DEFAULT_DEMO_SEED, MAX_STREAMED_DEMO_MEMBERS } from "@/lib/demo/generate-demo-data";
+import { seedDemoData, type SeedProgress } from "@/lib/demo/seed-demo-data";
+
+import { openDatabaseOrExit } from "./open-database-or-exit";
+
+const help = `Usage: npm run demo:seed -- [options]
+
+Generates the deterministic demo population and stores it in the database that DATABASE_URL
+names (PostgreSQL), or else the PGlite folder in LAKEVIEW_DATA_DIR (default .data/pglite), then
+creates the demo sign-ins. Only a database without accounts is seeded. A run that stopped part
+way can run again: resources already stored are rewritten unchanged and add no versions.
+
+Options:
+  --members N   members (Patients) to generate, 1 to ${MAX_STREAMED_DEMO_MEMBERS} (default 25)
+  --seed N      integer seed; the same seed and member count give the same data (default ${DEFAULT_DEMO_SEED})
+  -h, --help    show this text
+`;
+
+const { values } = parseArgs({
+  options: {
+    members: { type: "string", default: "25" },
+    seed: { type: "string", default: String(DEFAULT_DEMO_SEED) },
+    help: { type: "boolean", short: "h", default: false },
+  },
+});
+if (values.help) {
+  process.stdout.write(help);
+  process.exit(0);
+}
+const members = Number(values.members);
+const seed = Number(values.seed);
+if (!Number.isInteger(members) || members < 1 || members > MAX_STREAMED_DEMO_MEMBERS) {
+  console.error(`--members "${values.members}" must be a whole number from 1 to ${MAX_STREAMED_DEMO_MEMBERS}.\nRun with --help for the options.`);
+  process.exit(2);
+}
+if (!Number.isSafeInteger(seed)) {
+  console.error(`--seed "${values.seed}" must be a whole number.\nRun with --help for the options.`);
+  process.exit(2);
+}
+
+const db = await openDatabaseOrExit();
+const bar = new cliProgress.SingleBar({ format: "{bar} {percentage}% | members {value}/{total} | resources {resources} | {rate}/s", stream: process.stderr }, cliProgress.Presets.shades_classic);
+const started = performance.now();
+let peakRss = process.memoryUsage().rss;
+try {
+  await applyMigrations(db);
+  bar.start(members, 0, { resources: 0, rate: 0 });
+  const seeded = await seedDemoData(db, {
+    members,
+    seed,
+    onProgress: (progress: SeedProgress) => {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      bar.update(progress.membersDone, { resources: progress.resources, rate: Math.round(progress.resources / ((performance.now() - started) / 1000)) });
+    },
+  });
+  bar.stop();
+  if (!seeded) {
+    console.error("The database already has accounts, so no demo data was loaded; point DATABASE_URL or LAKEVIEW_DATA_DIR at an empty database.");
+    process.exitCode = 1;
+  } else {
+    const seconds = (performance.now() - started) / 1000;
+    console.log(
+      `Stored ${seeded.resources} resources for ${seeded.members} members in ${seconds.toFixed(1)} s (${Math.round(seeded.resources / seconds)} resources/s); peak RSS ${Math.round(peakRss / 2 ** 20)} MiB.`,
+    );
+  }
+} finally {
+  bar.stop();
+  await db.close();
+}
