@@ -1,0 +1,77 @@
+import { statSync } from "node:fs";
+
+import type { Bundle, Measure } from "fhir/r4";
+
+import { assembleMeasureBundle } from "./assemble-measure-bundle";
+import { isContentOfType, readMeasureContent } from "./read-measure-content";
+
+/** One runnable measure assembled from a bundle folder. */
+export interface MeasureBundle {
+  measure: Measure;
+  /** A collection Bundle with the Measure, the Libraries it reaches and the ValueSets they need. */
+  bundle: Bundle;
+  /** The file the Measure came from, relative to the folder. */
+  file: string;
+}
+
+/**
+ * Reads a folder of published measure content and assembles one Bundle per Measure. The folder
+ * may hold complete Bundles (a Measure with its Libraries and ValueSets, as MADiE and the
+ * connectathon repositories publish them) and loose Measure, Library and ValueSet files or
+ * ValueSet Bundles in any subfolders; loose Libraries and ValueSets are shared by every Measure.
+ * Resources of other types (test patients, expected MeasureReports) are ignored.
+ *
+ * Throws one Error listing every problem (a missing Library or ValueSet, a Library without ELM
+ * JSON, two copies of one Measure, a file that is not JSON), each naming the canonical, the Measure,
+ * the folder and what to add, so a plan fixes the folder in one pass.
+ */
+export function loadMeasureBundles(dir: string): MeasureBundle[] {
+  assertFolder(dir);
+
+  const { items, problems } = readMeasureContent(dir);
+  const measureItems = items.filter((item) => isContentOfType(item, "Measure"));
+  if (measureItems.length === 0 && problems.length === 0) {
+    problems.push(`${dir} holds no Measure resource; add one folder per measure with its Measure, Library and ValueSet files, or a complete measure Bundle.`);
+  }
+
+  const bundles: MeasureBundle[] = [];
+  for (const measureItem of measureItems) {
+    const assembled = assembleMeasureBundle(items, measureItem);
+    problems.push(...assembled.problems);
+    if (assembled.bundle) bundles.push({ measure: measureItem.resource, bundle: assembled.bundle, file: measureItem.file });
+  }
+  problems.push(...findDuplicates(bundles, dir));
+
+  if (problems.length > 0) {
+    throw new Error(`The measure bundle folder ${dir} cannot be used:\n${problems.map((problem) => `- ${problem}`).join("\n")}`);
+  }
+  return bundles;
+}
+
+function assertFolder(dir: string): void {
+  const stats = statSync(dir, { throwIfNoEntry: false });
+  if (!stats?.isDirectory()) {
+    throw new Error(`The measure bundle folder ${dir} does not exist or is not a folder; create it, or point LAKEVIEW_MEASURE_BUNDLE_DIR at the folder that holds the measure bundles.`);
+  }
+}
+
+/**
+ * Reports two Measures with one canonical and version, and two with one id and version.
+ * fqm-execution caches a prepared measure under `<id>-<version>`, so a second Measure sharing
+ * both would run the first one's logic.
+ */
+function findDuplicates(bundles: MeasureBundle[], dir: string): string[] {
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  for (const { measure, file } of bundles) {
+    for (const key of [`canonical ${measure.url}|${measure.version ?? ""}`, `id ${measure.id}|${measure.version ?? ""}`]) {
+      const first = seen.get(key);
+      if (first !== undefined) {
+        problems.push(`${file} and ${first} in ${dir} hold Measures with the same ${key}; keep one of them.`);
+      } else {
+        seen.set(key, file);
+      }
+    }
+  }
+  return problems;
+}
