@@ -61,7 +61,7 @@ export function createFqmMeasureEvaluator(bundle: Bundle, options: FqmMeasureEva
   return {
     measure,
     improvementNotation,
-    evaluate(patientData: Bundle, period: MeasurementPeriod): Promise<MeasureReport> {
+    async evaluate(patientData: Bundle, period: MeasurementPeriod): Promise<MeasureReport> {
       assertPeriod(period);
       // The patient source holds one patient at a time, so calls on one evaluator run one after another.
       const call = previousCall.then(() => evaluateNow(patientData, period));
@@ -90,10 +90,17 @@ function findMeasure(bundle: Bundle): Measure & { url: string } {
   return { ...measure, url: measure.url };
 }
 
-const fhirDate = /^\d{4}-\d{2}-\d{2}$/;
-
 function assertPeriod(period: MeasurementPeriod): void {
-  if (!fhirDate.test(period.start) || !fhirDate.test(period.end) || period.start > period.end) {
+  const start = parseCalendarDate(period.start);
+  const end = parseCalendarDate(period.end);
+  if (start === undefined || end === undefined || start > end) {
     throw new FhirError("invalid", `Measurement period ${period.start} to ${period.end} is invalid; give two dates as YYYY-MM-DD with the start on or before the end.`);
   }
+}
+
+/** Parses a FHIR date of the form YYYY-MM-DD to epoch milliseconds; undefined for any other text or a day the month lacks. */
+function parseCalendarDate(text: string): number | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return undefined;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text) ? date.getTime() : undefined;
 }

@@ -64,14 +64,13 @@ function findDuplicates(bundles: MeasureBundle[], dir: string): string[] {
   const problems: string[] = [];
   const seen = new Map<string, string>();
   for (const { measure, file } of bundles) {
-    for (const key of [`canonical ${measure.url}|${measure.version ?? ""}`, `id ${measure.id}|${measure.version ?? ""}`]) {
-      const first = seen.get(key);
-      if (first !== undefined) {
-        problems.push(`${file} and ${first} in ${dir} hold Measures with the same ${key}; keep one of them.`);
-      } else {
-        seen.set(key, file);
-      }
+    const keys = [`canonical ${measure.url}|${measure.version ?? ""}`, `id ${measure.id}|${measure.version ?? ""}`];
+    const duplicate = keys.find((key) => seen.has(key));
+    if (duplicate !== undefined) {
+      problems.push(`${file} and ${seen.get(duplicate)} in ${dir} contain Measures with the same ${duplicate}; keep one of them.`);
+      continue;
     }
+    for (const key of keys) seen.set(key, file);
   }
   return problems;
 }

@@ -5,6 +5,8 @@ import type { Library, Measure, ValueSet } from "fhir/r4";
 
 import { isJsonObject } from "@/lib/fhir/is-json-object";
 
+import { measureSettingsFile } from "./read-measure-settings";
+
 /** The measure resource types a bundle folder contributes; every other type in it is ignored. */
 export type MeasureContentResource = Measure | Library | ValueSet;
 
@@ -29,8 +31,8 @@ export function isContentOfType<K extends MeasureContentResource["resourceType"]
 }
 
 /**
- * Reads every `.json` file under `dir`: single Measure, Library and ValueSet resources, and Bundles
- * of any type whose entries are read the same way. Returns the items found and one problem line
+ * Reads every `.json` file under `dir` except the settings file at its root: single Measure,
+ * Library and ValueSet resources, and Bundles of any type whose entries are read the same way. Returns the items found and one problem line
  * per file that is not JSON or not a FHIR resource.
  */
 export function readMeasureContent(dir: string): { items: MeasureContentItem[]; problems: string[] } {
@@ -40,7 +42,7 @@ export function readMeasureContent(dir: string): { items: MeasureContentItem[]; 
   for (const file of listJsonFiles(dir)) {
     const parsed = parseJsonFile(path.join(dir, file));
     if (!isJsonObject(parsed) || typeof parsed.resourceType !== "string") {
-      problems.push(`${file} in ${dir} is not a FHIR resource in JSON; fix or remove it.`);
+      problems.push(`${file} is not a FHIR resource in JSON; fix it or move it out of the folder.`);
       continue;
     }
     items.push(...itemsOf(parsed, file));
@@ -76,6 +78,6 @@ function parseJsonFile(file: string): unknown {
 /** Lists `.json` files below `dir`, relative to it and sorted, so every run assembles the same bundles. */
 function listJsonFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .filter((name) => name.endsWith(".json") && statSync(path.join(dir, name)).isFile())
+    .filter((name) => name.endsWith(".json") && name !== measureSettingsFile && statSync(path.join(dir, name)).isFile())
     .sort();
 }
