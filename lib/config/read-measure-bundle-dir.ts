@@ -6,7 +6,7 @@ import path from "node:path";
  * fqm-execution. Returns the absolute path, or undefined when the variable is unset or empty.
  * Adds a problem line when the path is not an existing folder.
  */
-export function readMeasureBundleDir(env: { LAKEVIEW_MEASURE_BUNDLE_DIR?: string }, problems: string[]): string | undefined {
+export function readMeasureBundleDir(env: Readonly<Record<string, string | undefined>>, problems: string[]): string | undefined {
   const text = env.LAKEVIEW_MEASURE_BUNDLE_DIR;
   if (text === undefined || text === "") return undefined;
 

@@ -13,7 +13,7 @@ const evaluatorsByDir = new Map<string, MeasureEvaluator[]>();
  * its files takes effect on restart. Throws one Error listing every problem with the folder or its
  * settings file.
  */
-export function listConfiguredMeasureEvaluators(env: { LAKEVIEW_MEASURE_BUNDLE_DIR?: string } = process.env): MeasureEvaluator[] {
+export function listConfiguredMeasureEvaluators(env: Readonly<Record<string, string | undefined>> = process.env): MeasureEvaluator[] {
   const problems: string[] = [];
   const dir = readMeasureBundleDir(env, problems);
   if (problems.length > 0) throw new Error(problems.join("\n"));
