@@ -115,3 +115,15 @@ describe.skipIf(skipReason !== undefined)(`createFqmMeasureEvaluator on a publis
     expect(readMeasureReportPopulations(withPending).numerator).toBe(0);
   });
 });
+
+describe("createFqmMeasureEvaluator without a ValueSet", () => {
+  it("fails instead of downloading it", async () => {
+    const { measure, mainLibrary, helperLibrary } = syntheticMeasureResources();
+    const bundle: Bundle = { resourceType: "Bundle", type: "collection", entry: [measure, mainLibrary, helperLibrary].map((resource) => ({ resource })) };
+    const evaluator = createFqmMeasureEvaluator(bundle);
+
+    const evaluation = evaluator.evaluate(syntheticPatientData("patient-a", []), period);
+
+    await expect(evaluation).rejects.toThrow("Missing the following valuesets: https://lakeview.example/fhir/ValueSet/test-screening, and no API key was provided to resolve them");
+  });
+});

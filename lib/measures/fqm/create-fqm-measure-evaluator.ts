@@ -19,6 +19,8 @@ export interface FqmMeasureEvaluatorOptions {
  * decoded ELM, the code service and the CQL repository per Measure id and version, so only the
  * first call for a measure pays for preparing them (the cache drops an entry unused for 10 minutes).
  * No `vsAPIKey` is given, so a missing ValueSet fails instead of being downloaded from VSAC.
+ * NOTE: fqm-execution 1.8.6 builds clause-level results on every call, about half of a warm call
+ * on CMS125. Only its undocumented lower-level execution API would skip them.
  */
 const fixedOptions = {
   calculateHTML: false,
