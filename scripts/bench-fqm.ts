@@ -1,7 +1,7 @@
 // `npm run bench:fqm`: the time fqm-execution takes per patient per measure. For each of the six
-// qicore-2024 sample measures it times creating the evaluator, the first evaluation (which
-// prepares the measure's ELM, code service and CQL repository) and then every case of the
-// measure's qicore-2025 deck for --rounds rounds (warm calls), and prints one JSON line per
+// qicore-2024 sample measures it times creating the evaluator and the first evaluation, which
+// prepares the measure's ELM, code service and CQL repository. Then it times every case of the
+// measure's qicore-2025 deck for --rounds rounds (warm calls). It prints one JSON line per
 // measure plus the machine's load. It reads the sample measures and decks in ../shared/data.
 //
 //   npm run bench:fqm -- [--rounds N] [--measure CMS125]

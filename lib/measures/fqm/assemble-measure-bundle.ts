@@ -77,8 +77,8 @@ function readElm(library: Library, item: MeasureContentItem, where: string, prob
 
 /**
  * Lists the Library canonicals a Library depends on. Model-information libraries
- * (`…/Library/FHIR-ModelInfo`, `…/Library/QICore-ModelInfo`) are skipped, because
- * cql-exec-fhir carries the FHIR 4.0.1 and QI-Core models itself.
+ * (`…/Library/FHIR-ModelInfo`, `…/Library/QICore-ModelInfo`) are skipped, because fqm-execution
+ * does not read them: cql-exec-fhir reads the patient data with the FHIR 4.0.1 model it carries.
  */
 function dependedOnLibraries(library: Library): string[] {
   return (library.relatedArtifact ?? []).flatMap((artifact) => {

@@ -65,7 +65,7 @@ export function createFqmMeasureEvaluator(bundle: Bundle, options: FqmMeasureEva
     improvementNotation,
     async evaluate(patientData: Bundle, period: MeasurementPeriod): Promise<MeasureReport> {
       assertPeriod(period);
-      // The patient source holds one patient at a time, so calls on one evaluator run one after another.
+      // The patient source contains one patient at a time, so calls on one evaluator run one after another.
       const call = previousCall.then(() => evaluateNow(patientData, period));
       previousCall = call.catch(() => undefined);
       return call;
@@ -87,7 +87,7 @@ function createPatientSource(): PatientSource {
 function findMeasure(bundle: Bundle): Measure & { url: string } {
   const measure = bundle.entry?.map((entry) => entry.resource).find((resource): resource is Measure => resource?.resourceType === "Measure");
   if (!measure?.url) {
-    throw new Error("The measure Bundle holds no Measure with a url; assemble it with loadMeasureBundles.");
+    throw new Error("The measure Bundle contains no Measure with a url; assemble it with loadMeasureBundles.");
   }
   return { ...measure, url: measure.url };
 }
@@ -100,7 +100,7 @@ function assertPeriod(period: MeasurementPeriod): void {
   }
 }
 
-/** Parses a FHIR date of the form YYYY-MM-DD to epoch milliseconds; undefined for any other text or a day the month lacks. */
+/** Parses a FHIR date of the form YYYY-MM-DD to epoch milliseconds. Returns undefined for other text and for a day the month lacks. */
 function parseCalendarDate(text: string): number | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return undefined;
   const date = new Date(`${text}T00:00:00Z`);

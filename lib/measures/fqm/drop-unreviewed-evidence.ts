@@ -8,8 +8,9 @@ const uncountedReviewCodes: ReadonlySet<string> = new Set(["pending", "rejected"
 
 /**
  * Returns a copy of a patient Bundle without the resources whose evidence-review tag is `pending`
- * or `rejected`. Member-reported evidence counts only once a care manager accepts it; a resource
- * tagged `accepted`, or with no review tag (clinical data from claims and providers), stays.
+ * or `rejected`, because member-reported evidence counts only once a care manager accepts it.
+ * A resource tagged `accepted` stays, and so does one without a review tag (clinical data from
+ * claims and providers).
  */
 export function dropUnreviewedEvidence(patientData: Bundle): Bundle {
   const entry = (patientData.entry ?? []).filter((item) => !item.resource || !isUnreviewed(item.resource));

@@ -6,7 +6,7 @@ import type { MeasureTestOutcome } from "./run-measure-test-case";
 
 /**
  * Asserts a published case's outcome: equal to the published expectation, or, for a case listed
- * as a published contradiction, different from it and equal to what the list says the engine
+ * as a published contradiction, different from it and equal to what the list states the engine
  * computes (for an error, its message contains the listed text). Returns whether the published
  * expectation matched, for the per-measure counts.
  */

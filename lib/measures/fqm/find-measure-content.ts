@@ -28,7 +28,7 @@ export function findLibrary(items: readonly MeasureContentItem[], canonical: str
   return closest(matches((library) => library.name === name), from);
 }
 
-/** Finds a ValueSet by canonical URL; a `|version` suffix must match the ValueSet's version. */
+/** Finds a ValueSet by canonical URL. A `|version` suffix must match the ValueSet's version. */
 export function findValueSet(items: readonly MeasureContentItem[], canonical: string, from: MeasureContentItem): MeasureContentItemOf<ValueSet> | undefined {
   const { url, version } = splitCanonical(canonical);
   const valueSets = items
@@ -43,8 +43,8 @@ function splitCanonical(canonical: string): { url: string; version: string | und
 }
 
 /**
- * Tells whether `item` may serve the Measure in `from`. A Bundle that holds a Measure is
- * self-contained, so its Libraries and ValueSets serve only that Measure; everything else is shared.
+ * Tells whether `item` may serve the Measure in `from`. A Bundle that contains a Measure is
+ * self-contained, so its Libraries and ValueSets serve only that Measure. Everything else is shared.
  */
 function inScope(item: MeasureContentItem, from: MeasureContentItem): boolean {
   return item.completeBundle === undefined || item.completeBundle === from.completeBundle;

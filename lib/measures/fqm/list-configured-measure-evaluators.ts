@@ -1,4 +1,5 @@
 import { readMeasureBundleDir } from "@/lib/config/read-measure-bundle-dir";
+import { logger } from "@/lib/log/logger";
 
 import type { MeasureEvaluator } from "../measure-evaluator";
 import { createFqmMeasureEvaluator } from "./create-fqm-measure-evaluator";
@@ -28,6 +29,7 @@ export function listConfiguredMeasureEvaluators(env: Readonly<Record<string, str
 }
 
 function createEvaluators(dir: string): MeasureEvaluator[] {
+  const started = performance.now();
   const settings = readMeasureSettings(dir);
   const bundles = loadMeasureBundles(dir);
 
@@ -36,5 +38,7 @@ function createEvaluators(dir: string): MeasureEvaluator[] {
     throw new Error(`The measure settings in ${dir} name ${unknown.join(", ")}, which no Measure in the folder has as its url; correct or remove those entries.`);
   }
 
-  return bundles.map(({ measure, bundle }) => createFqmMeasureEvaluator(bundle, { improvementNotation: measure.url ? settings.improvementNotation[measure.url] : undefined }));
+  const evaluators = bundles.map(({ measure, bundle }) => createFqmMeasureEvaluator(bundle, { improvementNotation: measure.url ? settings.improvementNotation[measure.url] : undefined }));
+  logger.info({ dir, measures: evaluators.length, durationMs: Math.round(performance.now() - started) }, "measure bundles loaded");
+  return evaluators;
 }

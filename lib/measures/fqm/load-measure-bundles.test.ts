@@ -130,7 +130,7 @@ describe("loadMeasureBundles", () => {
         arrange: (dir) => {
           writeResources(dir, "libraries", [syntheticMeasureResources().helperLibrary]);
         },
-        message: "holds no Measure resource; add one folder per measure with its Measure, Library and ValueSet files, or a complete measure Bundle.",
+        message: "contains no Measure resource; add one folder per measure with its Measure, Library and ValueSet files, or a complete measure Bundle.",
       },
     ];
 
@@ -146,7 +146,7 @@ describe("loadMeasureBundles", () => {
       const dir = path.join(newFolder(), "absent");
 
       expect(() => loadMeasureBundles(dir)).toThrow(
-        `The measure bundle folder ${dir} does not exist or is not a folder; create it, or point LAKEVIEW_MEASURE_BUNDLE_DIR at the folder that holds the measure bundles.`,
+        `The measure bundle folder ${dir} does not exist or is not a folder; create it, or point LAKEVIEW_MEASURE_BUNDLE_DIR at the folder that contains the measure bundles.`,
       );
     });
 

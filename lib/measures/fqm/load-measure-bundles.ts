@@ -16,9 +16,9 @@ export interface MeasureBundle {
 
 /**
  * Reads a folder of published measure content and assembles one Bundle per Measure. The folder
- * may hold complete Bundles (a Measure with its Libraries and ValueSets, as MADiE and the
- * connectathon repositories publish them) and loose Measure, Library and ValueSet files or
- * ValueSet Bundles in any subfolders; loose Libraries and ValueSets are shared by every Measure.
+ * may contain complete Bundles, each a Measure with its Libraries and ValueSets as the
+ * connectathon repositories publish them. It may also contain loose Measure, Library and ValueSet
+ * files or ValueSet Bundles in any subfolders, as MADiE exports them, and every Measure shares those.
  * Resources of other types (test patients, expected MeasureReports) are ignored.
  *
  * Throws one Error listing every problem (a missing Library or ValueSet, a Library without ELM
@@ -31,7 +31,7 @@ export function loadMeasureBundles(dir: string): MeasureBundle[] {
   const { items, problems } = readMeasureContent(dir);
   const measureItems = items.filter((item) => isContentOfType(item, "Measure"));
   if (measureItems.length === 0 && problems.length === 0) {
-    problems.push(`${dir} holds no Measure resource; add one folder per measure with its Measure, Library and ValueSet files, or a complete measure Bundle.`);
+    problems.push(`${dir} contains no Measure resource; add one folder per measure with its Measure, Library and ValueSet files, or a complete measure Bundle.`);
   }
 
   const bundles: MeasureBundle[] = [];
@@ -51,7 +51,7 @@ export function loadMeasureBundles(dir: string): MeasureBundle[] {
 function assertFolder(dir: string): void {
   const stats = statSync(dir, { throwIfNoEntry: false });
   if (!stats?.isDirectory()) {
-    throw new Error(`The measure bundle folder ${dir} does not exist or is not a folder; create it, or point LAKEVIEW_MEASURE_BUNDLE_DIR at the folder that holds the measure bundles.`);
+    throw new Error(`The measure bundle folder ${dir} does not exist or is not a folder; create it, or point LAKEVIEW_MEASURE_BUNDLE_DIR at the folder that contains the measure bundles.`);
   }
 }
 

@@ -4,7 +4,7 @@ const improvementNotationExtension = "http://hl7.org/fhir/us/cqfmeasures/Structu
 
 /**
  * Reads whether a higher score is better from `Measure.improvementNotation`, else from the first
- * group's `cqfm-improvementNotation` extension. Returns undefined when neither says `increase` or
+ * group's `cqfm-improvementNotation` extension. Returns undefined when neither gives `increase` or
  * `decrease`.
  */
 export function readImprovementNotation(measure: Measure): "increase" | "decrease" | undefined {

@@ -2,7 +2,7 @@ import type { Library } from "fhir/r4";
 
 import { isJsonObject } from "@/lib/fhir/is-json-object";
 
-/** What the loader needs from a Library's ELM JSON: its identifier, the libraries it includes and the ValueSets it declares. */
+/** The parts of a Library's ELM JSON that the loader reads: its identifier, the libraries it includes and the ValueSets it declares. */
 export interface LibraryElmSummary {
   name: string;
   version: string | undefined;

@@ -7,7 +7,7 @@ import { isJsonObject } from "@/lib/fhir/is-json-object";
 
 import { measureSettingsFile } from "./read-measure-settings";
 
-/** The measure resource types a bundle folder contributes; every other type in it is ignored. */
+/** The measure resource types a bundle folder contributes. Every other type in it is ignored. */
 export type MeasureContentResource = Measure | Library | ValueSet;
 
 /** One Measure, Library or ValueSet found in a bundle folder, with the file it came from. */
@@ -15,14 +15,14 @@ export interface MeasureContentItem {
   resource: MeasureContentResource;
   /** Path of the file relative to the folder, for messages. */
   file: string;
-  /** Set when the resource is an entry of a Bundle that also holds a Measure, so the Bundle is self-contained. */
+  /** Set when the resource is an entry of a Bundle that also contains a Measure, so the Bundle is self-contained. */
   completeBundle?: string;
 }
 
 /** An item whose resource is known to be of type `T`. */
 export type MeasureContentItemOf<T extends MeasureContentResource> = MeasureContentItem & { resource: T };
 
-/** Tells whether an item holds a resource of the given type. */
+/** Tells whether an item contains a resource of the given type. */
 export function isContentOfType<K extends MeasureContentResource["resourceType"]>(
   item: MeasureContentItem,
   resourceType: K,

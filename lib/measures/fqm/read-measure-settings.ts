@@ -17,7 +17,7 @@ const measureSettingsSchema = z
 export type MeasureSettings = z.infer<typeof measureSettingsSchema>;
 
 /**
- * Reads `lakeview-measure-settings.json` from the root of a bundle folder; a folder without one
+ * Reads `lakeview-measure-settings.json` from the root of a bundle folder. A folder without one
  * gets empty settings. The file lets a plan correct a measure's improvement notation without
  * editing the published content, which NCQA's licence forbids. Throws when the file is not valid.
  */

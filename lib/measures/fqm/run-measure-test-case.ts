@@ -3,7 +3,7 @@ import type { Bundle, Resource } from "fhir/r4";
 import type { MeasureEvaluator, MeasurementPeriod } from "../measure-evaluator";
 import { readMeasureReportPopulations, type MeasurePopulations } from "../measure-populations";
 
-/** What one published test case gives: the populations, or the message of the error the engine raised. */
+/** The outcome of one published test case: the populations, or the message of the error the engine raised. */
 export type MeasureTestOutcome = MeasurePopulations | { error: string };
 
 /** Evaluates a test patient's resources for one period and returns the populations or the engine's error. */

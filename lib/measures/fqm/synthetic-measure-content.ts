@@ -6,7 +6,7 @@ import type { Bundle, Library, Measure, MeasureGroupPopulation, Observation, Pat
 import { measurePopulationSystem } from "../measure-populations";
 
 // A small proportion measure made up for tests, so the loader and the evaluator are tested without
-// the NCQA-owned sample content: everyone is in the denominator, and an Observation coded LOINC
+// the NCQA-owned sample content. Everyone is in the denominator, and an Observation coded LOINC
 // 24606-6 (mammography) in the ValueSet puts the patient in the numerator. Its main Library
 // includes a helper Library, so dependencies are followed.
 
@@ -83,7 +83,7 @@ const population = (code: string, expression: string): MeasureGroupPopulation =>
   criteria: { language: "text/cql-identifier", expression },
 });
 
-/** The synthetic Measure, its two Libraries and its ValueSet, as loose resources. */
+/** Builds the synthetic Measure, its two Libraries and its ValueSet as loose resources. */
 export function syntheticMeasureResources(): { measure: Measure; mainLibrary: Library; helperLibrary: Library; valueSet: ValueSet } {
   const measure: Measure = {
     resourceType: "Measure",

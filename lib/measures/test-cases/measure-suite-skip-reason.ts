@@ -10,8 +10,8 @@ const neededFolders = ["measures", "deqm/ecqm-test-cases", "deqm/ecqm-test-cases
 
 /**
  * Returns why the published test-case suites cannot run here, or undefined when they can. They
- * need the sample measures and decks, and they run on the PGlite pass of `npm test` only: they
- * touch no database, so the PostgreSQL pass (TEST_DATABASE_URL set) would repeat them unchanged.
+ * need the sample measures and decks. They run on the PGlite pass of `npm test` only, because
+ * they touch no database and the PostgreSQL pass (TEST_DATABASE_URL set) would repeat them unchanged.
  */
 export function measureSuiteSkipReason(): string | undefined {
   const missing = neededFolders.filter((folder) => !existsSync(path.join(SAMPLE_DATA_DIR, folder)));

@@ -10,7 +10,7 @@ export interface PublishedContradiction {
   measureKey: string;
   /** The case folder: its UUID in the qicore-2025 decks, its name in the r4-2021 decks. */
   caseKey: string;
-  /** Which resource and which rule make the published expectation wrong. */
+  /** The resource and the rule that make the published expectation wrong. */
   reason: string;
   /** The populations the engine computes, or the start of the error it raises. */
   computed: MeasurePopulations | { error: string };
@@ -68,28 +68,28 @@ export const publishedContradictions: readonly PublishedContradiction[] = [
     deck: "r4-2021",
     measureKey: "EXM130",
     caseKey: "numer-EXM130-FecalOccult-FAIL-1yr-TZoffset-00",
-    reason: `The name says FAIL, but ${utcPeriod} (FOBT Observation at 2021-01-01T01:00:00+00:00), which is inside 2021. It is outside only when the period is read in a time zone west of UTC.`,
+    reason: `The name states FAIL, but ${utcPeriod} (FOBT Observation at 2021-01-01T01:00:00+00:00), which is inside 2021. It is outside only when the period is read in a time zone west of UTC.`,
     computed: inNumerator,
   },
   {
     deck: "r4-2021",
     measureKey: "EXM130",
     caseKey: "numer-EXM130-FecalOccult-FAIL-1yr-TZoffset-07",
-    reason: `The name says FAIL, but ${utcPeriod} (FOBT Observation starting 2021-01-01T01:00:00-06:00, which is 07:00 UTC), inside 2021.`,
+    reason: `The name states FAIL, but ${utcPeriod} (FOBT Observation starting 2021-01-01T01:00:00-06:00, which is 07:00 UTC), inside 2021.`,
     computed: inNumerator,
   },
   {
     deck: "r4-2021",
     measureKey: "EXM130",
     caseKey: "numer-EXM130-FitDNA-FAIL-3yr-TZoffset-00",
-    reason: `The name says FAIL, but ${utcPeriod} (FIT-DNA Observation at 2019-01-01T01:00:00+00:00), inside the window from 2019-01-01 to 2021-12-31.`,
+    reason: `The name states FAIL, but ${utcPeriod} (FIT-DNA Observation at 2019-01-01T01:00:00+00:00), inside the window from 2019-01-01 to 2021-12-31.`,
     computed: inNumerator,
   },
   {
     deck: "r4-2021",
     measureKey: "EXM130",
     caseKey: "numer-EXM130-FitDNA-FAIL-3yr-TZoffset-07",
-    reason: `The name says FAIL, but ${utcPeriod} (FIT-DNA Observation starting 2019-01-01T01:00:00-06:00, which is 07:00 UTC), inside the window from 2019-01-01 to 2021-12-31.`,
+    reason: `The name states FAIL, but ${utcPeriod} (FIT-DNA Observation starting 2019-01-01T01:00:00-06:00, which is 07:00 UTC), inside the window from 2019-01-01 to 2021-12-31.`,
     computed: inNumerator,
   },
   {
@@ -97,7 +97,7 @@ export const publishedContradictions: readonly PublishedContradiction[] = [
     measureKey: "EXM130",
     caseKey: "numer-EXM130-FitDNA-FAIL-category-laboratory",
     reason:
-      "The name says FAIL, but its FIT-DNA Observation (LOINC 77353-1, final, category laboratory, 2019-01-01T01:00:00) differs from the one in numer-EXM130-FitDNA-3yr, which expects numerator 1, only in its id and subject, so the two cases cannot differ in outcome.",
+      "The name states FAIL, but its FIT-DNA Observation (LOINC 77353-1, final, category laboratory, 2019-01-01T01:00:00) differs from the one in numer-EXM130-FitDNA-3yr, which expects numerator 1, only in its id and subject, so the two cases cannot differ in outcome.",
     computed: inNumerator,
   },
 ];

@@ -6,7 +6,7 @@ import type { MeasureReport, Resource } from "fhir/r4";
 import { SAMPLE_DATA_DIR } from "@/lib/fhir/read-sample-resources";
 
 import type { MeasurementPeriod } from "../measure-evaluator";
-import { readMeasureReportPopulations, type MeasurePopulations } from "../measure-populations";
+import { emptyMeasurePopulations, readMeasureReportPopulations, type MeasurePopulations } from "../measure-populations";
 
 /** Folder of the ecqm-content-r4-2021 test decks, one subfolder per measure and one per case below it. */
 export const r4TestCaseDir = path.join(SAMPLE_DATA_DIR, "deqm/ecqm-test-cases");
@@ -20,15 +20,15 @@ export interface R4MeasureTestCase {
   /** The Patient and its clinical resources, without the expected MeasureReport. */
   resources: Resource[];
   expected: MeasurePopulations;
-  /** Where `expected` comes from: the case's own MeasureReport, or the prefix of its folder name. */
+  /** Source of `expected`: the case's own MeasureReport, or the prefix of its folder name. */
   expectationSource: "measure-report" | "folder-name";
   period: MeasurementPeriod;
 }
 
 /**
  * The measurement period of each deck. The decks' MeasureReports give 2021 for EXM125 and 2019
- * for CMS122 (as local dates at -07:00). EXM130 publishes no MeasureReport; its visits fall in
- * 2021 and its lookbacks (one year for FOBT, three for FIT-DNA) count back from 2021.
+ * for CMS122 (as local dates at -07:00). EXM130 publishes no MeasureReport, but its visits fall
+ * in 2021 and its lookbacks (one year for FOBT, three for FIT-DNA) count back from 2021.
  */
 const deckPeriods: Record<string, MeasurementPeriod> = {
   EXM125: { start: "2021-01-01", end: "2021-12-31" },
@@ -38,8 +38,8 @@ const deckPeriods: Record<string, MeasurementPeriod> = {
 
 /**
  * Reads every case of the r4-2021 decks (EXM125, EXM130, CMS122), or of the one deck given.
- * A case folder holds `<ResourceType>/<id>.json` files and, for five cases, an expected
- * MeasureReport; without one, the folder name's prefix gives the expectation.
+ * A case folder contains `<ResourceType>/<id>.json` files and, for five cases, an expected
+ * MeasureReport. Without one, the folder name's prefix gives the expectation.
  */
 export function readR4TestCases(measureKey?: string): R4MeasureTestCase[] {
   const deckFolders = readdirSync(r4TestCaseDir)
@@ -89,7 +89,7 @@ function readCase(caseDir: string, measureKey: string, name: string, period: Mea
  * Excluded patients count 0 in the numerator, as fqm-execution and MADiE report them.
  */
 export function expectationFromFolderName(name: string): MeasurePopulations {
-  const none = { "initial-population": 0, denominator: 0, "denominator-exclusion": 0, "denominator-exception": 0, numerator: 0, "numerator-exclusion": 0 };
+  const none = emptyMeasurePopulations();
   const inDenominator = { ...none, "initial-population": 1, denominator: 1 };
 
   if (name.startsWith("neg-ip-") || name.startsWith("no-ip-")) return none;
