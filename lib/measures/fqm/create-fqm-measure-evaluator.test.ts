@@ -127,3 +127,17 @@ describe("createFqmMeasureEvaluator without a ValueSet", () => {
     await expect(evaluation).rejects.toThrow("Missing the following valuesets: https://lakeview.example/fhir/ValueSet/test-screening, and no API key was provided to resolve them");
   });
 });
+
+describe("createFqmMeasureEvaluator patient data", () => {
+  const evaluator = createSyntheticEvaluator();
+
+  it.each([
+    ["no Patient", { resourceType: "Bundle", type: "collection", entry: [] } satisfies Bundle, 0],
+    ["two Patients", { resourceType: "Bundle", type: "collection", entry: [...(syntheticPatientData("patient-a", []).entry ?? []), ...(syntheticPatientData("patient-b", []).entry ?? [])] } satisfies Bundle, 2],
+  ])("rejects a Bundle with %s", async (_label, patientData, count) => {
+    const evaluation = evaluator.evaluate(patientData, period);
+
+    await expect(evaluation).rejects.toSatisfy((error: unknown) => isFhirError(error, "invalid"));
+    await expect(evaluation).rejects.toThrow(`The patient data Bundle contains ${count} Patient resources; pass one Bundle per patient with exactly one Patient and that patient's resources.`);
+  });
+});

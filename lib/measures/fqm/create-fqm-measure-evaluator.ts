@@ -18,6 +18,8 @@ export interface FqmMeasureEvaluatorOptions {
  * because only the population counts are used. `useElmJsonsCaching` makes fqm-execution keep the
  * decoded ELM, the code service and the CQL repository per Measure id and version, so only the
  * first call for a measure pays for preparing them (the cache drops an entry unused for 10 minutes).
+ * NOTE: that cache is process-wide, so two bundles whose Measures share id and version run the
+ * logic prepared first. loadMeasureBundles rejects such pairs within one folder, not across folders.
  * No `vsAPIKey` is given, so a missing ValueSet fails instead of being downloaded from VSAC.
  * NOTE: fqm-execution 1.8.6 builds clause-level results on every call, about half of a warm call
  * on CMS125. Only its undocumented lower-level execution API would skip them.
@@ -65,7 +67,10 @@ export function createFqmMeasureEvaluator(bundle: Bundle, options: FqmMeasureEva
     improvementNotation,
     async evaluate(patientData: Bundle, period: MeasurementPeriod): Promise<MeasureReport> {
       assertPeriod(period);
-      // The patient source contains one patient at a time, so calls on one evaluator run one after another.
+      assertOnePatient(patientData);
+
+      // The patient source contains one patient at a time, so calls on one evaluator run one after
+      // another. The queue only waits for the previous call; its caller receives that call's failure.
       const call = previousCall.then(() => evaluateNow(patientData, period));
       previousCall = call.catch(() => undefined);
       return call;
@@ -90,6 +95,13 @@ function findMeasure(bundle: Bundle): Measure & { url: string } {
     throw new Error("The measure Bundle contains no Measure with a url; assemble it with loadMeasureBundles.");
   }
   return { ...measure, url: measure.url };
+}
+
+function assertOnePatient(patientData: Bundle): void {
+  const patients = (patientData.entry ?? []).filter((entry) => entry.resource?.resourceType === "Patient").length;
+  if (patients !== 1) {
+    throw new FhirError("invalid", `The patient data Bundle contains ${patients} Patient resources; pass one Bundle per patient with exactly one Patient and that patient's resources.`);
+  }
 }
 
 function assertPeriod(period: MeasurementPeriod): void {
