@@ -19,8 +19,8 @@ export interface PublishedContradiction {
 const inDenominator: MeasurePopulations = { ...emptyMeasurePopulations(), "initial-population": 1, denominator: 1 };
 const inNumerator: MeasurePopulations = { ...inDenominator, numerator: 1 };
 
-const valueSetToYes =
-  "expects numerator 1, but the Observation's value is a valueCodeableConcept (SNOMED 'Yes'), not a Quantity. The numerator needs the most recent result to be a Quantity above 9 %, so `(value as Quantity) > 9 '%'` is null and the patient stays out of the numerator.";
+const valueCodedYes =
+  "expects numerator 1. The numerator counts a most recent reading above 9 %, a most recent reading without a value, or no reading at all. This patient's Observation has a value, but a valueCodeableConcept (SNOMED 'Yes') instead of a Quantity, so `value > 9 '%'` is null and none of the three holds.";
 
 const utcPeriod =
   "the period bounds are UTC (fqm-execution sets 00:00:00.000Z to 23:59:59.999Z), and the only test falls at 01:00 on the first day of its lookback window";
@@ -30,14 +30,14 @@ export const publishedContradictions: readonly PublishedContradiction[] = [
     deck: "qicore-2025",
     measureKey: "CMS122",
     caseKey: "6630d394-c81d-42f5-a218-40b73a2a4949",
-    reason: `"NUMPass GMIGreaterThan9" ${valueSetToYes}`,
+    reason: `"NUMPass GMIGreaterThan9" ${valueCodedYes}`,
     computed: inDenominator,
   },
   {
     deck: "qicore-2025",
     measureKey: "CMS122",
     caseKey: "8956ebb5-d3c0-4112-a34a-200961713efd",
-    reason: `"NUMPass HbA1cGreaterThan9" ${valueSetToYes}`,
+    reason: `"NUMPass HbA1cGreaterThan9" ${valueCodedYes}`,
     computed: inDenominator,
   },
   {
@@ -61,7 +61,7 @@ export const publishedContradictions: readonly PublishedContradiction[] = [
     measureKey: "EXM125",
     caseKey: "denomexcl-EXM125-frailtyWcRx",
     reason:
-      "The frailty exclusion needs the dementia MedicationRequest's cumulative duration, but the MedicationRequest has no dosageInstruction or dispenseRequest. CumulativeMedicationDurationFHIR4 1.0.000 then builds a Quantity from a missing dose (CQL locator 164:15) and the engine stops with an error instead of returning null.",
+      "The frailty exclusion needs the cumulative duration of the dementia MedicationRequest (donepezil), which has no dosageInstruction or dispenseRequest. CumulativeMedicationDurationFHIR4 1.0.000 then builds `System.Quantity { value: timing.repeat.period, … }` from the missing timing (CQL line 164), and cql-execution 3.3.2 raises an error for a Quantity without a value instead of returning null.",
     computed: { error: "Cannot create a quantity with an undefined value" },
   },
   {
