@@ -5,10 +5,10 @@ import type { PublishedContradiction } from "../test-cases/published-contradicti
 import type { MeasureTestOutcome } from "./run-measure-test-case";
 
 /**
- * Asserts a published case's outcome: equal to the published expectation, or, for a case listed
- * as a published contradiction, different from it and equal to what the list states the engine
- * computes (for an error, its message contains the listed text). Returns whether the published
- * expectation matched, for the per-measure counts.
+ * Asserts that a published case's outcome equals the published expectation. For a case listed as
+ * a published contradiction, it asserts instead that the outcome differs from the expectation and
+ * equals the listed one, where a listed error must appear in the error's message. Returns whether
+ * the published expectation matched, for the per-measure counts.
  */
 export function expectPublishedOutcome(outcome: MeasureTestOutcome, expected: MeasurePopulations, contradiction: PublishedContradiction | undefined): boolean {
   if (!contradiction) {

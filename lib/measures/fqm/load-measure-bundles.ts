@@ -21,9 +21,9 @@ export interface MeasureBundle {
  * files or ValueSet Bundles in any subfolders, as MADiE exports them, and every Measure shares those.
  * Resources of other types (test patients, expected MeasureReports) are ignored.
  *
- * Throws one Error listing every problem (a missing Library or ValueSet, a Library without ELM
- * JSON, two copies of one Measure, a file that is not JSON), each naming the canonical, the Measure,
- * the folder and what to add, so a plan fixes the folder in one pass.
+ * Throws one Error listing every problem, so a plan fixes the folder in one pass. Problems include
+ * a missing Library or ValueSet, a Library without ELM JSON, two copies of one Measure and a file
+ * that is not JSON. Each line names the canonical, the Measure, the file and what to add.
  */
 export function loadMeasureBundles(dir: string): MeasureBundle[] {
   assertFolder(dir);
