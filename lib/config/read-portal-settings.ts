@@ -1,5 +1,6 @@
 import { minSecretLength } from "../auth/read-auth-secret";
 import { MAX_DEMO_MEMBERS } from "../demo/generate-demo-data";
+import { readMeasureBundleDir } from "./read-measure-bundle-dir";
 
 /** Settings that `npm start` and `npm run dev` read from the environment, checked before any work. */
 export interface PortalSettings {
@@ -10,6 +11,8 @@ export interface PortalSettings {
   demoToday: Date;
   /** NEXTAUTH_SECRET when set; `npm start` creates one otherwise. */
   authSecret: string | undefined;
+  /** Absolute path of LAKEVIEW_MEASURE_BUNDLE_DIR; undefined runs no configured measure bundles. */
+  measureBundleDir: string | undefined;
 }
 
 /**
@@ -22,6 +25,7 @@ export function readPortalSettings(env: NodeJS.ProcessEnv, now: Date = new Date(
   const demoMembers = readWholeNumber(env, "LAKEVIEW_DEMO_MEMBERS", 25, 1, MAX_DEMO_MEMBERS, problems);
   const demoToday = readDate(env, "LAKEVIEW_DEMO_TODAY", now, problems);
 
+  const measureBundleDir = readMeasureBundleDir(env, problems);
   const host = readHost(env, problems);
   const authSecret = env.NEXTAUTH_SECRET;
   if (authSecret !== undefined) checkSecret(authSecret, problems);
@@ -29,7 +33,7 @@ export function readPortalSettings(env: NodeJS.ProcessEnv, now: Date = new Date(
   if (problems.length > 0) {
     throw new Error(problems.join("\n"));
   }
-  return { port, host, demoMembers, demoToday, authSecret };
+  return { port, host, demoMembers, demoToday, authSecret, measureBundleDir };
 }
 
 function readHost(env: NodeJS.ProcessEnv, problems: string[]): string {

@@ -70,8 +70,8 @@ function readDeck(deckDir: string, measureKey: string): MeasureTestCase[] {
 function readCaseNames(readmePath: string): Map<string, string> {
   const names = new Map<string, string>();
   for (const line of readFileSync(readmePath, "utf8").split(/\r?\n/)) {
-    const match = /^([0-9a-f-]{36}) = (.+)$/.exec(line.trim());
-    if (match?.[1] !== undefined && match[2] !== undefined) names.set(match[1], match[2]);
+    const [, caseId, name] = /^([0-9a-f-]{36}) = (.+)$/.exec(line.trim()) ?? [];
+    if (caseId !== undefined && name !== undefined) names.set(caseId, name);
   }
   return names;
 }
