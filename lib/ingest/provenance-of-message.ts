@@ -1,0 +1,34 @@
+import type { Identifier, Provenance } from "fhir/r4";
+
+/** Where a converted message came from. */
+export interface MessageSource {
+  /** The sending application or facility (MSH-4) or interchange sender (ISA-06). */
+  sender: string;
+  /** The message control id (MSH-10) or interchange control number (ISA-13), with its system. */
+  entity: Identifier;
+  /** When the sender created the message (MSH-7, or ISA-09 and ISA-10), as an instant. */
+  recorded: string;
+}
+
+const provenanceAgentType = "http://terminology.hl7.org/CodeSystem/provenance-participant-type";
+
+/**
+ * Builds the Provenance of the resources converted from one message: each target, the time the
+ * sender recorded the message, the sender as author, and the message's control id as the source
+ * entity. The same message always gives the same Provenance, so a re-run writes no new version.
+ */
+export function provenanceOfMessage(targets: string[], source: MessageSource): Provenance {
+  return {
+    resourceType: "Provenance",
+    target: targets.map((reference) => ({ reference })),
+    recorded: source.recorded,
+    activity: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/v3-DataOperation", code: "CREATE" }] },
+    agent: [
+      {
+        type: { coding: [{ system: provenanceAgentType, code: "author" }] },
+        who: { display: source.sender === "" ? "unknown sender" : source.sender },
+      },
+    ],
+    entity: [{ role: "source", what: { identifier: source.entity } }],
+  };
+}
