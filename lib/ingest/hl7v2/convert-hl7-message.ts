@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 import type { Patient } from "fhir/r4";
 
 import type { ConvertedMessage } from "../message/converted-message";
@@ -48,7 +50,8 @@ export function convertHl7Message(message: Hl7Message): ConvertedMessage | Messa
 
   if (entries.entries.length > 0) {
     const provenance = provenanceOfMessage(entries.references(), { sender, recorded, entity: { system: messageControlIdSystem, value: controlId } });
-    entries.put(provenance, sender, "provenance", controlId);
+    // Senders reuse control ids, so the text's hash keeps two different messages apart.
+    entries.put(provenance, sender, "provenance", controlId, createHash("sha256").update(message.text).digest("hex"));
   }
   converted.entries = entries.entries;
   return converted;
