@@ -81,9 +81,10 @@ async function keepMergedPatients(message: ConvertedMessage, scope: MessageScope
     const stored = ids.length === 1 && ids[0] ? await readStoredPatient(scope.store, ids[0]) : undefined;
     if (!stored) continue;
 
-    const { id: _id, meta: _meta, ...content } = stored;
     const links = (stored.link ?? []).filter((link) => link.type !== "replaced-by");
-    const replacement: Patient = { ...content, active: false, link: [...links, ...(converted.link ?? [])] };
+    const replacement: Patient = { ...stored, active: false, link: [...links, ...(converted.link ?? [])] };
+    delete replacement.id;
+    delete replacement.meta;
     entry.resource = replacement;
   }
 }
