@@ -4,7 +4,7 @@ import type { MessageEntries } from "../message/message-entries";
 import { hl7Component, hl7Repetitions, hl7Value, type Hl7Message, type Hl7Segment } from "./hl7-message";
 import { toCodeableConcept } from "./to-codeable-concept";
 import { toFhirDate, toFhirDateTime } from "./hl7-date-time";
-import { toUcumUnit } from "./ucum-unit";
+import { toUcumUnit } from "./to-ucum-unit";
 
 // RXA-6 uses 999 for "amount unknown" (CDC IIS implementation guide).
 const unknownAmount = "999";

@@ -2,12 +2,11 @@ import type { Annotation, DiagnosticReport, Identifier, Observation } from "fhir
 
 import type { MessageEntries } from "../message/message-entries";
 import { hl7Component, hl7Repetitions, hl7Value, type Hl7Message, type Hl7Segment } from "./hl7-message";
-import { systemOfAuthority } from "./hl7-identifier";
-import { observationStatus, reportStatus } from "./hl7-status";
-import { toCodeableConcept } from "./to-codeable-concept";
+import { systemOfAuthority } from "./to-identifier";
+import { observationStatus, reportStatus } from "./observation-status";
 import { toFhirDateTime, toFhirInstant } from "./hl7-date-time";
 import { toObservationValue, toReferenceRange } from "./to-observation-value";
-import { toCodings } from "./hl7-identifier";
+import { toCodeableConcept, toCodings } from "./to-codeable-concept";
 
 const interpretationSystem = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
 

@@ -6,11 +6,11 @@ import type { ConvertedMessage } from "../message/converted-message";
 import { MessageEntries } from "../message/message-entries";
 import type { MessageFailure } from "../message/message-failure";
 import { provenanceOfMessage } from "../provenance-of-message";
-import { addEncounter } from "./to-encounter";
+import { addEncounter } from "./add-encounter";
 import { addImmunizations } from "./add-immunizations";
 import { addLabResults } from "./add-lab-results";
 import { findSegment, hl7Value, type Hl7Message } from "./hl7-message";
-import { systemOfAuthority } from "./hl7-identifier";
+import { systemOfAuthority } from "./to-identifier";
 import { toFhirInstant } from "./hl7-date-time";
 import { toIdentifiers, toPatient } from "./to-patient";
 

@@ -30,9 +30,9 @@ export function toFhirDate(value: string): string | undefined {
  * Converts an HL7 date-time to a FHIR dateTime. A time needs a zone in FHIR, so a time without
  * an offset is read as UTC.
  */
-// NOTE: HL7 reads a time without an offset as the sender's local time, which the message does
-// not name; UTC is a guess that can shift such times by the sender's offset.
 export function toFhirDateTime(value: string): string | undefined {
+  // NOTE: HL7 reads a time without an offset as the sender's local time, which the message does
+  // not name; UTC is a guess that can shift such times by the sender's offset.
   const parts = readDtm(value);
   if (!parts) return undefined;
   if (parts.hour === undefined || parts.day === undefined) return toFhirDate(value);

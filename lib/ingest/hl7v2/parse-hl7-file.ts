@@ -67,11 +67,11 @@ function groupMessages(lines: Line[], failures: MessageFailure[]): Line[][] {
   return groups;
 }
 
+/** Parses the lines of one message; groupMessages never makes an empty group, so the MSH line is there. */
 function parseMessage(lines: Line[]): Hl7Message | MessageFailure {
-  const [header] = lines;
+  const header = lines[0] ?? { number: 0, text: "" };
   const text = lines.map((line) => line.text).join("\r");
-  const fail = (line: Line, segment: string, reason: string): MessageFailure => ({ line: header?.number ?? line.number, segment, reason: `Line ${line.number}, segment ${segment}: ${reason}`, text });
-  if (!header) throw new Error("parseMessage needs at least the MSH line");
+  const fail = (line: Line, segment: string, reason: string): MessageFailure => ({ line: header.number, segment, reason: `Line ${line.number}, segment ${segment}: ${reason}`, text });
 
   const delimiters = readDelimiters(header.text);
   if (typeof delimiters === "string") return fail(header, "MSH", delimiters);

@@ -3,7 +3,7 @@ import type { Observation, ObservationReferenceRange, Quantity } from "fhir/r4";
 import { hl7Component, hl7Repetitions, hl7Value, type Hl7Repetition, type Hl7Segment } from "./hl7-message";
 import { toCodeableConcept } from "./to-codeable-concept";
 import { toFhirDateTime } from "./hl7-date-time";
-import { toUcumUnit } from "./ucum-unit";
+import { toUcumUnit } from "./to-ucum-unit";
 
 type ObservationValue = Pick<Observation, "valueQuantity" | "valueString" | "valueCodeableConcept" | "valueRange" | "valueRatio" | "valueDateTime" | "dataAbsentReason">;
 

@@ -1,7 +1,7 @@
 import type { Address, ContactPoint, HumanName, Identifier, Patient } from "fhir/r4";
 
 import { hl7Component, hl7Repetitions, hl7Value, type Hl7Repetition, type Hl7Segment } from "./hl7-message";
-import { toIdentifier } from "./hl7-identifier";
+import { toIdentifier } from "./to-identifier";
 import { toFhirDate, toFhirDateTime } from "./hl7-date-time";
 
 // HL7 table 0001 (administrative sex) to FHIR administrative-gender.

@@ -3,8 +3,9 @@ import type { ExplanationOfBenefit, ExplanationOfBenefitItem, Identifier, Paymen
 import type { ConvertedMessage } from "../message/converted-message";
 import type { MessageEntries } from "../message/message-entries";
 import { procedureOf } from "./convert-837";
-import { addMember, addPayer, addProvider, type X12Party } from "./x12-parties";
-import { toDate, toMoney, x12Systems } from "./x12-systems";
+import { addMember, addPayer, addProvider, partyOfN1, type X12Party } from "./x12-parties";
+import { x12Systems } from "./x12-systems";
+import { toDate, toMoney } from "./x12-values";
 import { x12Value, type X12Segment, type X12Transaction } from "./x12-transaction";
 
 type Adjudication = NonNullable<ExplanationOfBenefit["adjudication"]>[number];
@@ -40,10 +41,11 @@ export function convert835(entries: MessageEntries, converted: ConvertedMessage,
   const separator = transaction.envelope.componentSeparator;
   const remittance = readRemittance(entries, transaction);
   let open: OpenPayment | undefined;
-  let party: X12Party | undefined;
 
+  let problem: string | undefined;
   const finish = (): void => {
-    if (open) addExplanation(entries, converted, open, remittance);
+    if (open && !open.patient && !open.subscriber) problem ??= `CLP at line ${open.clp.line}: the claim payment names no patient (loop 2100, NM1*QC or NM1*IL).`;
+    else if (open) addExplanation(entries, converted, open, remittance);
     open = undefined;
   };
   for (const segment of transaction.segments) {
@@ -51,7 +53,7 @@ export function convert835(entries: MessageEntries, converted: ConvertedMessage,
       finish();
       open = { clp: segment, eob: startExplanation(segment, remittance) };
     } else if (open && segment.tag === "NM1") {
-      party = { nm1: segment, refs: [] };
+      const party: X12Party = { nm1: segment, refs: [] };
       if (x12Value(segment, 1) === "QC") open.patient = party;
       if (x12Value(segment, 1) === "IL") open.subscriber = party;
     } else if (open) {
@@ -59,6 +61,7 @@ export function convert835(entries: MessageEntries, converted: ConvertedMessage,
     }
   }
   finish();
+  if (problem) return problem;
   if (remittance.payments.length > 0) addReconciliation(entries, transaction, remittance);
   return undefined;
 }
@@ -70,7 +73,7 @@ function readRemittance(entries: MessageEntries, transaction: X12Transaction): R
   const payerId = x12Value(payerN1, 4) || x12Value(payerRef, 2);
   const payer = addPayer(entries, x12Value(payerN1, 2), payerId);
   const payeeN1 = find("N1", "PE");
-  const payee = payeeN1 ? addProvider(entries, { nm1: { ...payeeN1, elements: ["NM1", "PE", "2", x12Value(payeeN1, 2), "", "", "", "", x12Value(payeeN1, 3), x12Value(payeeN1, 4)] }, refs: [] }) : undefined;
+  const payee = payeeN1 ? addProvider(entries, partyOfN1(payeeN1)) : undefined;
   const production = toDate(x12Value(find("DTM", "405"), 2));
   const paid = toDate(x12Value(find("BPR"), 16));
   return { payer, payee, created: production ?? paid ?? transaction.envelope.recorded.slice(0, 10), payments: [] };
@@ -111,7 +114,8 @@ function readPaymentSegment(open: OpenPayment, segment: X12Segment, separator: s
   switch (segment.tag) {
     case "SVC": {
       const item: ExplanationOfBenefitItem = { sequence: (open.eob.item?.length ?? 0) + 1, productOrService: procedureOf(x12Value(segment, 1), separator) };
-      if (procedureOf(x12Value(segment, 1), separator).coding === undefined && x12Value(segment, 1).startsWith("NU")) open.eob.type = { coding: [{ system: x12Systems.claimType, code: "institutional" }] };
+      // A revenue code (qualifier NU) as the service marks an institutional claim.
+      if (x12Value(segment, 1).startsWith(`NU${separator}`)) open.eob.type = { coding: [{ system: x12Systems.claimType, code: "institutional" }] };
       item.adjudication = amountsOf([["submitted", x12Value(segment, 2)], ["benefit", x12Value(segment, 3)]]);
       open.eob.item = [...(open.eob.item ?? []), item];
       open.item = item;

@@ -2,7 +2,8 @@ import type { Claim, ClaimDiagnosis, ClaimItem, Coverage, Identifier } from "fhi
 
 import type { MessageEntries } from "../message/message-entries";
 import { addMember, addPayer, addProvider, type X12Party } from "./x12-parties";
-import { toMoney, toPeriod, x12Systems } from "./x12-systems";
+import { x12Systems } from "./x12-systems";
+import { toMoney, toPeriod } from "./x12-values";
 import { x12Component, x12Value, type X12Segment, type X12Transaction } from "./x12-transaction";
 
 // HI qualifiers of diagnosis codes (5010 837P and 837I): ICD-10-CM with an A prefix, ICD-9-CM without.
@@ -24,7 +25,10 @@ interface ClaimContext {
   billingProvider?: string;
   payer?: { reference: string; id: string };
   subscriber?: { reference: string; memberId: string };
-  patient?: { reference: string; relationship: string };
+  /** The patient of loop 2000C, when the patient is not the subscriber. */
+  patient?: string;
+  /** PAT01, the patient's relationship to the subscriber. */
+  patientRelationship?: string;
   sbr?: X12Segment;
 }
 
@@ -61,7 +65,10 @@ export function convert837(entries: MessageEntries, transaction: X12Transaction)
       case "HL":
         closeParty();
         open = undefined;
-        if (x12Value(segment, 3) === "22") context.patient = undefined;
+        if (x12Value(segment, 3) === "22") {
+          context.patient = undefined;
+          context.patientRelationship = undefined;
+        }
         break;
       case "NM1":
         closeParty();
@@ -80,7 +87,7 @@ export function convert837(entries: MessageEntries, transaction: X12Transaction)
         if (!open) context.sbr = segment;
         break;
       case "PAT":
-        if (!open) context.patient = { reference: "", relationship: x12Value(segment, 1) };
+        if (!open) context.patientRelationship = x12Value(segment, 1);
         break;
       case "CLM": {
         closeParty();
@@ -118,11 +125,9 @@ function applyParty(entries: MessageEntries, party: X12Party, context: ClaimCont
     case "PR":
       context.payer = { reference: addPayer(entries, x12Value(party.nm1, 3), x12Value(party.nm1, 9)), id: x12Value(party.nm1, 9) };
       break;
-    case "QC": {
-      const member = addMember(entries, party, context.subscriber?.memberId ?? "");
-      context.patient = { reference: member.reference, relationship: context.patient?.relationship ?? "" };
+    case "QC":
+      context.patient = addMember(entries, party, context.subscriber?.memberId ?? "").reference;
       break;
-    }
   }
 }
 
@@ -134,7 +139,7 @@ function missingParty(context: ClaimContext): string | undefined {
 }
 
 function startClaim(entries: MessageEntries, clm: X12Segment, context: ClaimContext, type: string, created: string, separator: string): Claim {
-  const patient = context.patient?.reference ? context.patient.reference : (context.subscriber?.reference ?? "");
+  const patient = context.patient ?? context.subscriber?.reference ?? "";
   const coverage = addCoverage(entries, context, patient);
   const identifier: Identifier = { system: x12Systems.claimControlNumber, value: x12Value(clm, 1) };
   const claim: Claim = {
@@ -161,7 +166,7 @@ function startClaim(entries: MessageEntries, clm: X12Segment, context: ClaimCont
 function addCoverage(entries: MessageEntries, context: ClaimContext, beneficiary: string): string {
   const subscriber = context.subscriber;
   const payer = context.payer;
-  const relationshipCode = context.patient?.reference ? context.patient.relationship : (x12Value(context.sbr, 2) || "18");
+  const relationshipCode = context.patient ? (context.patientRelationship ?? "") : x12Value(context.sbr, 2) || "18";
   const key: Identifier = { system: x12Systems.coverage, value: `${payer?.id ?? ""}:${subscriber?.memberId ?? ""}:${beneficiary === subscriber?.reference ? "self" : beneficiary}` };
   const coverage: Coverage = {
     resourceType: "Coverage",

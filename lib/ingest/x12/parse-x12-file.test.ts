@@ -1,3 +1,4 @@
+import type { Claim } from "fhir/r4";
 import { describe, expect, it } from "vitest";
 
 import { convertX12Transaction } from "./convert-x12-transaction";
@@ -44,7 +45,7 @@ describe("parseX12File", () => {
     const file = parseX12File(interchange("|", "}", "!"));
     const converted = file.transactions.map(convertX12Transaction);
 
-    const claims = converted.flatMap((message) => ("entries" in message ? message.entries : [])).flatMap((entry) => (entry.resource?.resourceType === "Claim" ? [entry.resource] : []));
+    const claims = converted.flatMap((message) => ("entries" in message ? message.entries : [])).flatMap((entry) => (entry.resource?.resourceType === "Claim" ? [entry.resource as Claim] : []));
     expect(file.failures).toEqual([]);
     expect(x12Value(file.transactions[0]?.segments.find((segment) => segment.tag === "CLM"), 1)).toBe("CLAIM-A");
     expect(claims.map((claim) => claim.identifier?.[0]?.value)).toEqual(["CLAIM-A", "CLAIM-B"]);
@@ -67,7 +68,8 @@ describe("parseX12File", () => {
 
     const converted = parseX12File(text).transactions.map(convertX12Transaction);
 
-    expect(converted[0]).toMatchObject({ line: 3, segment: "CLM" });
-    expect("reason" in (converted[0] ?? {}) && converted[0]?.reason).toContain("no payer");
+    const first = converted[0];
+    expect(first).toMatchObject({ line: 3, segment: "CLM" });
+    expect(first && "reason" in first ? first.reason : "").toContain("no payer");
   });
 });

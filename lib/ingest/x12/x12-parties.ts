@@ -2,7 +2,8 @@ import type { Address, Identifier, Organization, Patient, Practitioner } from "f
 
 import { deterministicId } from "../message/deterministic-id";
 import type { MessageEntries } from "../message/message-entries";
-import { x12Systems, toDate } from "./x12-systems";
+import { x12Systems } from "./x12-systems";
+import { toDate } from "./x12-values";
 import { x12Value, type X12Segment } from "./x12-transaction";
 
 /** An NM1 loop: the NM1 segment and the N3, N4, DMG and REF segments that follow it. */
@@ -48,6 +49,12 @@ export function addProvider(entries: MessageEntries, party: X12Party): string | 
   const organization: Organization = { resourceType: "Organization", identifier, name: x12Value(party.nm1, 3), active: true };
   if (address.length > 0) organization.address = address;
   return entries.createIfNoneExist(organization, key);
+}
+
+/** Reads an N1 (entity^name^id qualifier^id, as in an 835) as the NM1 loop with the same entity, name and id. */
+export function partyOfN1(n1: X12Segment): X12Party {
+  const elements = ["NM1", x12Value(n1, 1), "2", x12Value(n1, 2), "", "", "", "", x12Value(n1, 3), x12Value(n1, 4)];
+  return { nm1: { tag: "NM1", line: n1.line, elements }, refs: [] };
 }
 
 /** Adds a payer Organization matched by its payer id; the id is NM109 of an 837 NM1*PR, or from an 835's N1*PR or REF*2U. */
