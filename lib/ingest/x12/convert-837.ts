@@ -6,14 +6,15 @@ import { x12Systems } from "./x12-systems";
 import { toMoney, toPeriod } from "./x12-values";
 import { x12Component, x12Value, type X12Segment, type X12Transaction } from "./x12-transaction";
 
-// HI qualifiers of diagnosis codes (5010 837P and 837I): ICD-10-CM with an A prefix, ICD-9-CM without.
-const diagnosisQualifiers: Record<string, { system: string; type: string }> = {
+// HI qualifiers of diagnosis codes (5010 837P and 837I): ICD-10-CM with an A prefix, ICD-9-CM
+// without. Other diagnoses (ABF, BF) have no ex-diagnosistype code, so they get no type.
+const diagnosisQualifiers: Record<string, { system: string; type?: string }> = {
   ABK: { system: x12Systems.icd10, type: "principal" },
-  ABF: { system: x12Systems.icd10, type: "discharge" },
+  ABF: { system: x12Systems.icd10 },
   ABJ: { system: x12Systems.icd10, type: "admitting" },
   APR: { system: x12Systems.icd10, type: "admitting" },
   BK: { system: x12Systems.icd9, type: "principal" },
-  BF: { system: x12Systems.icd9, type: "discharge" },
+  BF: { system: x12Systems.icd9 },
   BJ: { system: x12Systems.icd9, type: "admitting" },
   PR: { system: x12Systems.icd9, type: "admitting" },
 };
@@ -214,8 +215,8 @@ function addDiagnoses(claim: Claim, hi: X12Segment, separator: string): void {
     const diagnosis: ClaimDiagnosis = {
       sequence: (claim.diagnosis?.length ?? 0) + 1,
       diagnosisCodeableConcept: { coding: [{ system: kind.system, code: formatIcd(code) }] },
-      type: [{ coding: [{ system: x12Systems.diagnosisType, code: kind.type }] }],
     };
+    if (kind.type) diagnosis.type = [{ coding: [{ system: x12Systems.diagnosisType, code: kind.type }] }];
     claim.diagnosis = [...(claim.diagnosis ?? []), diagnosis];
   }
 }
