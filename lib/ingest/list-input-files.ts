@@ -20,9 +20,9 @@ const providerBundleName = /^(hospitalInformation|practitionerInformation)/;
 const providerTypeName = /^(Organization|Practitioner|PractitionerRole|Location|HealthcareService|Endpoint)([-_.]|$)/;
 
 /**
- * Lists the import files under the given files and folders (folders recursively, keeping
- * *.json, *.ndjson, *.jsonl, *.hl7, the X12 extensions, and *.txt files that start with "ISA"),
- * without duplicates, in load order: Synthea provider bundles first, then files named after
+ * Lists the import files under the given files and folders, without duplicates. Folders are
+ * searched recursively for *.json, *.ndjson, *.jsonl, *.hl7, the X12 extensions, and *.txt files
+ * that start with "ISA". The load order is Synthea provider bundles first, then files named after
  * provider resource types, then the rest, then X12 835 remittances, each group sorted by path.
  * A path given explicitly is kept whatever its extension. Throws not-found for a missing path and
  * for a folder that contains no file with one of those extensions.

@@ -35,9 +35,9 @@ const bundleModes: Record<string, BundleMode> = {
 };
 
 /**
- * Reads the text of one import file: NDJSON (by extension .ndjson or .jsonl) line by line, HL7 v2
- * and X12 files (see inputFormatOf) as messages converted to FHIR, other files as one JSON value
- * that is a Bundle or a single resource. Throws FhirError "invalid" when
+ * Reads the text of one import file. NDJSON (by extension .ndjson or .jsonl) is read line by
+ * line, and HL7 v2 and X12 files (see inputFormatOf) as messages converted to FHIR. Other files
+ * are one JSON value that is a Bundle or a single resource. Throws FhirError "invalid" when
  * the file as a whole is empty or blank, not JSON, not a FHIR resource, or a Bundle of a type the
  * import does not apply or with no entries.
  */

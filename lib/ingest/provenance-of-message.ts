@@ -1,6 +1,6 @@
 import type { Identifier, Provenance } from "fhir/r4";
 
-/** Where a converted message came from. */
+/** The origin of a converted message: its sender, control id and time. */
 export interface MessageSource {
   /** The sending application or facility (MSH-4) or interchange sender (ISA-06). */
   sender: string;

@@ -19,10 +19,10 @@ const unknownClass: Coding = { system: "http://terminology.hl7.org/CodeSystem/v3
 const locationSystem = "urn:lakeview:hl7v2:location";
 
 /**
- * Adds the Encounter of a PV1 segment, and its Location (PV1-3), for an ADT event: A01 admits
- * (in-progress), A04 registers (arrived), A03 discharges (finished), and A08 updates, finished
- * when PV1-45 gives a discharge time. The Encounter's id comes from the visit number (PV1-19),
- * or from the message control id when PV1-19 is empty, so later events update the same visit.
+ * Adds the Encounter of a PV1 segment, and its Location (PV1-3), for an ADT event. A01 admits
+ * (in-progress), A04 registers (arrived) and A03 discharges (finished). A08 updates, and gives
+ * finished when PV1-45 has a discharge time. The Encounter's id comes from the visit number
+ * (PV1-19), so later events update the same visit, or from the message control id without one.
  */
 export function addEncounter(entries: MessageEntries, pv1: Hl7Segment, event: string, patient: string, context: { sender: string; senderSystem: string; controlId: string }): void {
   const identifier = toIdentifiers(hl7Repetitions(pv1, 19), context.senderSystem);

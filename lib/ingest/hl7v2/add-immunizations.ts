@@ -6,16 +6,17 @@ import { toCodeableConcept } from "./to-codeable-concept";
 import { toFhirDate, toFhirDateTime } from "./hl7-date-time";
 import { toUcumUnit } from "./to-ucum-unit";
 
-// RXA-6 uses 999 for "amount unknown" (CDC IIS implementation guide).
+// Immunization messages send 999 in RXA-6 when the amount given is unknown.
 const unknownAmount = "999";
 const refusedOrNotGiven = new Set(["RE", "NA"]);
 
 /**
- * Adds one Immunization per RXA of a VXU^V04: vaccine (RXA-5, CVX or NDC), date (RXA-3), dose
- * (RXA-6, RXA-7), lot (RXA-15), expiration (RXA-16), manufacturer (RXA-17), and status from the
- * completion status (RXA-20: CP and PA completed, RE and NA not-done with the reason of RXA-18)
- * and action code (RXA-21 D: entered-in-error). Route and site come from the RXR after it. Ids
- * come from the sender and the order's filler number (ORC-3, else the message control id).
+ * Adds one Immunization per RXA of a VXU^V04, with vaccine (RXA-5, CVX or NDC), date (RXA-3),
+ * dose (RXA-6, RXA-7), lot (RXA-15), expiration (RXA-16) and manufacturer (RXA-17). The status
+ * comes from the completion status (RXA-20): CP and PA are completed, RE and NA not-done with
+ * the reason of RXA-18. Action code D (RXA-21) gives entered-in-error. Route and site come from
+ * the RXR after the RXA. Ids come from the sender and the order's filler number (ORC-3, else the
+ * message control id).
  */
 export function addImmunizations(entries: MessageEntries, message: Hl7Message, patient: string, context: { sender: string; controlId: string }): void {
   let orc: Hl7Segment | undefined;

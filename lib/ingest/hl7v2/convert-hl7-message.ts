@@ -26,12 +26,12 @@ interface MessageContext {
 }
 
 /**
- * Converts one HL7 v2 message to transaction entries. Every message with a PID gives its Patient
- * (updated from ADT messages, created when absent from the others); ADT A01, A03, A04 and A08
- * add an Encounter, A40 links the surviving and the merged Patient, ORU^R01 adds Observations and
- * DiagnosticReports, and VXU^V04 adds Immunizations. Other message types give only the Patient.
- * A Provenance names every converted resource. Returns a failure naming the segment when MSH-7,
- * MSH-10 or a needed PID-3 is missing.
+ * Converts one HL7 v2 message to transaction entries. Every message with a PID gives its
+ * Patient, which ADT messages update and the others create when absent. ADT A01, A03, A04 and
+ * A08 add an Encounter, and A40 links the surviving and the merged Patient. ORU^R01 adds
+ * Observations and DiagnosticReports, and VXU^V04 adds Immunizations. Other message types give
+ * only the Patient, and a Provenance names every converted resource. Returns a failure naming
+ * the segment when MSH-7, MSH-10 or a needed PID-3 is missing.
  */
 export function convertHl7Message(message: Hl7Message): ConvertedMessage | MessageFailure {
   const msh = message.segments[0];

@@ -37,13 +37,13 @@ export function hl7Value(segment: Hl7Segment | undefined, field: number, compone
   return segment?.fields[field]?.[repetition]?.[component - 1]?.[subcomponent - 1] ?? "";
 }
 
-/** Returns the repetitions of a field that hold any value. */
+/** Returns the repetitions of a field that contain any value. */
 export function hl7Repetitions(segment: Hl7Segment | undefined, field: number): Hl7Repetition[] {
   const repetitions = segment?.fields[field] ?? [];
   return repetitions.filter((repetition) => repetition.some((component) => component.some((sub) => sub !== "")));
 }
 
-/** Returns one component of a repetition ("" when absent), joined from its subcomponents only when asked. */
+/** Returns one subcomponent of a component of a repetition (the first unless `subcomponent` is given), or "" when absent. */
 export function hl7Component(repetition: Hl7Repetition | undefined, component: number, subcomponent = 1): string {
   return repetition?.[component - 1]?.[subcomponent - 1] ?? "";
 }

@@ -14,7 +14,7 @@ interface Line {
 }
 
 const segmentName = /^[A-Z][A-Z0-9]{2}$/;
-// File and batch envelopes (v2.5 section 2.10.3): they wrap messages and carry no data to convert.
+// File and batch envelopes wrap messages and carry no data to convert.
 const envelopeSegments = new Set(["FHS", "BHS", "BTS", "FTS"]);
 // MSH-9 (message type) is the last field every message must have; MSH-10 and MSH-12 are checked by the converter.
 const minimumMshFields = 9;

@@ -2,7 +2,7 @@ import type { CodeableConcept, Coding } from "fhir/r4";
 
 import { hl7Component, type Hl7Repetition } from "./hl7-message";
 
-/** Converts a CE/CWE to a CodeableConcept with its codings and text; undefined when it holds neither a code nor a text. */
+/** Converts a CE/CWE to a CodeableConcept with its codings and text; undefined when it contains neither a code nor a text. */
 export function toCodeableConcept(cwe: Hl7Repetition | undefined): CodeableConcept | undefined {
   if (!cwe) return undefined;
   const coding = toCodings(cwe);

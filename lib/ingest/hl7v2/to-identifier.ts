@@ -12,9 +12,9 @@ const wellKnownSystems: Record<string, string> = {
 };
 
 /**
- * Returns the identifier system for an HL7 HD (hierarchic designator): `urn:oid:` for an ISO OID
- * universal id, the universal id itself when it is a URI, a known national system for USSSA or
- * NPI, and otherwise a `urn:lakeview:hl7v2:authority:` URN built from the namespace id.
+ * Returns the identifier system for an HL7 HD (hierarchic designator). An ISO OID universal id
+ * gives `urn:oid:`, and a universal id that is a URI gives itself. USSSA and NPI give their
+ * national systems, and any other namespace id a `urn:lakeview:hl7v2:authority:` URN.
  */
 export function systemOfAuthority(namespace: string, universalId: string): string | undefined {
   if (oid.test(universalId)) return `urn:oid:${universalId}`;

@@ -14,10 +14,11 @@ const unsupported: ObservationValue = {
 };
 
 /**
- * Converts OBX-5 by its value type (OBX-2): NM to a Quantity with the OBX-6 unit, ST, TX and FT
- * to a string (repetitions on separate lines), CE and CWE to a CodeableConcept, SN to a Quantity
- * with comparator, a Range or a Ratio, and DT, TS and DTM to a dateTime. Other types, and values
- * that do not parse as their type, give dataAbsentReason "unsupported"; an empty OBX-5 gives nothing.
+ * Converts OBX-5 by its value type (OBX-2). NM gives a Quantity with the OBX-6 unit, and ST, TX
+ * and FT give a string with one line per repetition. CE and CWE give a CodeableConcept, SN a
+ * Quantity with comparator, a Range or a Ratio, and DT, TS and DTM a dateTime. Other types, and
+ * values that do not parse as their type, give dataAbsentReason "unsupported". An empty OBX-5
+ * gives nothing.
  */
 export function toObservationValue(obx: Hl7Segment): ObservationValue {
   const values = hl7Repetitions(obx, 5);

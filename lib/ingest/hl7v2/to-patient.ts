@@ -8,6 +8,8 @@ import { toFhirDate, toFhirDateTime } from "./hl7-date-time";
 const genders: Record<string, Patient["gender"]> = { M: "male", F: "female", O: "other", A: "other", N: "other", U: "unknown" };
 // HL7 table 0200 (name type) to HumanName.use.
 const nameUses: Record<string, HumanName["use"]> = { L: "official", D: "usual", M: "maiden", N: "nickname", A: "anonymous", T: "temp" };
+// HL7 table 0202 (telecommunication equipment type) to ContactPoint.system; the others are phones.
+const contactSystems: Record<string, ContactPoint["system"]> = { FX: "fax", BP: "pager" };
 // HL7 table 0190 (address type) to Address.use.
 const addressUses: Record<string, Address["use"]> = { H: "home", B: "work", O: "work", C: "temp", M: "home", P: "home" };
 
@@ -17,7 +19,7 @@ const addressUses: Record<string, Address["use"]> = { H: "home", B: "work", O: "
  * (PID-13 home, PID-14 work) and death (PID-29, PID-30). An identifier without an assigning
  * authority gets `senderSystem`, because an MRN without one belongs to the sending facility.
  * Returns the Patient and the identifier that matches it to a stored one: the first PID-3
- * identifier typed MR, else the first; undefined when PID-3 holds no identifier.
+ * identifier typed MR, else the first. Returns undefined when PID-3 contains no identifier.
  */
 export function toPatient(pid: Hl7Segment, senderSystem: string): { patient: Patient; key: Identifier } | undefined {
   const identifier = toIdentifiers(hl7Repetitions(pid, 3), senderSystem);
@@ -94,8 +96,9 @@ export function toAddress(xad: Hl7Repetition): Address | undefined {
 }
 
 /**
- * Converts an XTN: the number from XTN.1 (v2.3) or from the area code (XTN.6) and local number
- * (XTN.7), or the e-mail address in XTN.4 for equipment type "Internet"; undefined when empty.
+ * Converts an XTN to a ContactPoint. The number comes from the area code (XTN.6) and local
+ * number (XTN.7), else from XTN.1 as v2.3 sends it. Equipment type "Internet" gives the e-mail
+ * address of XTN.4. Returns undefined when the XTN is empty.
  */
 export function toContactPoint(xtn: Hl7Repetition, use: ContactPoint["use"]): ContactPoint | undefined {
   const equipment = hl7Component(xtn, 3).toUpperCase();
@@ -107,6 +110,6 @@ export function toContactPoint(xtn: Hl7Repetition, use: ContactPoint["use"]): Co
   const local = [hl7Component(xtn, 6), hl7Component(xtn, 7)].filter((part) => part !== "").join("");
   const value = local || hl7Component(xtn, 1);
   if (value === "") return undefined;
-  const system: ContactPoint["system"] = equipment === "FX" ? "fax" : equipment === "BP" ? "pager" : "phone";
+  const system = contactSystems[equipment] ?? "phone";
   return { system, value, use: equipment === "CP" ? "mobile" : use };
 }

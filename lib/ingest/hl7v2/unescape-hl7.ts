@@ -1,7 +1,7 @@
 import type { Hl7Delimiters } from "./hl7-message";
 
 /**
- * Replaces HL7 v2 escape sequences (v2.5 section 2.7) in one value: \F\ \S\ \T\ \R\ \E\ by the
+ * Replaces the HL7 v2 escape sequences in one value: \F\ \S\ \T\ \R\ \E\ by the
  * separators they stand for, \Xhh…\ by the bytes hh… read as UTF-8, and \.br\ by a line break.
  * Formatting and character-set sequences (\H\ \N\ \Cxxyy\ \Mxxyyzz\ and the other \.xx\ ones)
  * are removed. An unknown or unterminated sequence is kept as it is.

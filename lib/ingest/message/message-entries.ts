@@ -3,10 +3,10 @@ import type { BundleEntry, FhirResource, Identifier } from "fhir/r4";
 import { deterministicId } from "./deterministic-id";
 
 /**
- * The transaction entries converted from one message, built so that the import's bundle
- * planning applies to them: urn:uuid fullUrls for references inside the message, conditional
- * creates and updates to match stored resources by identifier, and PUTs under ids derived from
- * the source identifiers. Every method returns the reference to use for the resource.
+ * The transaction entries converted from one message, built for the import's bundle planning.
+ * References inside the message use urn:uuid fullUrls. Conditional creates and updates match
+ * stored resources by identifier, and PUTs store under ids derived from the source identifiers.
+ * Every method returns the reference to use for the resource.
  */
 export class MessageEntries {
   readonly entries: BundleEntry[] = [];

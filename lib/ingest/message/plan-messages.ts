@@ -12,7 +12,7 @@ import { recordFailedMessages } from "./failed-message-registry";
 import type { MessageFailure } from "./message-failure";
 import type { MessagesInput } from "./read-messages-input";
 
-/** What planning converted messages reads and writes besides the bundle planner's matcher. */
+/** The lookups and the database that planning converted messages uses besides the bundle planner's matcher. */
 export interface MessageScope {
   matcher: ConditionalMatcher;
   store: FhirStore;

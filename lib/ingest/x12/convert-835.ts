@@ -31,11 +31,12 @@ interface OpenPayment {
 }
 
 /**
- * Converts an 835 transaction set: one ExplanationOfBenefit per CLP, with the claim's
- * adjudication (CLP03 submitted, CLP04 paid, CLP05 patient responsibility), each service line
- * (SVC) with its own, and every CAS adjustment by group and reason code; and one
- * PaymentReconciliation for the payment (BPR, TRN) listing each claim. Each EOB refers to the
- * Claim with the same claim control number (CLP01 = CLM01) when one is stored.
+ * Converts an 835 transaction set to one ExplanationOfBenefit per CLP and one
+ * PaymentReconciliation for the payment (BPR, TRN) that lists each claim. An EOB carries the
+ * claim's adjudication (CLP03 submitted, CLP04 paid, CLP05 patient responsibility), each service
+ * line (SVC) with its own, and every CAS adjustment by group and reason code. planMessages links
+ * it to the Claim with the same claim control number (CLP01 = CLM01) when one is stored. Returns
+ * the reason when a claim payment names no patient.
  */
 export function convert835(entries: MessageEntries, converted: ConvertedMessage, transaction: X12Transaction): string | undefined {
   const separator = transaction.envelope.componentSeparator;

@@ -21,7 +21,7 @@ const diagnosisQualifiers: Record<string, { system: string; type?: string }> = {
 // SBR02 and PAT01 individual relationship codes to subscriber-relationship.
 const relationships: Record<string, string> = { "18": "self", "01": "spouse", "19": "child", "53": "common", "G8": "other" };
 
-/** What the loops of one 837 declared so far: the 2000A billing provider, 2000B subscriber and payer, 2000C patient. */
+/** The parties that the loops of one 837 declared so far: the 2000A billing provider, 2000B subscriber and payer, 2000C patient. */
 interface ClaimContext {
   billingProvider?: string;
   payer?: { reference: string; id: string };
@@ -41,12 +41,13 @@ interface OpenClaim {
 }
 
 /**
- * Converts an 837P or 837I transaction set to Claims: one per CLM, with its billing provider
- * (Organization or Practitioner by NPI), subscriber and patient (Patient by member id), payer
- * (Organization by payer id) and Coverage, each matched to a stored resource by identifier.
- * Diagnoses come from HI, lines from LX with SV1 (professional) or SV2 (institutional), dates
- * from DTP 472 and 434. Other-payer loops (2320, 2330) and provider loops inside the claim are
- * not converted. Returns the reason when the transaction set has a claim without a payer or patient.
+ * Converts an 837P or 837I transaction set to one Claim per CLM. Each Claim comes with its
+ * billing provider (Organization or Practitioner by NPI), subscriber and patient (Patient by
+ * member id), payer (Organization by payer id) and Coverage, each matched to a stored resource
+ * by identifier. Diagnoses come from HI, lines from LX with SV1 (professional) or SV2
+ * (institutional), and dates from DTP 472 and 434. Other-payer loops (2320, 2330) and provider
+ * loops inside the claim are not converted. Returns the reason when a claim has no billing
+ * provider, subscriber or payer before it.
  */
 export function convert837(entries: MessageEntries, transaction: X12Transaction): string | undefined {
   const separator = transaction.envelope.componentSeparator;
@@ -249,7 +250,7 @@ function readInstitutionalLine(item: ClaimItem, sv2: X12Segment, separator: stri
   if (x12Value(sv2, 5) !== "" && Number.isFinite(quantity)) item.quantity = { value: quantity };
 }
 
-/** A procedure composite (HC:99213 CPT or HCPCS, other qualifiers kept as text). */
+/** Converts a procedure composite such as HC:99213 to a CPT or HCPCS coding, and one with another qualifier to text. */
 export function procedureOf(composite: string, separator: string): ClaimItem["productOrService"] {
   const [qualifier = "", code = ""] = composite.split(separator);
   if (qualifier === "HC" && code !== "") return { coding: [{ system: /^\d/.test(code) ? x12Systems.cpt : x12Systems.hcpcs, code }] };

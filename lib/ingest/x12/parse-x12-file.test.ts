@@ -8,7 +8,7 @@ import { x12Value } from "./x12-transaction";
 const isa = (element: string, component: string, terminator: string): string =>
   ["ISA", "00", "          ", "00", "          ", "ZZ", "SENDER         ", "ZZ", "RECEIVER       ", "260304", "1215", "^", "00501", "000000042", "0", "T", component].join(element) + terminator;
 
-/** A two-claim 837P interchange with the given separators, each claim in its own transaction set. */
+/** Builds a two-claim 837P interchange with the given separators, each claim in its own transaction set. */
 function interchange(element: string, component: string, terminator: string): string {
   const segment = (...elements: string[]): string => elements.join(element) + terminator;
   const claim = (control: string, claimId: string): string[] => [
@@ -69,7 +69,8 @@ describe("parseX12File", () => {
     const converted = parseX12File(text).transactions.map(convertX12Transaction);
 
     const first = converted[0];
+    const reason = first && "reason" in first ? first.reason : "";
     expect(first).toMatchObject({ line: 3, segment: "CLM" });
-    expect(first && "reason" in first ? first.reason : "").toContain("no payer");
+    expect(reason).toContain("no payer");
   });
 });

@@ -6,7 +6,7 @@ export interface X12Segment {
   elements: string[];
 }
 
-/** Where an interchange came from: the ISA envelope. */
+/** The ISA envelope of an interchange: its sender, control number and time. */
 export interface X12Envelope {
   /** ISA-06, the interchange sender id, without its padding. */
   sender: string;
