@@ -47,8 +47,10 @@ loadImportDefinitions();
 
 const hl7Text = generateHl7Messages(messageCount);
 const x12Text = generateX12Claims(claimCount);
-report("HL7 v2 conversion", messageCount, "messages", time(() => readMessagesInput("hl7v2", hl7Text)));
-report("X12 837P conversion", claimCount, "claims", time(() => readMessagesInput("x12", x12Text)));
+const hl7Conversion = measure(() => readMessagesInput("hl7v2", hl7Text));
+report("HL7 v2 conversion", messageCount, "messages", hl7Conversion);
+const x12Conversion = measure(() => readMessagesInput("x12", x12Text));
+report("X12 837P conversion", claimCount, "claims", x12Conversion);
 
 const dir = await mkdtemp(path.join(tmpdir(), "lakeview-bench-hl7-x12-"));
 const db = await openBenchDatabase();
@@ -63,21 +65,36 @@ try {
   await rm(dir, { recursive: true, force: true });
 }
 
-function time(work: () => unknown): number {
-  const started = performance.now();
-  work();
-  return (performance.now() - started) / 1000;
+/** Wall time and Node CPU time (user plus system, all threads) of some work, in seconds. */
+interface Timing {
+  seconds: number;
+  cpuSeconds: number;
 }
 
-function report(label: string, count: number, unit: string, seconds: number, extra = ""): void {
-  console.log(`${label}: ${count} ${unit} in ${seconds.toFixed(2)} s, ${Math.round(count / seconds)} ${unit}/s${extra}`);
+function measure(work: () => unknown): Timing {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  work();
+  return elapsedSince(started, cpu);
+}
+
+function elapsedSince(started: number, cpu: NodeJS.CpuUsage): Timing {
+  const used = process.cpuUsage(cpu);
+  return { seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
+}
+
+// On a busy machine the wall time grows with the other work; the CPU time much less so.
+function report(label: string, count: number, unit: string, timing: Timing, extra = ""): void {
+  const perSecond = Math.round(count / timing.seconds);
+  const perCpuSecond = Math.round(count / timing.cpuSeconds);
+  console.log(`${label}: ${count} ${unit} in ${timing.seconds.toFixed(2)} s, ${perSecond} ${unit}/s; Node CPU ${timing.cpuSeconds.toFixed(2)} s, ${perCpuSecond} ${unit} per CPU second${extra}`);
 }
 
 async function benchImport(database: Database, folder: string, label: string, count: number, unit: string): Promise<void> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const result = await importPaths(database, [folder]);
-  const seconds = (performance.now() - started) / 1000;
-  report(label, count, unit, seconds, ` (${countStored(result)} resources, ${result.rejections.length} rejections)`);
+  report(label, count, unit, elapsedSince(started, cpu), ` (${countStored(result)} resources, ${result.rejections.length} rejections)`);
 }
 
 async function writeChunks(folder: string, extension: string, count: number, generate: (count: number, first: number) => string): Promise<void> {

@@ -65,9 +65,10 @@ export function addPayer(entries: MessageEntries, name: string, payerId: string)
 }
 
 /**
- * Adds a subscriber or patient from an NM1*IL or NM1*QC loop, matched by the member id (NM109
- * with NM108 MI). A dependent without one is matched by a hash of the subscriber's member id
- * and the dependent's name and birth date, so that no name is written into an identifier.
+ * Adds a subscriber or patient from an NM1*IL or NM1*QC loop, matched by the member id in NM109
+ * whatever its qualifier (MI or II). A dependent without one is matched by a hash of the
+ * subscriber's member id and the dependent's name and birth date, so that no name is written
+ * into an identifier.
  */
 export function addMember(entries: MessageEntries, party: X12Party, subscriberMemberId: string): { reference: string; memberId: string } {
   const memberId = x12Value(party.nm1, 9);
