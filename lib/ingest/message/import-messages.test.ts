@@ -65,6 +65,7 @@ describe.skipIf(!hasSampleData())("importPaths with HL7 v2 and X12", () => {
     const afterSecond = await countStored();
 
     expect(first.files.failed).toBe(0);
+    expect(first.rejections.map((rejection) => path.basename(rejection.file))).toEqual(["garbled.hl7"]);
     expect(afterSecond).toEqual(afterFirst);
     expect(afterFirst.Claim).toBe("9/11");
     expect(afterFirst.Organization).toMatch(/^\d+\/\d+$/);
@@ -108,5 +109,19 @@ describe.skipIf(!hasSampleData())("importPaths with HL7 v2 and X12", () => {
     const linked = explanations.map((row) => row.content).filter((eob) => eob.claim);
     expect(claims).toHaveLength(1);
     expect(linked.map((eob) => eob.claim?.reference)).toEqual([`Claim/${claims[0]}`]);
+  });
+
+  it("puts health data in one patient's compartment", async () => {
+    const rows = await db.sql.query<{ resource_type: string; patients: number }>(
+      `SELECT r.resource_type, count(c.compartment_id)::int AS patients
+       FROM resource r LEFT JOIN resource_compartment c
+         ON c.resource_type = r.resource_type AND c.resource_id = r.id AND c.compartment_type = 'Patient'
+       WHERE r.resource_type IN ('Encounter', 'Observation', 'DiagnosticReport', 'Immunization', 'Claim', 'ExplanationOfBenefit')
+       GROUP BY r.resource_type, r.id`,
+    );
+
+    const outside = rows.filter((row) => row.patients !== 1);
+    expect(rows.length).toBeGreaterThan(50);
+    expect(outside).toEqual([]);
   });
 });

@@ -38,7 +38,7 @@ export async function planMessages(file: string, input: MessagesInput, scope: Me
     plan.resourceCount += planned.resourceCount;
     plan.units.push(...planned.units);
     if (planned.rejections.length > 0) {
-      plan.rejections.push(...planned.rejections.map(({ entry, ...rejection }) => ({ ...rejection, line: message.line, issues: rejection.issues.map((issue) => ({ ...issue, diagnostics: entry === undefined ? issue.diagnostics : `${issue.diagnostics} (converted entry ${entry})` })) })));
+      plan.rejections.push(...planned.rejections.map((rejection) => atMessageLine(rejection, message.line)));
       const reason = planned.rejections.flatMap((rejection) => rejection.issues.map((issue) => issue.diagnostics)).join(" ");
       failures.push({ line: message.line, segment: firstSegment(message.text), reason, text: message.text });
     }
@@ -50,6 +50,13 @@ export async function planMessages(file: string, input: MessagesInput, scope: Me
 
 function rejectionOf(file: string, failure: MessageFailure): ImportRejection {
   return { file, line: failure.line, issues: [{ diagnostics: failure.reason, expression: failure.segment }] };
+}
+
+/** Reports a rejected entry at the message's line, because the converted bundle's entry index is not in the file. */
+function atMessageLine({ entry, ...rejection }: ImportRejection, line: number): ImportRejection {
+  if (entry === undefined) return { ...rejection, line };
+  const issues = rejection.issues.map((issue) => ({ ...issue, diagnostics: `${issue.diagnostics} (converted entry ${entry})` }));
+  return { ...rejection, line, issues };
 }
 
 function firstSegment(text: string): string {

@@ -37,7 +37,6 @@ interface ClaimContext {
 interface OpenClaim {
   claim: Claim;
   item?: ClaimItem;
-  context: ClaimContext;
 }
 
 /**
@@ -95,7 +94,7 @@ export function convert837(entries: MessageEntries, transaction: X12Transaction)
         closeParty();
         const problem = missingParty(context);
         if (problem) return `CLM at line ${segment.line}: ${problem}`;
-        open = { claim: startClaim(entries, segment, context, type, created, separator), context: { ...context } };
+        open = { claim: startClaim(entries, segment, context, type, created, separator) };
         claims.push(open);
         break;
       }
