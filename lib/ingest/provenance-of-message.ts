@@ -4,8 +4,8 @@ import type { Identifier, Provenance } from "fhir/r4";
 export interface MessageSource {
   /** The sending application or facility (MSH-4) or interchange sender (ISA-06). */
   sender: string;
-  /** The message control id (MSH-10) or interchange control number (ISA-13), with its system. */
-  entity: Identifier;
+  /** The message control id (MSH-10), or the interchange control number (ISA-13) and transaction set control number (ST-02), with their systems. */
+  entities: Identifier[];
   /** When the sender created the message (MSH-7, or ISA-09 and ISA-10), as an instant. */
   recorded: string;
 }
@@ -15,7 +15,7 @@ const provenanceAgentType = "http://terminology.hl7.org/CodeSystem/provenance-pa
 /**
  * Builds the Provenance of the resources converted from one message: each target, the time the
  * sender recorded the message, the sender as author, and the message's control id as the source
- * entity. The same message always gives the same Provenance, so a re-run writes no new version.
+ * entities. The same message always gives the same Provenance, so a re-run writes no new version.
  */
 export function provenanceOfMessage(targets: string[], source: MessageSource): Provenance {
   return {
@@ -29,6 +29,6 @@ export function provenanceOfMessage(targets: string[], source: MessageSource): P
         who: { display: source.sender === "" ? "unknown sender" : source.sender },
       },
     ],
-    entity: [{ role: "source", what: { identifier: source.entity } }],
+    entity: source.entities.map((identifier) => ({ role: "source", what: { identifier } })),
   };
 }

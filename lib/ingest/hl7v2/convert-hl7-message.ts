@@ -49,7 +49,7 @@ export function convertHl7Message(message: Hl7Message): ConvertedMessage | Messa
   if (issue) return fail(issue.segment, issue.reason);
 
   if (entries.entries.length > 0) {
-    const provenance = provenanceOfMessage(entries.references(), { sender, recorded, entity: { system: messageControlIdSystem, value: controlId } });
+    const provenance = provenanceOfMessage(entries.references(), { sender, recorded, entities: [{ system: messageControlIdSystem, value: controlId }] });
     // Senders reuse control ids, so the text's hash keeps two different messages apart.
     entries.put(provenance, sender, "provenance", controlId, createHash("sha256").update(message.text).digest("hex"));
   }

@@ -48,8 +48,10 @@ export async function planMessages(file: string, input: MessagesInput, scope: Me
   return plan;
 }
 
+/** Reports a failure at its line, naming its segment when it has one with a name. */
 function rejectionOf(file: string, failure: MessageFailure): ImportRejection {
-  return { file, line: failure.line, issues: [{ diagnostics: failure.reason, expression: failure.segment }] };
+  const issue = failure.segment === "(none)" ? { diagnostics: failure.reason } : { diagnostics: failure.reason, expression: failure.segment };
+  return { file, line: failure.line, issues: [issue] };
 }
 
 /** Reports a rejected entry at the message's line, because the converted bundle's entry index is not in the file. */

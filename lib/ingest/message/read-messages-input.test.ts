@@ -113,7 +113,8 @@ describe.skipIf(!hasSampleData())("readMessagesInput on the samples", () => {
     expect(first?.identifier?.[0]).toEqual({ system: "urn:lakeview:x12:claim-control-number", value: "5554555444" });
     expect(first?.payment?.amount).toEqual({ value: 450, currency: "USD" });
     expect(first?.item?.[0]?.adjudication).toContainEqual({ category: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/adjudication", code: "deductible" }] }, reason: { coding: [{ system: "https://x12.org/codes/claim-adjustment-reason-codes", code: "1" }] }, amount: { value: 300, currency: "USD" } });
-    expect(provenance?.entity?.[0]?.what.identifier).toEqual({ system: "urn:lakeview:x12:interchange-control-number", value: "000000907:112233" });
+    expect(provenance?.entity?.[0]?.what.identifier).toEqual({ system: "urn:lakeview:x12:interchange-control-number", value: "000000907" });
+    expect(provenance?.entity?.[1]?.what.identifier).toEqual({ system: "urn:lakeview:x12:transaction-set-control-number", value: "112233" });
     expect(provenance?.agent[0]?.who.display).toBe("000000005");
   });
 });

@@ -25,9 +25,12 @@ export function convertX12Transaction(transaction: X12Transaction): ConvertedMes
 
   if (entries.entries.length > 0) {
     const { sender, controlNumber, recorded } = transaction.envelope;
-    const entity = { system: x12Systems.interchangeControlNumber, value: `${controlNumber}:${transaction.controlNumber}` };
+    const entities = [
+      { system: x12Systems.interchangeControlNumber, value: controlNumber },
+      { system: x12Systems.transactionSetControlNumber, value: transaction.controlNumber },
+    ];
     const textHash = createHash("sha256").update(transaction.text).digest("hex");
-    entries.put(provenanceOfMessage(entries.references(), { sender, recorded, entity }), sender, "provenance", entity.value, textHash);
+    entries.put(provenanceOfMessage(entries.references(), { sender, recorded, entities }), sender, "provenance", controlNumber, transaction.controlNumber, textHash);
   }
   converted.entries = entries.entries;
   return converted;

@@ -16,8 +16,10 @@ export const x12Systems = {
   payerClaimControlNumber: "urn:lakeview:x12:payer-claim-control-number",
   /** Check or EFT trace number, TRN02. */
   paymentTrace: "urn:lakeview:x12:payment-trace-number",
-  /** Provenance.entity identifiers holding ISA-13 with the ST-02 of the transaction set. */
+  /** Provenance.entity identifiers that contain ISA-13. */
   interchangeControlNumber: "urn:lakeview:x12:interchange-control-number",
+  /** Provenance.entity identifiers that contain ST-02 (the number is unique within its interchange only). */
+  transactionSetControlNumber: "urn:lakeview:x12:transaction-set-control-number",
   cpt: "http://www.ama-assn.org/go/cpt",
   hcpcs: "urn:oid:2.16.840.1.113883.6.285",
   revenue: "https://www.nubc.org/CodeSystem/RevenueCodes",
