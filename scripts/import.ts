@@ -14,9 +14,13 @@ const help = `Usage: npm run import -- [options] PATH...
 Loads FHIR R4 data into the database that DATABASE_URL names (PostgreSQL), or else the PGlite
 folder in LAKEVIEW_DATA_DIR (default .data/pglite). Migrations are applied first.
 
-PATH is a file or a folder; folders are searched recursively for *.json, *.ndjson and *.jsonl.
-A .json file holds one Bundle (transaction, batch, collection, searchset or document) or one
-resource; .ndjson and .jsonl files hold one resource per line. Synthea's hospitalInformation*
+PATH is a file or a folder; folders are searched recursively for *.json, *.ndjson, *.jsonl,
+*.hl7, X12 files (*.x12, *.edi, *.837, *.837i, *.837p, *.835, *.834, *.270, *.271) and *.txt
+files that start with "ISA". A .json file holds one Bundle (transaction, batch, collection,
+searchset or document) or one resource; .ndjson and .jsonl files hold one resource per line.
+HL7 v2 and X12 messages are converted to FHIR, each message stored whole or not at all; a
+message that fails is reported with its line and kept in the failed_message table (see
+docs/hl7v2-x12.md). X12 835 files load last, after the claims they pay. Synthea's hospitalInformation*
 and practitionerInformation* bundles load first, then files named after provider types
 (Organization*, Practitioner*, ...), then the rest in path order.
 
@@ -47,8 +51,8 @@ Exit codes:
   0  every file was read; rejected entries, lines and transaction bundles are listed
   1  a file could not be read as FHIR at all (empty, not JSON, not a resource, unsupported Bundle
      type), the database failed, or --strict and something was rejected
-  2  the command line is wrong, a PATH does not exist, or a folder PATH contains no *.json,
-     *.ndjson or *.jsonl file
+  2  the command line is wrong, a PATH does not exist, or a folder PATH contains no file of the
+     kinds listed above
 `;
 
 function parseCommandLine(): { paths: string[]; force: boolean; strict: boolean; batchSize: number } {

@@ -10,6 +10,7 @@ import type { ImportUnit } from "./import-unit";
 import { ImportedFileRegistry, importedFileKey } from "./imported-file-registry";
 import { inputFormatOf } from "./input-format-of";
 import { listInputFiles, type InputFile } from "./list-input-files";
+import { planMessages, type MessageScope } from "./message/plan-messages";
 import { parseInputFile } from "./parse-input-file";
 import { PendingResources } from "./pending-resources";
 import { planBundle } from "./plan-bundle";
@@ -78,6 +79,7 @@ class ImportRun implements BatchListener {
   private readonly finished: FileState[] = [];
   private readonly seenKeys = new Set<string>();
   private readonly progress: ImportProgress;
+  private readonly messageScope: MessageScope;
 
   constructor(
     db: Database,
@@ -89,6 +91,7 @@ class ImportRun implements BatchListener {
     const store = new FhirStore(db);
     this.report = createImportReport(files.length);
     this.matcher = new ConditionalMatcher(store, pending);
+    this.messageScope = { matcher: this.matcher, store, sql: db.sql };
     this.batcher = new WriteBatcher(store, db.sql, pending, this.matcher, this, options.batchSize ?? defaultBatchSize);
     const bytesTotal = files.reduce((sum, file) => sum + file.size, 0);
     this.progress = { filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal, resourcesStored: 0, rejections: 0 };
@@ -176,6 +179,7 @@ class ImportRun implements BatchListener {
   private async planFile(path: string, text: string): Promise<FilePlan | undefined> {
     try {
       const parsed = parseInputFile(path, text.replace(/^\uFEFF/, ""));
+      if (parsed.kind === "messages") return await planMessages(path, parsed, this.messageScope);
       return parsed.kind === "bundle" ? await planBundle(path, parsed, this.matcher) : await planResources(path, parsed, this.matcher);
     } catch (error) {
       if (!isFhirError(error, "invalid")) throw error;

@@ -73,7 +73,26 @@ describe("listInputFiles", () => {
 
     expect(isFhirError(error, "not-found")).toBe(true);
     expect((error as Error).message).toBe(
-      `Folder ${exports} contains no *.json, *.ndjson or *.jsonl file, so there is nothing to import. Give the folder that contains the FHIR files, or name the files.`,
+      `Folder ${exports} contains no *.json, *.ndjson, *.jsonl, *.hl7 or X12 file, so there is nothing to import. Give the folder that contains the files, or name the files.`,
     );
+  });
+
+  it("keeps HL7 v2 and X12 files, remittances last", async () => {
+    const mixed = path.join(dir, "mixed");
+    await mkdir(mixed);
+    const contents: Record<string, string> = {
+      "a.835": "ISA*00*",
+      "b.json": "{}",
+      "c.hl7": "MSH|^~\\&|",
+      "d.837": "ISA*00*",
+      "e.txt": "\uFEFFISA*00*",
+      "f.txt": "not X12",
+      "g.edi": "ISA*00*",
+    };
+    for (const [name, content] of Object.entries(contents)) await writeFile(path.join(mixed, name), content);
+
+    const files = await listInputFiles([mixed]);
+
+    expect(files.map((file) => path.basename(file.path))).toEqual(["b.json", "c.hl7", "d.837", "e.txt", "g.edi", "a.835"]);
   });
 });

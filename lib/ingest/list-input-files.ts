@@ -1,7 +1,8 @@
-import { readdir, stat } from "node:fs/promises";
+import { open, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 
 import { FhirError } from "../fhir/fhir-error";
+import { x12Extensions } from "./input-format-of";
 
 /** A file the import will read. */
 export interface InputFile {
@@ -10,7 +11,7 @@ export interface InputFile {
   size: number;
 }
 
-const inputExtensions = [".json", ".ndjson", ".jsonl"];
+const inputExtensions = [".json", ".ndjson", ".jsonl", ".hl7", ...x12Extensions];
 
 // Synthea writes the Organizations and Practitioners that every patient bundle refers to in
 // these companion bundles, and bulk exports name NDJSON files after their resource type. Loading
@@ -19,9 +20,10 @@ const providerBundleName = /^(hospitalInformation|practitionerInformation)/;
 const providerTypeName = /^(Organization|Practitioner|PractitionerRole|Location|HealthcareService|Endpoint)([-_.]|$)/;
 
 /**
- * Lists the import files under the given files and folders (folders recursively, keeping
- * *.json, *.ndjson and *.jsonl), without duplicates, in load order: Synthea provider bundles
- * first, then files named after provider resource types, then the rest, each group sorted by path.
+ * Lists the import files under the given files and folders, without duplicates. Folders are
+ * searched recursively for *.json, *.ndjson, *.jsonl, *.hl7, the X12 extensions, and *.txt files
+ * that start with "ISA". The load order is Synthea provider bundles first, then files named after
+ * provider resource types, then the rest, then X12 835 remittances, each group sorted by path.
  * A path given explicitly is kept whatever its extension. Throws not-found for a missing path and
  * for a folder that contains no file with one of those extensions.
  */
@@ -47,13 +49,32 @@ async function listOne(inputPath: string): Promise<InputFile[]> {
   }
 
   const entries = await readdir(inputPath, { recursive: true, withFileTypes: true });
-  const candidates = entries.filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && inputExtensions.includes(path.extname(entry.name).toLowerCase()));
+  const candidates = entries.filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && isCandidate(entry.name));
   const described = await Promise.all(candidates.map((entry) => describeFile(path.join(entry.parentPath, entry.name))));
-  const files = described.flatMap((file) => (file ? [file] : []));
+  const kept = await Promise.all(described.map(async (file) => (file && (await isInputText(file.path)) ? file : undefined)));
+  const files = kept.flatMap((file) => (file ? [file] : []));
   if (files.length === 0) {
-    throw new FhirError("not-found", `Folder ${inputPath} contains no *.json, *.ndjson or *.jsonl file, so there is nothing to import. Give the folder that contains the FHIR files, or name the files.`);
+    throw new FhirError("not-found", `Folder ${inputPath} contains no *.json, *.ndjson, *.jsonl, *.hl7 or X12 file, so there is nothing to import. Give the folder that contains the files, or name the files.`);
   }
   return files;
+}
+
+function isCandidate(name: string): boolean {
+  const extension = path.extname(name).toLowerCase();
+  return extension === ".txt" || inputExtensions.includes(extension);
+}
+
+/** Keeps a .txt file found in a folder only when it is an X12 interchange, which starts with "ISA". */
+async function isInputText(filePath: string): Promise<boolean> {
+  if (path.extname(filePath).toLowerCase() !== ".txt") return true;
+  const handle = await open(filePath, "r").catch(() => undefined);
+  if (!handle) return true;
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(8), 0, 8, 0);
+    return buffer.subarray(0, bytesRead).toString("latin1").replace(/^\xEF\xBB\xBF/, "").trimStart().startsWith("ISA");
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Stats a listed file, following symbolic links; a link to a folder is left out, a broken one kept so reading it reports the error. */
@@ -74,5 +95,7 @@ function loadRank(filePath: string): number {
   const name = path.basename(filePath);
   if (providerBundleName.test(name)) return 0;
   if (providerTypeName.test(name)) return 1;
+  // Remittances (835) load after claims (837), so that their explanations of benefit find the claim.
+  if (path.extname(name).toLowerCase() === ".835") return 3;
   return 2;
 }

@@ -1,5 +1,6 @@
 import { FhirError, type FhirErrorIssue } from "../fhir/fhir-error";
 import { inputFormatOf } from "./input-format-of";
+import { readMessagesInput, type MessagesInput } from "./message/read-messages-input";
 import { isRecord } from "./is-record";
 import { parseJson } from "./parse-json";
 
@@ -22,7 +23,7 @@ export interface ResourcesInput {
   items: ResourceItem[];
 }
 
-export type ParsedInput = BundleInput | ResourcesInput;
+export type ParsedInput = BundleInput | ResourcesInput | MessagesInput;
 
 // searchset and document bundles carry stored resources with no request, like collections.
 const bundleModes: Record<string, BundleMode> = {
@@ -34,8 +35,9 @@ const bundleModes: Record<string, BundleMode> = {
 };
 
 /**
- * Reads the text of one import file: NDJSON (by extension .ndjson or .jsonl) line by line, other
- * files as one JSON value that is a Bundle or a single resource. Throws FhirError "invalid" when
+ * Reads the text of one import file. NDJSON (by extension .ndjson or .jsonl) is read line by
+ * line, and HL7 v2 and X12 files (see inputFormatOf) as messages converted to FHIR. Other files
+ * are one JSON value that is a Bundle or a single resource. Throws FhirError "invalid" when
  * the file as a whole is empty or blank, not JSON, not a FHIR resource, or a Bundle of a type the
  * import does not apply or with no entries.
  */
@@ -43,8 +45,12 @@ export function parseInputFile(filePath: string, text: string): ParsedInput {
   if (text.trim() === "") {
     throw new FhirError("invalid", "File is empty, so it contains no FHIR resource. Export the data again, or leave the file out of the import.");
   }
-  if (inputFormatOf(filePath) === "ndjson") {
+  const format = inputFormatOf(filePath);
+  if (format === "ndjson") {
     return { kind: "resources", items: parseNdjson(text) };
+  }
+  if (format === "hl7v2" || format === "x12") {
+    return readMessagesInput(format, text);
   }
 
   const value = parseJson(text, "File");
