@@ -29,6 +29,8 @@ export interface CareGapView {
   reportedOn: string | null;
   /** The care manager's reason, for a rejected report. */
   rejectionReason: string | null;
+  /** Earliest service date that closes the gap, YYYY-MM-DD, or null for a measure without an evidence template. */
+  countsFrom: string | null;
   /** Whether an outreach Task the member asked for is still open. */
   helpRequested: boolean;
   /** The report form's limits, or null when the member may not report on this gap now. */

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { parseFhirDate } from "../claims/parse-fhir-date";
 import type { EvidenceValueKind } from "./evidence-templates";
+import { diastolicRange, hba1cRange, maxPlaceLength, systolicRange } from "./report-value-ranges";
 
 /** Fields of the "I had this done elsewhere" form that can carry an error. */
 export type GapReportField = "date" | "place" | "hba1c" | "systolic" | "diastolic";
@@ -60,13 +61,6 @@ export interface GapReportContext {
 }
 
 export type ParsedGapReport = { ok: true; report: GapReport } | { ok: false; errors: GapReportErrors };
-
-/** Longest place name accepted, in characters. */
-export const maxPlaceLength = 100;
-/** HbA1c values accepted, in percent; lab results outside this range are almost surely typing errors. */
-export const hba1cRange = { min: 3, max: 20 } as const;
-export const systolicRange = { min: 60, max: 260 } as const;
-export const diastolicRange = { min: 30, max: 160 } as const;
 
 /** Control characters other than tab, carriage return and line feed, which nobody types into a place name. */
 const controlCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;

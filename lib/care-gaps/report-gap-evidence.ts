@@ -6,6 +6,7 @@ import { getEvidenceTemplate, windowStartOf } from "./evidence-templates";
 import type { GapActionOutcome } from "./gap-action-outcome";
 import { toReviewState } from "./gap-task-state";
 import { parseGapReport, type GapReportField } from "./parse-gap-report";
+import { todayOf } from "./today-of";
 import { withLockedGap } from "./with-locked-gap";
 
 /** A member's "I had this done elsewhere" on one gap, as the server action passes it on. */
@@ -33,7 +34,7 @@ export async function reportGapEvidence(db: Database, request: GapReportRequest)
       values: template.values,
       windowStart: windowStartOf(template, gap.periodStart),
       periodEnd: gap.periodEnd,
-      today: request.now.toISOString().slice(0, 10),
+      today: todayOf(request.now),
     });
     if (!parsed.ok) return { kind: "invalid", errors: parsed.errors };
 

@@ -48,6 +48,7 @@ describe("toCareGapView", () => {
       dueDate: "2026-12-31",
       reportedOn: null,
       rejectionReason: null,
+      countsFrom: "2024-10-01",
       helpRequested: false,
       report: { values: "none", earliestDate: "2024-10-01", latestDate: "2026-06-15" },
       canAskForHelp: true,
@@ -137,6 +138,7 @@ describe("toCareGapView", () => {
     const view = toCareGapView({ ...gap, measureId: "BreastCancerScreeningFHIR" }, undefined, context);
 
     expect(view.report).toBeNull();
+    expect(view.countsFrom).toBeNull();
     expect(view.canAskForHelp).toBe(true);
   });
 

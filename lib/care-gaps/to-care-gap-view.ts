@@ -23,7 +23,8 @@ export function toCareGapView(gap: CareGap, tasks: GapTasks | undefined, context
   const status = statusOf(gap, review);
   const helpRequested = hasOpenOutreach(tasks);
   const template = getEvidenceTemplate(gap.measureId);
-  const mayReport = context.mayAct && template !== null && (status === "open" || status === "rejected");
+  const countsFrom = template === null ? null : windowStartOf(template, gap.periodStart);
+  const mayReport = context.mayAct && template !== null && countsFrom !== null && (status === "open" || status === "rejected");
 
   return {
     id: gap.id,
@@ -33,9 +34,10 @@ export function toCareGapView(gap: CareGap, tasks: GapTasks | undefined, context
     dueDate: gap.periodEnd,
     reportedOn: review.kind === "none" ? null : review.reportedOn || null,
     rejectionReason: review.kind === "rejected" ? review.reason : null,
+    countsFrom,
     helpRequested: status !== "closed" && helpRequested,
     report: mayReport
-      ? { values: template.values, earliestDate: windowStartOf(template, gap.periodStart), latestDate: earlierOf(context.today, gap.periodEnd) }
+      ? { values: template.values, earliestDate: countsFrom, latestDate: earlierOf(context.today, gap.periodEnd) }
       : null,
     canAskForHelp: context.mayAct && status !== "closed" && !helpRequested,
   };
