@@ -9,7 +9,7 @@ export function gapPatient(id: string): Patient {
 
 /**
  * Builds the MeasureReport and DetectedIssue the measure pipeline stores for one patient,
- * measure and period year, in the contract's shape, open unless `status` says otherwise.
+ * measure and period year, in the contract's shape, open unless `status` is "closed".
  */
 export function gapResources(patientId: string, measureId: string, year: number, status: "open" | "closed" = "open"): [MeasureReport, DetectedIssue] {
   const reportId = `mr-${measureId}-${patientId}-${year}`;

@@ -1,7 +1,7 @@
 import type { EvidenceValueKind } from "./evidence-templates";
 
 /**
- * Where a gap stands for the member: open, reported and waiting for a care manager, accepted
+ * Status of a gap as the member reads it: open, reported and waiting for a care manager, accepted
  * but not yet closed by the next recompute, rejected with a reason, or closed.
  */
 export type CareGapStatus = "open" | "pending-review" | "accepted" | "rejected" | "closed";

@@ -49,7 +49,7 @@ export interface GapReport {
   bloodPressure?: { systolic: number; diastolic: number };
 }
 
-/** What a report is checked against: the gap's window and the results its measure needs. */
+/** Limits a report is checked against: the gap's window and the results its measure needs. */
 export interface GapReportContext {
   values: EvidenceValueKind;
   /** First day that counts, YYYY-MM-DD. */
@@ -62,7 +62,7 @@ export interface GapReportContext {
 
 export type ParsedGapReport = { ok: true; report: GapReport } | { ok: false; errors: GapReportErrors };
 
-/** Control characters other than tab, carriage return and line feed, which nobody types into a place name. */
+/** Control characters other than tab, carriage return and line feed, which no place name contains. */
 const controlCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 const text = z.string().trim();

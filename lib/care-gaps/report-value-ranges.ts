@@ -1,4 +1,4 @@
-/** Longest place name accepted, in characters. */
+/** Maximum length of a place name, in characters. */
 export const maxPlaceLength = 100;
 /** HbA1c values accepted, in percent; lab results outside this range are almost surely typing errors. */
 export const hba1cRange = { min: 3, max: 20 } as const;

@@ -14,7 +14,7 @@ export interface GapViewContext {
 }
 
 /**
- * Maps a stored gap and its Tasks to what the member sees. A closed gap stays closed whatever its
+ * Maps a stored gap and its Tasks to the view the member pages render. A closed gap stays closed whatever its
  * Tasks say. The member may report while the gap is open and no report waits for review, and
  * ask for help while the gap is open and no request is already open.
  */

@@ -14,8 +14,8 @@ export interface LockedGap {
 
 /**
  * Runs `work` in one database transaction that holds an advisory lock on the gap id, so two
- * submissions for one gap (a double click, two tabs) run one after the other and the second sees
- * the first one's Tasks. The gap is looked up among `patientId`'s gaps only: a gap id of any other
+ * submissions for one gap (a double click, two tabs) run one after the other and the second reads
+ * the Tasks the first wrote. The gap is looked up among `patientId`'s gaps only: a gap id of any other
  * record gives `work` null, exactly like an id that does not exist.
  */
 export async function withLockedGap<T>(db: Database, patientId: string, gapId: string, now: Date, work: (locked: LockedGap | null) => Promise<T>): Promise<T> {

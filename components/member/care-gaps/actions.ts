@@ -26,13 +26,13 @@ const fhirId = z.string().regex(/^[A-Za-z0-9.-]{1,64}$/);
 /** The ids every gap form sends: the gap, and the record the page showed when it was loaded. */
 const gapFormSchema = z.object({ gapId: fhirId, patientId: fhirId });
 
-/** Who acts on which gap, decided on the server from the session and the form's ids. */
+/** The member and gap an action applies to, decided on the server from the session and the form's ids, or the status that rejects it. */
 type GapActor = { kind: "allowed"; userId: string; patientId: string; requesterPatientId: string; gapId: string } | { kind: "refused"; status: GapActionStatus };
 
 /**
  * Stores the member's report that a gap's service was done elsewhere, on the record the member
- * is viewing, decided again on the server. The form's gap id must name a gap of that record, and
- * its patient id only detects a record switch in another tab; neither is trusted otherwise.
+ * is viewing, decided again on the server. The form's gap id must name a gap of that record. Its
+ * patient id only detects a record switch in another tab, and neither id is trusted otherwise.
  */
 export async function reportGapDone(previous: GapActionState, formData: FormData): Promise<GapActionState> {
   const fields = toFields(formData);

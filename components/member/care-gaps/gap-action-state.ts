@@ -1,6 +1,6 @@
 import type { GapReportErrors, GapReportField } from "@/lib/care-gaps/parse-gap-report";
 
-/** What an action on a gap came to, as the form shows it. */
+/** Outcome of an action on a gap, as the form shows it. */
 export type GapActionStatus =
   | "idle"
   | "reported"

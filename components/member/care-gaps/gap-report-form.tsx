@@ -26,7 +26,7 @@ interface GapReportFormProps {
 /**
  * Renders "I had this done elsewhere" as a disclosure with the date, the place and, for HbA1c
  * and blood pressure, the result. While sending, the button is disabled, so a double click sends
- * once; each invalid field gets its message beside it and the first one gets focus.
+ * once. Each invalid field gets its message beside it, and the first one gets focus.
  */
 export function GapReportForm({ gapId, patientId, title, limits, state, action, pending }: GapReportFormProps): React.ReactElement {
   const idOf = (field: GapReportField): string => `${gapId}-${field}`;
