@@ -45,8 +45,8 @@ export const evidenceTemplates: Readonly<Record<string, EvidenceTemplate>> = {
     values: "none",
     windowStart: { yearsBefore: 9, month: 1, day: 1 },
   },
-  // NOTE: the 2024 CMS124 counts a Pap test only when it has a result value, which a member
-  // does not report; the reviewing care manager adds it, or the project's measure must not ask.
+  // NOTE: CMS124 counts a Pap test only with a result value, which the member does not report,
+  // so accepted evidence closes this gap only once the reviewing care manager adds the result.
   "lakeview-cms124": {
     resourceType: "Observation",
     code: { system: loinc, code: "10524-7", display: "Microscopic observation [Identifier] in Cervix by Cyto stain" },
@@ -68,10 +68,11 @@ export const evidenceTemplates: Readonly<Record<string, EvidenceTemplate>> = {
     values: "blood-pressure",
     windowStart: { yearsBefore: 0, month: 1, day: 1 },
   },
-  // The 2024 CMS131 looks for an Observation; the project's own measure reads a Procedure.
+  // An Observation of category exam, as the 2024 CMS131 and the project's own measure read it.
   "lakeview-cms131": {
-    resourceType: "Procedure",
+    resourceType: "Observation",
     code: { system: snomed, code: "722161008", display: "Diabetic retinal eye exam (procedure)" },
+    category: { system: observationCategory, code: "exam" },
     values: "none",
     windowStart: { yearsBefore: 1, month: 1, day: 1 },
   },

@@ -116,17 +116,25 @@ describe("reportGapEvidence", () => {
     ]);
   });
 
-  it("stores procedures and immunizations", async () => {
-    const gaps = await storeGaps("report-kinds", ["lakeview-cms130", "lakeview-cms147"]);
+  it("stores procedures, exams and immunizations", async () => {
+    const gaps = await storeGaps("report-kinds", ["lakeview-cms130", "lakeview-cms147", "lakeview-cms131"]);
     const base = { patientId: "report-kinds", requesterPatientId: "report-kinds", now };
 
     await reportGapEvidence(db, { ...base, gapId: gaps["lakeview-cms130"] ?? "", form: { date: "2020-03-01", place: "Valley GI" } });
     await reportGapEvidence(db, { ...base, gapId: gaps["lakeview-cms147"] ?? "", form: { date: "2025-10-12" } });
+    await reportGapEvidence(db, { ...base, gapId: gaps["lakeview-cms131"] ?? "", form: { date: "2025-02-20" } });
 
     const [procedure] = await store.listInPatientCompartment("report-kinds", "Procedure");
     const [immunization] = await store.listInPatientCompartment("report-kinds", "Immunization");
     expect(procedure).toMatchObject({ status: "completed", code: { coding: [{ code: "73761001" }] }, performedDateTime: "2020-03-01", location: { display: "Valley GI" } } satisfies Partial<Procedure>);
     expect(immunization).toMatchObject({ status: "completed", vaccineCode: { coding: [{ code: "88" }] }, occurrenceDateTime: "2025-10-12", primarySource: false } satisfies Partial<Immunization>);
+    const [exam] = await store.listInPatientCompartment("report-kinds", "Observation");
+    expect(exam).toMatchObject({
+      status: "final",
+      category: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "exam" }] }],
+      code: { coding: [{ system: "http://snomed.info/sct", code: "722161008" }] },
+      effectiveDateTime: "2025-02-20",
+    } satisfies Partial<Observation>);
   });
 
   it("rejects an invalid form and writes nothing", async () => {
