@@ -28,6 +28,9 @@ test("member reports a care gap done elsewhere", async ({ page, browser }) => {
   await expect(gap.getByLabel("Date it was done")).toHaveAttribute("aria-invalid", "true");
   await expect(gap.getByText(/is after today/)).toBeVisible();
   await expect(gap.getByRole("status").filter({ hasText: "Check the field with an error message" })).toBeVisible();
+  await expect(gap.getByLabel("Date it was done")).toBeFocused();
+  await expectAccessible(page);
+  await page.screenshot({ path: test.info().outputPath("2-date-error.png"), fullPage: true });
 
   await gap.getByLabel("Date it was done").fill(daysAgo(30));
   await gap.getByLabel("Where (optional)").fill("Desert Imaging Center");
@@ -37,7 +40,7 @@ test("member reports a care gap done elsewhere", async ({ page, browser }) => {
   await expect(gap.getByText("Reported, pending review")).toBeVisible();
   await expect(gap.getByText("I had this done elsewhere")).toHaveCount(0);
   await expectAccessible(page);
-  await page.screenshot({ path: test.info().outputPath("2-reported.png"), fullPage: true });
+  await page.screenshot({ path: test.info().outputPath("3-reported.png"), fullPage: true });
 
   await page.reload();
   await expect(gapCard(page).getByText("Reported, pending review")).toBeVisible();
@@ -48,7 +51,7 @@ test("member reports a care gap done elsewhere", async ({ page, browser }) => {
   await page.goto("/member/care-gaps");
   await expect(gapCard(page)).toBeVisible();
   await expectNoHorizontalOverflow(page);
-  await page.screenshot({ path: test.info().outputPath("3-phone.png"), fullPage: true });
+  await page.screenshot({ path: test.info().outputPath("4-phone.png"), fullPage: true });
 });
 
 function gapCard(page: Page): Locator {

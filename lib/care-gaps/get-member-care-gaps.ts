@@ -9,12 +9,14 @@ import { toCareGapView, type GapViewContext } from "./to-care-gap-view";
 
 /**
  * Loads the care gaps of one record for the member pages. Per measure only the gap of the latest
- * measurement period is shown, because an older period's gap can no longer be closed.
+ * measurement period is shown, because an older period's gap can no longer be closed. A gap
+ * whose period is not a pair of dates (its MeasureReport is missing) is left out.
  */
 export async function getMemberCareGaps(db: Database, patientId: string, context: GapViewContext): Promise<MemberCareGaps> {
   const [gaps, tasks] = await Promise.all([readCareGaps(db, [patientId]), listGapTasks(new FhirStore(db), patientId)]);
 
-  const views = latestPerMeasure(gaps).map((gap) => toCareGapView(gap, tasks.get(gap.id), context));
+  const dated = gaps.filter((gap) => parseFhirDate(gap.periodStart) !== null && parseFhirDate(gap.periodEnd) !== null);
+  const views = latestPerMeasure(dated).map((gap) => toCareGapView(gap, tasks.get(gap.id), context));
   const byDueDate = (a: CareGapView, b: CareGapView): number => timeOf(a.dueDate) - timeOf(b.dueDate) || a.measureId.localeCompare(b.measureId);
   return {
     open: views.filter((view) => view.status !== "closed").sort(byDueDate),

@@ -269,6 +269,14 @@ describe("getMemberCareGaps", () => {
     expect(view.closed.map((gap) => gap.dueDate)).toEqual(["2026-12-31"]);
   });
 
+  it("leaves out a gap without a period", async () => {
+    await store.update(gapPatient("list-undated"));
+    const [, issue] = gapResources("list-undated", "lakeview-cms125", 2026);
+    await store.update(issue);
+
+    expect(await getMemberCareGaps(db, "list-undated", viewContext)).toEqual({ open: [], closed: [] });
+  });
+
   it("shows an empty record as no gaps", async () => {
     await store.update(gapPatient("list-empty"));
 
