@@ -1,5 +1,7 @@
 import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from "@playwright/test";
 
+import { gapResources } from "@/lib/care-gaps/care-gap-test-resources";
+
 import { demoAccounts, signIn } from "./demo-accounts";
 import { expectAccessible } from "./expect-accessible";
 import { expectNoHorizontalOverflow } from "./expect-no-horizontal-overflow";
@@ -77,49 +79,19 @@ async function ownPatientId(request: APIRequestContext): Promise<string> {
  * breast cancer screening gap for the member, which is the case until the pipeline computes gaps.
  */
 async function storeOpenGap(browser: Browser, patientId: string): Promise<void> {
-  const year = new Date().getUTCFullYear();
-  const reportId = fhirId(`mr-${measureId}-${patientId}-${year}`);
-  const gapId = fhirId(`gap-${measureId}-${patientId}-${year}`);
+  const [report, issue] = gapResources(patientId, measureId, new Date().getUTCFullYear());
   const context = await browser.newContext();
   const admin = await context.newPage();
   await signIn(admin, demoAccounts.admin);
 
-  await put(admin.request, `MeasureReport/${reportId}`, {
-    resourceType: "MeasureReport",
-    id: reportId,
-    status: "complete",
-    type: "individual",
-    measure: `https://lakeview.example/fhir/Measure/${measureId}`,
-    subject: { reference: `Patient/${patientId}` },
-    period: { start: `${year}-01-01`, end: `${year}-12-31` },
-  });
-  await put(admin.request, `DetectedIssue/${gapId}`, {
-    resourceType: "DetectedIssue",
-    id: gapId,
-    status: "preliminary",
-    code: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/v3-ActCode", code: "CAREGAP" }] },
-    patient: { reference: `Patient/${patientId}` },
-    identifiedDateTime: new Date().toISOString(),
-    evidence: [{ detail: [{ reference: `MeasureReport/${reportId}` }] }],
-    implicated: [{ reference: `Measure/${measureId}` }],
-    modifierExtension: [
-      {
-        url: "http://hl7.org/fhir/us/davinci-deqm/StructureDefinition/extension-gapStatus",
-        valueCodeableConcept: { coding: [{ system: "http://hl7.org/fhir/us/davinci-deqm/CodeSystem/gaps-status", code: "open-gap" }] },
-      },
-    ],
-  });
+  await put(admin.request, `MeasureReport/${report.id ?? ""}`, report);
+  await put(admin.request, `DetectedIssue/${issue.id ?? ""}`, issue);
   await context.close();
 }
 
 async function put(request: APIRequestContext, path: string, resource: object): Promise<void> {
   const response = await request.put(`/fhir/R4/${path}`, { headers: { "Content-Type": "application/fhir+json" }, data: JSON.stringify(resource) });
   expect(response.status(), `PUT ${path}: ${await response.text()}`).toBeLessThan(300);
-}
-
-/** Shortens an id past the FHIR limit of 64 characters by keeping its start; fixture ids only need to be unique here. */
-function fhirId(id: string): string {
-  return id.length <= 64 ? id : id.slice(0, 64);
 }
 
 /** Returns the date `days` days before today (after it, for a negative count) as YYYY-MM-DD. */

@@ -4,8 +4,8 @@ import type { Coding } from "fhir/r4";
 export type EvidenceValueKind = "none" | "hba1c" | "blood-pressure";
 
 /**
- * How a member-reported service that closes one measure's gap is stored: the resource type and
- * code the measure looks for, and the earliest date that still counts for a period.
+ * Storage of a member-reported service that closes one measure's gap: the resource type and code
+ * the measure looks for, and the earliest date that still counts for a period.
  */
 export interface EvidenceTemplate {
   resourceType: "Observation" | "Procedure" | "Immunization";
@@ -27,10 +27,10 @@ const observationCategory = "http://terminology.hl7.org/CodeSystem/observation-c
 /**
  * Evidence templates by Measure id. Codes come from the value sets of the eCQMs the measures
  * follow (2024 QI-Core editions): Mammography, Colonoscopy, Pap Test, HbA1c Laboratory Test and
- * Retinal or Dilated Eye Exam. Windows follow each measure's numerator: mammogram from October 1
- * two years before the period, colonoscopy in the period or the 9 years before, cervical
- * cytology in the period or the 2 years before, a retinal exam in the period or the year before,
- * and HbA1c and blood pressure in the period itself.
+ * Retinal or Dilated Eye Exam. Windows follow each measure's numerator. A mammogram counts from
+ * October 1 two years before the period, a colonoscopy in the period or the 9 years before, and
+ * cervical cytology in the period or the 2 years before. A retinal exam counts in the period or
+ * the year before, and HbA1c and blood pressure only in the period itself.
  */
 export const evidenceTemplates: Readonly<Record<string, EvidenceTemplate>> = {
   "lakeview-cms125": {
@@ -76,8 +76,8 @@ export const evidenceTemplates: Readonly<Record<string, EvidenceTemplate>> = {
     values: "none",
     windowStart: { yearsBefore: 1, month: 1, day: 1 },
   },
-  // NOTE: August 1 of the year before is the earliest start of a flu season that CMS147
-  // editions have used; the measure itself decides which doses count.
+  // NOTE: the window opens on August 1 of the year before, where the project's CMS147 evaluator
+  // starts counting doses for the January to March season. The evaluator decides which doses count.
   "lakeview-cms147": {
     resourceType: "Immunization",
     code: { system: "http://hl7.org/fhir/sid/cvx", code: "88", display: "influenza virus vaccine, unspecified formulation" },

@@ -1,4 +1,4 @@
-import type { MemberCareGaps } from "@/lib/care-gaps/care-gap-view";
+import type { CareGapView, MemberCareGaps } from "@/lib/care-gaps/care-gap-view";
 
 import { EmptyState } from "../health/empty-state";
 import { CareGapCard } from "./care-gap-card";
@@ -17,34 +17,36 @@ export function CareGapList({ gaps, patientId, mayAct }: CareGapListProps): Reac
   return (
     <>
       {!mayAct && <p className="note">{careGapsStrings.viewOnlyNote}</p>}
-      <section className="panel" aria-labelledby="open-gaps-heading">
-        <h2 id="open-gaps-heading">{careGapsStrings.openHeading}</h2>
-        {gaps.open.length === 0 ? (
-          <EmptyState>{careGapsStrings.noOpenGaps}</EmptyState>
-        ) : (
-          <ul className={styles.list}>
-            {gaps.open.map((gap) => (
-              <li key={gap.id}>
-                <CareGapCard gap={gap} patientId={patientId} mayAct={mayAct} />
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section className="panel" aria-labelledby="closed-gaps-heading">
-        <h2 id="closed-gaps-heading">{careGapsStrings.closedHeading}</h2>
-        {gaps.closed.length === 0 ? (
-          <EmptyState>{careGapsStrings.noClosedGaps}</EmptyState>
-        ) : (
-          <ul className={styles.list}>
-            {gaps.closed.map((gap) => (
-              <li key={gap.id}>
-                <CareGapCard gap={gap} patientId={patientId} mayAct={mayAct} />
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <GapSection id="open-gaps-heading" heading={careGapsStrings.openHeading} empty={careGapsStrings.noOpenGaps} gaps={gaps.open} patientId={patientId} mayAct={mayAct} />
+      <GapSection id="closed-gaps-heading" heading={careGapsStrings.closedHeading} empty={careGapsStrings.noClosedGaps} gaps={gaps.closed} patientId={patientId} mayAct={mayAct} />
     </>
+  );
+}
+
+interface GapSectionProps {
+  id: string;
+  heading: string;
+  empty: string;
+  gaps: readonly CareGapView[];
+  patientId: string;
+  mayAct: boolean;
+}
+
+function GapSection({ id, heading, empty, gaps, patientId, mayAct }: GapSectionProps): React.ReactElement {
+  return (
+    <section className="panel" aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
+      {gaps.length === 0 ? (
+        <EmptyState>{empty}</EmptyState>
+      ) : (
+        <ul className={styles.list}>
+          {gaps.map((gap) => (
+            <li key={gap.id}>
+              <CareGapCard gap={gap} patientId={patientId} mayAct={mayAct} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
