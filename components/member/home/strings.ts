@@ -2,7 +2,10 @@
 export const homeStrings = {
   locale: "en-US",
   careGapsHeading: "Open care gaps",
-  careGapsNotComputed: "We don't check your record for missed screenings or checkups yet, so no care gaps are listed.",
+  noOpenCareGaps: "You have no open care gaps.",
+  careGapLine: (title: string, status: string, dueDate: string): string => `${title}: ${status}, due by ${dueDate}`,
+  careGapsLink: "See your care gaps",
+  careGapsActLink: "See your care gaps and tell us about care you had elsewhere",
   spendingHeading: "This plan year's spending",
   chartLabel: (summary: string): string => `Bar chart of your spending toward your plan's limits. ${summary} The table below lists the same amounts.`,
   chartSummary: (who: string, limitName: string, spent: string, limit: string): string => `${who}, ${limitName}: ${spent} of ${limit}.`,

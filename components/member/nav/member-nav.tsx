@@ -11,6 +11,7 @@ const links = [
   { href: "/member/claims", label: memberNavStrings.links.claims },
   { href: "/member/coverage", label: memberNavStrings.links.coverage },
   { href: "/member/health", label: memberNavStrings.links.health },
+  { href: "/member/care-gaps", label: memberNavStrings.links.careGaps },
   { href: "/member/profile", label: memberNavStrings.links.profile },
 ] as const;
 

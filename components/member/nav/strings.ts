@@ -6,6 +6,7 @@ export const memberNavStrings = {
     claims: "Claims",
     coverage: "Coverage",
     health: "Health record",
+    careGaps: "Care gaps",
     profile: "Profile",
   },
 } as const;
