@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { CareGapList } from "@/components/member/care-gaps/care-gap-list";
 import { careGapsStrings } from "@/components/member/care-gaps/strings";
 import { MessagePanel } from "@/components/ui/message-panel";
+import { recordMemberView } from "@/lib/audit/record-member-view";
 import { requireMemberRecord } from "@/lib/auth/require-member-record";
 import { canActOnGaps } from "@/lib/care-gaps/can-act-on-gaps";
 import { getMemberCareGaps } from "@/lib/care-gaps/get-member-care-gaps";
@@ -27,7 +28,7 @@ export default async function CareGapsPage(): Promise<React.ReactElement> {
   }
 
   const mayAct = canActOnGaps(record);
-  // TODO: record an AuditEvent for this read of the member's care gaps once the audit trail exists.
+  await recordMemberView(record, "member-care-gaps");
   const gaps = await getMemberCareGaps(await getDatabase(), record.patientId, { today: todayOf(new Date()), mayAct });
   return (
     <>

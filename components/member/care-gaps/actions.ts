@@ -6,6 +6,7 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
 
+import { recordPortalAudit } from "@/lib/audit/record-portal-audit";
 import { requireMemberRecord } from "@/lib/auth/require-member-record";
 import { canActOnGaps } from "@/lib/care-gaps/can-act-on-gaps";
 import type { GapActionOutcome } from "@/lib/care-gaps/gap-action-outcome";
@@ -100,7 +101,14 @@ async function runLogged(
   try {
     const outcome = await work(await getDatabase());
     logger.info({ userId: actor.userId, action, outcome: outcome.kind, durationMs: Math.round(performance.now() - startedAt) }, "care gap action finished");
-    // TODO: record an AuditEvent for this change to the member's record once the audit trail exists.
+    const changed = outcome.kind === "reported" || outcome.kind === "help-requested";
+    await recordPortalAudit((await requireMemberRecord()).user, {
+      event: action === "report" ? "member-gap-report" : "member-gap-help",
+      action: "C",
+      patientIds: [actor.patientId],
+      resources: changed ? [`Task/${outcome.taskId}`] : undefined,
+      outcome: changed ? "0" : "4",
+    });
     return outcome;
   } catch (error) {
     const reference = randomUUID().slice(0, 8);
