@@ -81,7 +81,8 @@ function toResponse(response: FhirResponse, requestId: string): Response {
   const headers = new Headers({ ...corsHeaders, ...response.headers });
   headers.set("x-request-id", requestId);
   headers.set("cache-control", "no-store");
-  const body = response.body === undefined ? null : JSON.stringify(response.body);
+  // A string body is already serialized: ViewDefinition/$run sends CSV and NDJSON as text.
+  const body = response.body === undefined ? null : typeof response.body === "string" ? response.body : JSON.stringify(response.body);
   return new Response(body, { status: response.status, headers });
 }
 
