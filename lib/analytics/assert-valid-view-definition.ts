@@ -15,8 +15,8 @@ const PRIMITIVE_TYPES = new Set([
 
 /**
  * Checks the structure of a ViewDefinition and returns it typed. Every problem found is reported
- * at once, each with its path in the definition and the fix; FHIRPath syntax is checked when the
- * view is compiled.
+ * at once, each with its path in the definition and the fix. FHIRPath syntax is checked later,
+ * when the view is compiled.
  */
 export function assertValidViewDefinition(input: unknown): ViewDefinition {
   const issues: FhirErrorIssue[] = [];

@@ -41,7 +41,7 @@ interface CompiledSelect {
   outputNames: string[];
 }
 
-/** Variables fhirpath.js knows without a definition, besides the view's constants and %rowIndex. */
+/** Variables fhirpath.js defines itself, plus %rowIndex, which the engine sets. */
 const BUILT_IN_VARIABLES = new Set(["resource", "rootResource", "context", "ucum", "sct", "loinc", "factory", "rowIndex"]);
 
 /**
@@ -184,7 +184,7 @@ function evaluateSelect(select: CompiledSelect, node: unknown, variables: Record
   });
 }
 
-/** The elements a select iterates over. A select without forEach or repeat keeps its parent's focus and %rowIndex. */
+/** Lists the elements a select iterates over. A select without forEach or repeat keeps its parent's focus and %rowIndex. */
 function listFoci(iteration: Iteration, node: unknown, variables: Record<string, unknown>): Focus[] {
   switch (iteration.kind) {
     case "none":

@@ -36,6 +36,7 @@ function orderedRow(row: ViewRow, columns: ViewColumnInfo[]): ViewRow {
 
 function csvField(value: unknown): string {
   if (value === null || value === undefined) return "";
-  const text = typeof value === "string" ? value : typeof value === "object" ? JSON.stringify(value) : String(value);
+  let text = String(value);
+  if (typeof value === "object") text = JSON.stringify(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

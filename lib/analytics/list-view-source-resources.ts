@@ -8,7 +8,7 @@ import { SqlParameters } from "../fhir/search/sql-parameters";
 /** Resources read per statement while a view runs over the store. */
 const BATCH_SIZE = 500;
 
-/** Which stored resources a view runs over. */
+/** A filter on the stored resources a view runs over. */
 export interface ViewSourceFilter {
   /** Only these Patients and their compartments; every resource in scope when absent. */
   patientIds?: readonly string[];

@@ -2,7 +2,7 @@ import { FhirError } from "../fhir/fhir-error";
 import { isJsonObject } from "../fhir/is-json-object";
 import type { ViewOutputFormat } from "./format-view-rows";
 
-/** The most rows one $run returns; a larger result needs `_limit` or the materialized tables. */
+/** The maximum number of rows one $run returns. A larger result needs `_limit` or the materialized tables. */
 export const MAX_RUN_ROWS = 100_000;
 
 /** The parameters of ViewDefinition/$run, from the query string and a Parameters body together. */
@@ -15,7 +15,7 @@ export interface RunParameters {
   header: boolean;
   patientIds?: string[];
   groupId?: string;
-  /** The most rows to return; absent means all of them, up to MAX_RUN_ROWS. */
+  /** The maximum number of rows to return. When absent, all rows are returned, up to MAX_RUN_ROWS. */
   limit?: number;
   /** Inline resources to run over instead of the store. */
   resources?: unknown[];

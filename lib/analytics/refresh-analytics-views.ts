@@ -12,8 +12,8 @@ const BATCH_SIZE = 500;
 
 /**
  * How far before the watermark an incremental refresh looks again. A write stamps last_updated
- * before it commits, so a transaction that commits late can land behind the watermark; rows are
- * replaced per resource, so looking again is harmless.
+ * before it commits, so a transaction that commits late can land behind the watermark. Rows are
+ * replaced per resource, so looking at a resource again is harmless.
  * NOTE: a write whose transaction takes longer than this to commit is missed until the next full refresh.
  */
 const WATERMARK_OVERLAP_MS = 60_000;
@@ -36,7 +36,7 @@ export interface RefreshProgress {
   total: number;
 }
 
-/** What a refresh did to one view's table. */
+/** The outcome of refreshing one view's table. */
 export interface ViewRefreshResult {
   view: string;
   mode: "full" | "incremental";
@@ -56,8 +56,8 @@ interface StateRow {
 
 /**
  * Materializes every built-in and stored ViewDefinition into its table in the analytics schema.
- * A view is rebuilt when asked, when it is new, or when its definition or schema changed;
- * otherwise only the resources changed since its watermark have their rows replaced. Tables of
+ * A view is rebuilt when asked, when it is new, or when its definition or schema changed.
+ * Otherwise only the resources changed since its watermark have their rows replaced. Tables of
  * views that no longer exist are dropped. Safe to run again: each step replaces rows per resource.
  */
 export async function refreshAnalyticsViews(db: Database, options: RefreshOptions = {}): Promise<ViewRefreshResult[]> {

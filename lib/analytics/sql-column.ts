@@ -34,12 +34,14 @@ export function toSqlValue(value: unknown, column: ViewColumnInfo): unknown {
   return value;
 }
 
-/** "2024" → "2024-01-01", "2024-03" → "2024-03-01". */
+/** Completes a partial date with its first day: "2024" → "2024-01-01", "2024-03" → "2024-03-01". */
 function completeDate(date: string): string {
-  return date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date;
+  if (date.length === 4) return `${date}-01-01`;
+  if (date.length === 7) return `${date}-01`;
+  return date;
 }
 
-/** A FHIR dateTime without a time is read as midnight UTC of its first day. */
+/** Converts a FHIR dateTime to an instant, reading one without a time as midnight UTC of its first day. */
 function toInstant(dateTime: string): string {
   return dateTime.includes("T") ? dateTime : `${completeDate(dateTime)}T00:00:00Z`;
 }

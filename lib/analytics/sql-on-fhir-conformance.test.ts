@@ -42,7 +42,7 @@ function runView(view: unknown, resources: unknown[]): { columns: string[]; rows
   return { columns: compiled.columns.map((column) => column.name), rows: resources.flatMap((resource) => compiled.evaluate(resource)) };
 }
 
-/** The suite compares rows as a multiset: order does not matter, duplicates do. */
+/** Sorts rows into comparable strings, because the suite compares rows as a multiset (order ignored, duplicates counted). */
 function sortedRows(rows: ViewRow[]): string[] {
   return rows.map((row) => JSON.stringify(Object.fromEntries(Object.entries(row).sort(([a], [b]) => a.localeCompare(b))))).sort();
 }
@@ -64,7 +64,13 @@ function skipOf(file: string, testCase: TestCase): string | undefined {
   return reason !== undefined && testCase.tags?.includes("experimental") ? reason : undefined;
 }
 
-const skipReason = !hasTests ? " (skipped: ../shared/data/sql-on-fhir-tests is absent)" : onPostgresPass ? " (skipped on the PostgreSQL pass: no database involved)" : "";
+function suiteSkipReason(): string {
+  if (!hasTests) return " (skipped: ../shared/data/sql-on-fhir-tests is absent)";
+  if (onPostgresPass) return " (skipped on the PostgreSQL pass: no database involved)";
+  return "";
+}
+
+const skipReason = suiteSkipReason();
 
 describe.skipIf(skipReason !== "")(`SQL-on-FHIR v2 test suite${skipReason}`, () => {
   for (const { file, suite } of readTestFiles()) {

@@ -37,7 +37,7 @@ export async function writeViewDefinition(id: string | undefined, request: FhirR
   return { status: created ? 201 : 200, headers, body: view };
 }
 
-/** DELETE ViewDefinition/[id]. Its materialized table goes at the next refresh. */
+/** DELETE ViewDefinition/[id]. Its materialized table is dropped at the next refresh. */
 export async function deleteViewDefinition(id: string, context: FhirContext): Promise<FhirResponse> {
   await removeStoredViewDefinition(context.db, id);
   return { status: 204, headers: {} };

@@ -40,7 +40,7 @@ export interface ViewColumn {
   name: string;
   path: string;
   description?: string;
-  /** When true, the column holds every value of the path as an array; otherwise at most one. */
+  /** When true, the column contains every value of the path as an array. Otherwise it contains at most one. */
   collection?: boolean;
   /** A FHIR primitive type name such as "string", "dateTime" or "decimal". */
   type?: string;
@@ -51,5 +51,5 @@ export interface ViewWhere {
   description?: string;
 }
 
-/** One output row: column name to value; a collection column holds an array. */
+/** One output row, from column name to value. A collection column's value is an array. */
 export type ViewRow = Record<string, unknown>;

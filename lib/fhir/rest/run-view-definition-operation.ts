@@ -48,7 +48,7 @@ async function runOnStore(view: CompiledView, parameters: RunParameters, context
   return limitRows(rows, parameters.limit);
 }
 
-/** The Patients named by `patient` and by the Group's members, each checked against the scope. */
+/** Lists the Patients named by `patient` and by the Group's members, each checked against the scope. */
 async function listFilterPatients(parameters: RunParameters, context: FhirContext): Promise<string[] | undefined> {
   if (parameters.patientIds === undefined && parameters.groupId === undefined) return undefined;
   const ids = [...(parameters.patientIds ?? [])];
