@@ -100,6 +100,7 @@ async function rebuildView(db: Database, schema: string, view: MaterializedView,
   const total = Number(bounds?.total ?? 0);
 
   return db.transaction(async (sql) => {
+    await lockView(sql, view);
     await sql.execute(`DROP TABLE IF EXISTS ${table}`);
     await sql.execute(createViewTableSql(table, view.view));
     await sql.execute(`CREATE INDEX ${quoteIdentifier(`${view.name}_resource_idx`)} ON ${table} (${RESOURCE_ID_COLUMN})`);
@@ -138,6 +139,7 @@ async function updateView(db: Database, schema: string, view: MaterializedView, 
   for (let start = 0; start < changed.length; start += BATCH_SIZE) {
     const ids = changed.slice(start, start + BATCH_SIZE).map((row) => row.id);
     rowCount += await db.transaction(async (sql) => {
+      await lockView(sql, view);
       const removed = await sql.execute(`DELETE FROM ${table} WHERE ${RESOURCE_ID_COLUMN} = ANY($1::text[])`, [ids]);
       const current = await sql.query<{ id: string; content: unknown }>(
         `SELECT r.id, v.content FROM resource r
@@ -154,6 +156,14 @@ async function updateView(db: Database, schema: string, view: MaterializedView, 
   const latest = changed.reduce((max, row) => Math.max(max, new Date(row.last_updated).getTime()), new Date(state.watermark ?? 0).getTime());
   await saveState(db.sql, schema, view, new Date(latest), rowCount);
   return { view: view.name, mode: "incremental", resources: changed.length, rowCount };
+}
+
+/**
+ * Takes a lock on the view until the transaction ends. Without it, two refreshes running at once
+ * could each delete a resource's old rows and then both insert its new ones.
+ */
+async function lockView(sql: SqlClient, view: MaterializedView): Promise<void> {
+  await sql.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`lakeview-analytics:${view.name}`]);
 }
 
 async function saveState(sql: SqlClient, schema: string, view: MaterializedView, watermark: Date | string, rowCount: number): Promise<void> {

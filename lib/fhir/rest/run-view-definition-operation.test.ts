@@ -140,6 +140,24 @@ describe("ViewDefinition/$run", () => {
     expect(response.body).toMatchObject({ ...GLUCOSE_VIEW, id: "glucose", meta: { versionId: "1" } });
   });
 
+  it("stores nothing for an invalid view", async () => {
+    const body = JSON.stringify({ resource: "Observation", select: [{ column: [{ name: "id", path: "id" }, { name: "id", path: "status" }] }] });
+
+    const saved = await sendFhirRequest(db, "ViewDefinition/twice", { method: "PUT", body, headers: { "content-type": "application/fhir+json" } });
+    const read = await sendFhirRequest(db, "ViewDefinition/twice");
+
+    expect(saved.status).toBe(400);
+    expect((saved.body as OperationOutcome).issue[0]?.diagnostics).toBe('The column name "id" appears twice in the view; give each column its own name.');
+    expect(read.status).toBe(404);
+  });
+
+  it("lists stored views", async () => {
+    const response = await sendFhirRequest(db, "ViewDefinition", { scope: MEMBER_A });
+
+    expect(response.status).toBe(200);
+    expect((response.body as { entry?: { resource: { id: string } }[] }).entry?.map((entry) => entry.resource.id)).toEqual(["glucose"]);
+  });
+
   const errors: { name: string; url: string; options?: Parameters<typeof sendFhirRequest>[2]; status: number; diagnostics: string }[] = [
     { name: "no view", url: "ViewDefinition/$run", status: 400, diagnostics: "$run needs exactly one view: give viewResource (inline, POST only) or viewReference (ViewDefinition/[id]), or call ViewDefinition/[id]/$run." },
     { name: "unknown view", url: "ViewDefinition/nope/$run", status: 404, diagnostics: "ViewDefinition/nope is not stored; check the id, or send the definition inline as viewResource." },
