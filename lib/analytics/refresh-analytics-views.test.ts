@@ -62,7 +62,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (process.env.TEST_DATABASE_URL) await db?.exec(`DROP SCHEMA IF EXISTS ${quoteIdentifier(SCHEMA)} CASCADE`);
+  if (process.env.TEST_DATABASE_URL) await db?.exec(`DROP SCHEMA IF EXISTS ${quoteIdentifier(SCHEMA)} CASCADE; DROP SCHEMA IF EXISTS ${quoteIdentifier(`${SCHEMA}_moved`)} CASCADE`);
   await db?.close();
 });
 
@@ -193,5 +193,15 @@ describe("refreshAnalyticsViews", () => {
     expect(results.find((result) => result.view === "view_patient_birth")?.mode).toBe("full");
     const columns = await db.sql.query<{ column_name: string }>("SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'view_patient_birth' ORDER BY ordinal_position", [SCHEMA]);
     expect(columns.map((column) => column.column_name)).toEqual(["_resource_id", "id", "gender"]);
+  });
+
+  it("moves tables to another schema", async () => {
+    const results = await refreshAnalyticsViews(db, { schema: `${SCHEMA}_moved` });
+
+    const [old] = await db.sql.query<{ found: string | null }>("SELECT to_regclass($1)::text AS found", [`${SCHEMA}.claim_line`]);
+    const [moved] = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${SCHEMA}_moved.claim_line`);
+    expect(results.every((result) => result.mode === "full")).toBe(true);
+    expect(old?.found).toBeNull();
+    expect(moved?.n).toBe(results.find((result) => result.view === "claim_line")?.rowCount);
   });
 });

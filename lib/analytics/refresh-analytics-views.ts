@@ -72,6 +72,10 @@ export async function refreshAnalyticsViews(db: Database, options: RefreshOption
   for (const view of views) {
     const state = states.get(view.name);
     const current = state !== undefined && !options.full && state.definition_hash === view.definitionHash && state.schema_name === schema && state.watermark !== null && (await tableExists(db.sql, schema, view.name));
+    if (state !== undefined && state.schema_name !== schema) {
+      // The view moves to another schema, so its table in the old one would go stale.
+      await db.sql.execute(`DROP TABLE IF EXISTS ${quoteIdentifier(state.schema_name)}.${quoteIdentifier(state.table_name)}`);
+    }
     results.push(current ? await updateView(db, schema, view, state, options) : await rebuildView(db, schema, view, options));
   }
   await dropRemovedViews(db, views, [...states.values()]);
