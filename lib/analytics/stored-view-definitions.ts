@@ -6,11 +6,8 @@ import type { Database } from "../db/database";
 import { FhirError } from "../fhir/fhir-error";
 import { FhirStore } from "../fhir/store/fhir-store";
 import { compileViewDefinition } from "./compile-view-definition";
-import type { ViewDefinition } from "./view-definition";
+import type { StoredViewDefinition } from "./view-definition";
 import { fromViewDefinitionBasic, isViewDefinitionBasic, toViewDefinitionBasic } from "./view-definition-basic";
-
-/** A ViewDefinition as the store returns it, with its id and version data. */
-export type StoredViewDefinition = ViewDefinition & { id: string; meta?: Basic["meta"] };
 
 /**
  * Validates a ViewDefinition and stores it (as a Basic wrapper) under `id`, or under a new id when
@@ -24,7 +21,7 @@ export async function saveViewDefinition(db: Database, input: unknown, id: strin
   }
 
   const { resource, outcome } = await new FhirStore(db).update(toViewDefinitionBasic(compiled.definition, id));
-  return { view: fromViewDefinitionBasic(resource) as StoredViewDefinition, created: outcome === "created" };
+  return { view: fromViewDefinitionBasic(resource), created: outcome === "created" };
 }
 
 /** Reads a stored ViewDefinition; throws not-found when there is none under that id. */
@@ -33,13 +30,13 @@ export async function readStoredViewDefinition(db: Database, id: string): Promis
   if (!basic || !isViewDefinitionBasic(basic)) {
     throw new FhirError("not-found", `ViewDefinition/${id} is not stored; check the id, or send the definition inline as viewResource.`);
   }
-  return fromViewDefinitionBasic(basic) as StoredViewDefinition;
+  return fromViewDefinitionBasic(basic);
 }
 
 /** Lists every stored ViewDefinition, ordered by id. */
 export async function listStoredViewDefinitions(db: Database): Promise<StoredViewDefinition[]> {
   const basics = await new FhirStore(db).listAll("Basic");
-  return basics.filter(isViewDefinitionBasic).map((basic) => fromViewDefinitionBasic(basic) as StoredViewDefinition);
+  return basics.filter(isViewDefinitionBasic).map(fromViewDefinitionBasic);
 }
 
 /** Deletes a stored ViewDefinition; throws not-found when there is none under that id. */

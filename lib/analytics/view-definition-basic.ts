@@ -1,7 +1,7 @@
 import type { Basic } from "fhir/r4";
 
 import { FhirError } from "../fhir/fhir-error";
-import type { ViewDefinition } from "./view-definition";
+import type { StoredViewDefinition, ViewDefinition } from "./view-definition";
 
 /**
  * ViewDefinition is not an R4 resource type, so the store keeps each one as a Basic resource with
@@ -30,11 +30,11 @@ export function isViewDefinitionBasic(basic: Basic): boolean {
 }
 
 /** Unwraps a stored ViewDefinition, with the Basic's id and meta. */
-export function fromViewDefinitionBasic(basic: Basic): ViewDefinition & { meta?: Basic["meta"] } {
+export function fromViewDefinitionBasic(basic: Basic): StoredViewDefinition {
   const json = basic.extension?.find((extension) => extension.url === VIEW_DEFINITION_EXTENSION_URL)?.valueString;
   if (!isViewDefinitionBasic(basic) || json === undefined) {
     throw new FhirError("not-found", `ViewDefinition/${basic.id ?? ""} is not stored; check the id.`);
   }
   const content = JSON.parse(json) as ViewDefinition;
-  return { ...content, resourceType: "ViewDefinition", id: basic.id, ...(basic.meta ? { meta: basic.meta } : {}) };
+  return { ...content, resourceType: "ViewDefinition", id: basic.id ?? "", ...(basic.meta ? { meta: basic.meta } : {}) };
 }

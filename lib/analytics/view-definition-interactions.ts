@@ -3,16 +3,22 @@ import type { Bundle } from "fhir/r4";
 import { FhirError } from "../fhir/fhir-error";
 import { isJsonObject } from "../fhir/is-json-object";
 import type { FhirContext, FhirRequest, FhirResponse } from "../fhir/rest/fhir-request";
-import { listStoredViewDefinitions, readStoredViewDefinition, removeStoredViewDefinition, saveViewDefinition, type StoredViewDefinition } from "./stored-view-definitions";
+import { listStoredViewDefinitions, readStoredViewDefinition, removeStoredViewDefinition, saveViewDefinition } from "./stored-view-definitions";
+import type { StoredViewDefinition } from "./view-definition";
+
+/** A searchset Bundle of ViewDefinitions, which the R4 Bundle type cannot hold because ViewDefinition is no R4 resource. */
+type ViewDefinitionBundle = Omit<Bundle, "entry"> & {
+  entry: { fullUrl: string; resource: StoredViewDefinition; search: { mode: "match" } }[];
+};
 
 /** GET ViewDefinition: every stored ViewDefinition in one searchset Bundle. */
 export async function searchViewDefinitions(context: FhirContext): Promise<FhirResponse> {
   const views = await listStoredViewDefinitions(context.db);
-  const bundle: Bundle = {
+  const bundle: ViewDefinitionBundle = {
     resourceType: "Bundle",
     type: "searchset",
     total: views.length,
-    entry: views.map((view) => ({ fullUrl: `${context.baseUrl}/ViewDefinition/${view.id}`, resource: view as never, search: { mode: "match" } })),
+    entry: views.map((view) => ({ fullUrl: `${context.baseUrl}/ViewDefinition/${view.id}`, resource: view, search: { mode: "match" } })),
   };
   return { status: 200, headers: {}, body: bundle };
 }

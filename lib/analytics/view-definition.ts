@@ -1,3 +1,5 @@
+import type { Meta } from "fhir/r4";
+
 /**
  * The SQL-on-FHIR v2 ViewDefinition, as far as this engine reads it. It is a logical model of the
  * SQL-on-FHIR implementation guide, not an R4 resource, so `fhir/r4` has no type for it.
@@ -50,6 +52,9 @@ export interface ViewWhere {
   path: string;
   description?: string;
 }
+
+/** A ViewDefinition as the store returns it, with its id and the version data of its Basic wrapper. */
+export type StoredViewDefinition = ViewDefinition & { id: string; meta?: Meta };
 
 /** One output row, from column name to value. A collection column's value is an array. */
 export type ViewRow = Record<string, unknown>;
