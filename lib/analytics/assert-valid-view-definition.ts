@@ -35,7 +35,7 @@ export function assertValidViewDefinition(input: unknown): ViewDefinition {
   const where = checkList(input.where, "ViewDefinition.where", report, (item, at) => checkWhere(item, at, report));
   const select = checkList(input.select, "ViewDefinition.select", report, (item, at) => checkSelect(item, at, report));
   if (input.select === undefined || select?.length === 0) {
-    report("ViewDefinition.select", "is missing; give at least one select with columns");
+    report("ViewDefinition.select", "is missing or empty; give at least one select with columns");
   }
 
   if (issues.length > 0) throw new FhirError("invalid", issues);

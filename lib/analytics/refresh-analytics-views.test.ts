@@ -12,6 +12,7 @@ import { listMaterializedViews, type MaterializedView } from "./list-materialize
 import { refreshAnalyticsViews } from "./refresh-analytics-views";
 import { toSqlType, toSqlValue } from "./sql-column";
 import { removeStoredViewDefinition, saveViewDefinition } from "./stored-view-definitions";
+import { toViewDefinitionBasic, VIEW_DEFINITION_EXTENSION_URL } from "./view-definition-basic";
 import { quoteIdentifier } from "./write-view-rows";
 
 // Each PostgreSQL test file has its own schema, so the analytics schema gets its own name too.
@@ -203,5 +204,15 @@ describe("refreshAnalyticsViews", () => {
     expect(results.every((result) => result.mode === "full")).toBe(true);
     expect(old?.found).toBeNull();
     expect(moved?.n).toBe(results.find((result) => result.view === "claim_line")?.rowCount);
+  });
+
+  it("skips an invalid imported view", async () => {
+    const invalid = toViewDefinitionBasic({ resourceType: "ViewDefinition", resource: "Patient", select: [{ column: [{ name: "x", path: "name.given" }] }] }, "imported-bad");
+    await store.update({ ...invalid, extension: [{ url: VIEW_DEFINITION_EXTENSION_URL, valueString: JSON.stringify({ resource: "Patient", select: [] }) }] });
+
+    const results = await refreshAnalyticsViews(db, { schema: `${SCHEMA}_moved` });
+
+    expect(results.map((result) => result.view)).not.toContain("view_imported_bad");
+    expect(results.every((result) => result.mode === "incremental")).toBe(true);
   });
 });
