@@ -67,7 +67,7 @@ afterAll(async () => {
   await db?.close();
 });
 
-/** Sorts keys, so jsonb's own key order does not matter. */
+/** Serializes a value with sorted keys, so jsonb's own key order does not matter. */
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (typeof value === "object" && value !== null) {
