@@ -1,3 +1,4 @@
+import { deleteViewDefinition, readViewDefinition, searchViewDefinitions, writeViewDefinition } from "../../analytics/view-definition-interactions";
 import { FhirError } from "../fhir-error";
 import { isJsonObject } from "../is-json-object";
 import { canWrite } from "../search/access-scope";
@@ -10,6 +11,7 @@ import { exportOperation } from "./export-operation";
 import { cancelExportOperation, exportStatusOperation } from "./export-status-operation";
 import type { FhirContext, FhirRequest, FhirResponse } from "./fhir-request";
 import { negotiateFormat } from "./negotiate-format";
+import { runViewDefinitionOperation } from "./run-view-definition-operation";
 import { instanceHistoryInteraction, readInteraction, typeHistoryInteraction, vreadInteraction } from "./read-interactions";
 import { searchInteraction } from "./search-interaction";
 import { isSupportedResourceType } from "./supported-resource-types";
@@ -25,7 +27,7 @@ export async function handleFhirRequest(request: FhirRequest, context: FhirConte
   if (isTypeWrite(request) && !canWrite(context.scope)) {
     return withContentType(errorResponse(writeForbidden(request.method)), "application/fhir+json; charset=utf-8");
   }
-  const format = negotiateFormat(request);
+  const format = negotiateFormat(isViewRun(request) ? withoutOutputFormat(request) : request);
   if (!format.ok) {
     return withContentType(outcomeResponse(format.status, "not-supported", format.diagnostics), "application/fhir+json; charset=utf-8");
   }
@@ -107,7 +109,8 @@ function writeForbidden(method: string): FhirError {
 
 /**
  * Routes the requests that are not a type's REST interactions: batch and transaction Bundles at
- * the base, $everything and the bulk export kick-off and status. Returns undefined for the rest.
+ * the base, $everything, the bulk export kick-off and status, and ViewDefinition with its $run
+ * (ViewDefinitions are stored as Basic, see lib/analytics). Returns undefined for the rest.
  */
 function routeOperation(request: FhirRequest, context: FhirContext): Promise<FhirResponse> | undefined {
   const { method, path } = request;
@@ -129,6 +132,22 @@ function routeOperation(request: FhirRequest, context: FhirContext): Promise<Fhi
       return exportStatusOperation(second ?? "", context);
     case "DELETE bulk-status/[id]":
       return cancelExportOperation(second ?? "", context);
+    case "GET ViewDefinition/$run":
+    case "POST ViewDefinition/$run":
+      return runViewDefinitionOperation(undefined, request, context);
+    case "GET ViewDefinition/[id]/$run":
+    case "POST ViewDefinition/[id]/$run":
+      return runViewDefinitionOperation(requireId(second), request, context);
+    case "GET ViewDefinition":
+      return searchViewDefinitions(context);
+    case "POST ViewDefinition":
+      return writeViewDefinition(undefined, request, context);
+    case "GET ViewDefinition/[id]":
+      return readViewDefinition(requireId(second), context);
+    case "PUT ViewDefinition/[id]":
+      return writeViewDefinition(requireId(second), request, context);
+    case "DELETE ViewDefinition/[id]":
+      return deleteViewDefinition(requireId(second), context);
     default:
       return undefined;
   }
@@ -148,6 +167,19 @@ function bundleInteraction(request: FhirRequest, context: FhirContext): Promise<
 
   const entries = parseBundleEntries(bundle.entry, context);
   return bundle.type === "batch" ? batchInteraction(entries, context, route) : transactionInteraction(entries, context, route);
+}
+
+function isViewRun({ path }: FhirRequest): boolean {
+  return path[0] === "ViewDefinition" && path[path.length - 1] === "$run";
+}
+
+/** $run reads `_format` and Accept as its own output format (json, ndjson, csv), so negotiation ignores them. */
+function withoutOutputFormat(request: FhirRequest): FhirRequest {
+  const query = new URLSearchParams(request.query);
+  query.delete("_format");
+  const headers = { ...request.headers };
+  delete headers.accept;
+  return { ...request, query, headers };
 }
 
 function requireId(id: string | undefined): string {

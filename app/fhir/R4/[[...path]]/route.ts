@@ -108,7 +108,10 @@ function toResponse(response: FhirResponse, requestId: string): Response {
   const headers = new Headers({ ...corsHeaders, ...response.headers });
   headers.set("x-request-id", requestId);
   headers.set("cache-control", "no-store");
-  const body = response.body === undefined ? null : JSON.stringify(response.body);
+  // A string body is already serialized, because ViewDefinition/$run sends CSV and NDJSON as text.
+  let body: string | null = null;
+  if (typeof response.body === "string") body = response.body;
+  else if (response.body !== undefined) body = JSON.stringify(response.body);
   return new Response(body, { status: response.status, headers });
 }
 
