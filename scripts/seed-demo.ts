@@ -1,4 +1,4 @@
-// `npm run demo:seed -- --members N`: loads a demo population of up to a million members into an
+// `npm run db:seed -- --members N`: loads a demo population of up to a million members into an
 // empty database, family by family with bounded memory, and prints its rate. Run with --help.
 import { parseArgs } from "node:util";
 
@@ -10,7 +10,7 @@ import { seedDemoData, type SeedProgress } from "@/lib/demo/seed-demo-data";
 
 import { openDatabaseOrExit } from "./open-database-or-exit";
 
-const help = `Usage: npm run demo:seed -- [options]
+const help = `Usage: npm run db:seed -- [options]
 
 Generates the deterministic demo population and stores it in the database that DATABASE_URL
 names (PostgreSQL), or else the PGlite folder in LAKEVIEW_DATA_DIR (default .data/pglite), then
