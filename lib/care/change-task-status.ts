@@ -1,0 +1,44 @@
+import type { Task } from "fhir/r4";
+
+import type { Database } from "../db/database";
+import { FhirError } from "../fhir/fhir-error";
+import { FhirStore } from "../fhir/store/fhir-store";
+import { careCodes, type OutreachStatus } from "./care-codes";
+import type { CareActor } from "./care-actor";
+import { assertTaskVersion, hasTaskType, readPanelTask } from "./read-panel-task";
+import { saveTaskVersion } from "./save-task-version";
+
+/** The statuses an outreach task may move to from each status; completed and cancelled are final. */
+export const outreachTransitions: Readonly<Record<OutreachStatus, readonly OutreachStatus[]>> = {
+  requested: ["accepted", "in-progress", "cancelled"],
+  accepted: ["in-progress", "completed", "cancelled"],
+  "in-progress": ["completed", "cancelled"],
+  completed: [],
+  cancelled: [],
+};
+
+/** Which task, at which version, moves to which status. */
+export interface ChangeTaskStatusInput {
+  taskId: string;
+  version: string;
+  status: OutreachStatus;
+}
+
+/**
+ * Moves an outreach Task of the actor's panel to another status along `outreachTransitions`.
+ * Evidence-review tasks are decided through acceptEvidence and rejectEvidence instead.
+ */
+export async function changeTaskStatus(db: Database, actor: CareActor, input: ChangeTaskStatusInput, now: Date = new Date()): Promise<Task> {
+  const { task } = await readPanelTask(db, actor.id, input.taskId);
+  assertTaskVersion(task, input.version);
+  if (!hasTaskType(task, careCodes.taskTypeSystem, careCodes.outreachTask)) {
+    throw new FhirError("invalid", `Task/${task.id} is not an outreach task; decide reported evidence from the evidence review page.`);
+  }
+
+  const allowed = Object.hasOwn(outreachTransitions, task.status) ? outreachTransitions[task.status as OutreachStatus] : [];
+  if (!allowed.includes(input.status)) {
+    const next = allowed.length > 0 ? `it can move to ${allowed.join(", ")}` : "it is final";
+    throw new FhirError("invalid", `Task/${task.id} cannot move from ${task.status} to ${input.status}; ${next}.`);
+  }
+  return saveTaskVersion(new FhirStore(db), { ...task, status: input.status }, input.version, now);
+}
