@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Communication, Condition, DetectedIssue, Encounter, FhirResource, Observation, Patient, Task } from "fhir/r4";
 
 import type { Database } from "../../db/database";
+import { FhirError } from "../../fhir/fhir-error";
 import { FhirStore } from "../../fhir/store/fhir-store";
 import { careCodes } from "../care-codes";
 
@@ -129,4 +130,12 @@ export async function putAll(db: Database, resources: readonly FhirResource[]): 
   for (const resource of resources) {
     await store.update(resource);
   }
+}
+
+/** Settles a promise into the FhirError code and message it failed with, or code "none" when it succeeded. */
+export function errorOf(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
+  return promise.then(
+    () => ({ code: "none", message: "" }),
+    (error: unknown) => (error instanceof FhirError ? { code: error.code, message: error.message } : { code: "other", message: String(error) }),
+  );
 }
