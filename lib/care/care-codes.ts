@@ -27,6 +27,21 @@ export const outreachStatuses = ["requested", "accepted", "in-progress", "comple
 
 export type OutreachStatus = (typeof outreachStatuses)[number];
 
+/** The statuses an outreach task may move to from each status; completed and cancelled are final. */
+const outreachTransitions: Readonly<Record<OutreachStatus, readonly OutreachStatus[]>> = {
+  requested: ["accepted", "in-progress", "cancelled"],
+  accepted: ["in-progress", "completed", "cancelled"],
+  "in-progress": ["completed", "cancelled"],
+  completed: [],
+  cancelled: [],
+};
+
+/** Lists the statuses an outreach task in `status` may move to; none for a final or unknown status. */
+export function nextOutreachStatuses(status: string): readonly OutreachStatus[] {
+  const known = outreachStatuses.find((candidate) => candidate === status);
+  return known ? outreachTransitions[known] : [];
+}
+
 /** Task statuses that count as open work on the worklist. */
 export const openTaskStatuses = ["draft", "requested", "received", "accepted", "ready", "in-progress", "on-hold"] as const;
 

@@ -3,19 +3,10 @@ import type { Task } from "fhir/r4";
 import type { Database } from "../db/database";
 import { FhirError } from "../fhir/fhir-error";
 import { FhirStore } from "../fhir/store/fhir-store";
-import { careCodes, type OutreachStatus } from "./care-codes";
+import { careCodes, nextOutreachStatuses, type OutreachStatus } from "./care-codes";
 import type { CareActor } from "./care-actor";
 import { assertTaskVersion, hasTaskType, readPanelTask } from "./read-panel-task";
 import { saveTaskVersion } from "./save-task-version";
-
-/** The statuses an outreach task may move to from each status; completed and cancelled are final. */
-export const outreachTransitions: Readonly<Record<OutreachStatus, readonly OutreachStatus[]>> = {
-  requested: ["accepted", "in-progress", "cancelled"],
-  accepted: ["in-progress", "completed", "cancelled"],
-  "in-progress": ["completed", "cancelled"],
-  completed: [],
-  cancelled: [],
-};
 
 /** Which task, at which version, moves to which status. */
 export interface ChangeTaskStatusInput {
@@ -35,7 +26,7 @@ export async function changeTaskStatus(db: Database, actor: CareActor, input: Ch
     throw new FhirError("invalid", `Task/${task.id} is not an outreach task; decide reported evidence from the evidence review page.`);
   }
 
-  const allowed = Object.hasOwn(outreachTransitions, task.status) ? outreachTransitions[task.status as OutreachStatus] : [];
+  const allowed = nextOutreachStatuses(task.status);
   if (!allowed.includes(input.status)) {
     const next = allowed.length > 0 ? `it can move to ${allowed.join(", ")}` : "it is final";
     throw new FhirError("invalid", `Task/${task.id} cannot move from ${task.status} to ${input.status}; ${next}.`);

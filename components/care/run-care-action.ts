@@ -1,0 +1,63 @@
+import "server-only";
+
+import { randomUUID } from "node:crypto";
+
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import type { z } from "zod";
+
+import { requireRole } from "@/lib/auth/require-session";
+import type { CareActor } from "@/lib/care/care-actor";
+import { parseForm } from "@/lib/care/outreach-schemas";
+import type { Database } from "@/lib/db/database";
+import { getDatabase } from "@/lib/db/get-database";
+import { isFhirError } from "@/lib/fhir/fhir-error";
+import { logger } from "@/lib/log/logger";
+import { isSameOriginRequest } from "@/lib/profile/is-same-origin-request";
+
+import type { CareActionResult } from "./care-action-result";
+import { careStrings } from "./strings";
+
+/**
+ * Runs one care manager write from a submitted form: checks the origin and the role on the
+ * server, validates the form with `schema`, runs `write` and refreshes the care pages. Errors
+ * become a plain result for the form. Only the messages of invalid requests, which the care
+ * lib writes for the care manager and which name no member data, reach the browser.
+ */
+export async function runCareAction<T>(
+  name: string,
+  schema: z.ZodType<T>,
+  formData: FormData,
+  write: (db: Database, actor: CareActor, values: T) => Promise<unknown>,
+): Promise<CareActionResult> {
+  if (!isSameOriginRequest(await headers())) {
+    return { status: "not-allowed", message: careStrings.errors.notFound };
+  }
+  const user = await requireRole("care_manager");
+  const parsed = parseForm(schema, formData);
+  if (!parsed.ok) {
+    return { status: "invalid", message: careStrings.errors.invalid, errors: parsed.errors };
+  }
+
+  const startedAt = performance.now();
+  try {
+    await write(await getDatabase(), { id: user.id, name: user.name }, parsed.values);
+    logger.info({ action: name, userId: user.id, durationMs: Math.round(performance.now() - startedAt) }, "care action finished");
+    // TODO: record an AuditEvent for this change to the member's care record once the audit trail exists.
+    revalidatePath("/care", "layout");
+    return { status: "saved" };
+  } catch (error) {
+    return toFailure(name, user.id, error);
+  }
+}
+
+function toFailure(name: string, userId: string, error: unknown): CareActionResult {
+  if (isFhirError(error, "conflict")) return { status: "conflict", message: careStrings.errors.conflict };
+  if (isFhirError(error, "not-found")) return { status: "not-found", message: careStrings.errors.notFound };
+  if (isFhirError(error, "invalid")) return { status: "invalid", message: error.message, errors: {} };
+
+  const reference = randomUUID().slice(0, 8);
+  // Only the error's kind is logged: messages from the store can name the patient.
+  logger.error({ action: name, errorKind: isFhirError(error) ? error.code : error instanceof Error ? error.name : typeof error, reference, userId }, "care action failed");
+  return { status: "failed", message: careStrings.errors.failed(reference), reference };
+}
