@@ -3,6 +3,7 @@ import type { ClaimSummary } from "@/lib/claims/claim-summary";
 import { formatCalendarDate } from "../member/format-calendar-date";
 import { memberStrings } from "../member/strings";
 import { careStrings } from "./strings";
+import { CareTable } from "./care-table";
 
 const strings = careStrings.member;
 
@@ -16,29 +17,15 @@ export function CareClaimsTable({ claims }: { claims: ClaimSummary[] }): React.R
     return <p>{strings.noClaims}</p>;
   }
   return (
-    <div className="table-scroll" role="region" aria-label={strings.claimsHeading} tabIndex={0}>
-      <table className="claims-table">
-        <caption className="visually-hidden">{strings.claimsHeading}</caption>
-        <thead>
-          <tr>
-            {strings.claimColumns.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {claims.map((claim) => (
-            <tr key={claim.id}>
-              <td>{claim.serviceDate ? formatCalendarDate(claim.serviceDate, careStrings.locale) : careStrings.unknownDate}</td>
-              <td>{claim.providerName ?? strings.unknownProvider}</td>
-              <td>{memberStrings.claimTypes[claim.claimType]}</td>
-              <td>{claim.canceled ? strings.canceled : strings.processed}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CareTable label={strings.claimsHeading} columns={strings.claimColumns}>
+      {claims.map((claim) => (
+        <tr key={claim.id}>
+          <td>{claim.serviceDate ? formatCalendarDate(claim.serviceDate, careStrings.locale) : careStrings.unknownDate}</td>
+          <td>{claim.providerName ?? strings.unknownProvider}</td>
+          <td>{memberStrings.claimTypes[claim.claimType]}</td>
+          <td>{claim.canceled ? strings.canceled : strings.processed}</td>
+        </tr>
+      ))}
+    </CareTable>
   );
 }

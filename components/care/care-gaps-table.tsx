@@ -2,6 +2,7 @@ import type { CareGap } from "@/lib/care/list-care-gaps";
 
 import { formatCareDate } from "./format-care-date";
 import { careStrings } from "./strings";
+import { CareTable } from "./care-table";
 
 const strings = careStrings.member;
 
@@ -12,28 +13,14 @@ export function CareGapsTable({ gaps }: { gaps: CareGap[] }): React.ReactElement
   }
   const ordered = [...gaps].sort((left, right) => Number(left.status === "closed") - Number(right.status === "closed"));
   return (
-    <div className="table-scroll" role="region" aria-label={strings.gapsHeading} tabIndex={0}>
-      <table className="claims-table">
-        <caption className="visually-hidden">{strings.gapsHeading}</caption>
-        <thead>
-          <tr>
-            {strings.gapColumns.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {ordered.map((gap) => (
-            <tr key={gap.id}>
-              <th scope="row">{gap.measureTitle}</th>
-              <td>{strings.gapStatus[gap.status]}</td>
-              <td>{formatCareDate(gap.identified)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CareTable label={strings.gapsHeading} columns={strings.gapColumns}>
+      {ordered.map((gap) => (
+        <tr key={gap.id}>
+          <th scope="row">{gap.measureTitle}</th>
+          <td>{strings.gapStatus[gap.status]}</td>
+          <td>{formatCareDate(gap.identified)}</td>
+        </tr>
+      ))}
+    </CareTable>
   );
 }

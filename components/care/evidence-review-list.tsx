@@ -10,6 +10,7 @@ import type { CareActionResult } from "./care-action-result";
 import styles from "./care.module.css";
 import { formatCareDate } from "./format-care-date";
 import { careStrings } from "./strings";
+import { CareTable } from "./care-table";
 
 const strings = careStrings.evidence;
 
@@ -42,25 +43,11 @@ export function EvidenceReviewList({ reviews }: { reviews: EvidenceReviewView[] 
       {shown.length === 0 ? (
         <p>{strings.empty}</p>
       ) : (
-        <div className="table-scroll" role="region" aria-label={strings.title} tabIndex={0}>
-          <table className="claims-table">
-            <caption className="visually-hidden">{strings.title}</caption>
-            <thead>
-              <tr>
-                {strings.columns.map((column) => (
-                  <th key={column} scope="col">
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((review) => (
-                <ReviewRow key={`${review.taskId}-${review.version}`} review={review} onAccept={decide(acceptEvidenceAction, strings.accepted)} onReject={decide(rejectEvidenceAction, strings.rejected)} disabled={pending} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CareTable label={strings.title} columns={strings.columns}>
+          {shown.map((review) => (
+            <ReviewRow key={`${review.taskId}-${review.version}`} review={review} onAccept={decide(acceptEvidenceAction, strings.accepted)} onReject={decide(rejectEvidenceAction, strings.rejected)} disabled={pending} />
+          ))}
+        </CareTable>
       )}
     </>
   );

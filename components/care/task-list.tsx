@@ -11,6 +11,7 @@ import type { CareActionResult } from "./care-action-result";
 import styles from "./care.module.css";
 import { formatCareDate } from "./format-care-date";
 import { careStrings } from "./strings";
+import { CareTable } from "./care-table";
 
 const strings = careStrings.tasks;
 
@@ -20,25 +21,11 @@ export function TaskList({ tasks, careManagers, currentUserId }: { tasks: TaskVi
     return <p>{careStrings.member.noTasks}</p>;
   }
   return (
-    <div className="table-scroll" role="region" aria-label={careStrings.member.tasksHeading} tabIndex={0}>
-      <table className="claims-table">
-        <caption className="visually-hidden">{careStrings.member.tasksHeading}</caption>
-        <thead>
-          <tr>
-            {strings.columns.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {tasks.map((task) => (
-            <TaskRow key={`${task.id}-${task.version}`} task={task} careManagers={careManagers} currentUserId={currentUserId} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CareTable label={careStrings.member.tasksHeading} columns={strings.columns}>
+      {tasks.map((task) => (
+        <TaskRow key={`${task.id}-${task.version}`} task={task} careManagers={careManagers} currentUserId={currentUserId} />
+      ))}
+    </CareTable>
   );
 }
 

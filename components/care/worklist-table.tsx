@@ -5,46 +5,33 @@ import type { WorklistRow } from "@/lib/care/worklist-row";
 import styles from "./care.module.css";
 import { formatCareDate } from "./format-care-date";
 import { careStrings } from "./strings";
+import { CareTable } from "./care-table";
 
 const strings = careStrings.worklist;
 
 /** Renders one page of panel members with the risk score and the inputs it was computed from. */
 export function WorklistTable({ rows, busy }: { rows: WorklistRow[]; busy: boolean }): React.ReactElement {
   return (
-    <div className="table-scroll" role="region" aria-label={strings.listHeading} tabIndex={0}>
-      <table className="claims-table" aria-busy={busy}>
-        <caption className="visually-hidden">{strings.listHeading}</caption>
-        <thead>
-          <tr>
-            {strings.columns.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.patientId}>
-              <th scope="row">
-                <Link href={`/care/members/${encodeURIComponent(row.patientId)}`}>{row.name ?? careStrings.unnamed}</Link>
-              </th>
-              <td>{row.age ?? careStrings.unknownDate}</td>
-              <td>
-                <span className={row.risk.band === "high" ? styles.riskHigh : undefined}>
-                  {row.risk.score} · {strings.bands[row.risk.band]}
-                </span>
-                <span className={styles.riskInputs}>
-                  {strings.riskInputs(row.risk.inputs.chronicConditions, row.risk.inputs.inpatientStays, row.risk.inputs.emergencyVisits, row.risk.inputs.openGaps)}
-                </span>
-              </td>
-              <td>{row.risk.inputs.openGaps}</td>
-              <td>{row.lastContact ? formatCareDate(row.lastContact) : careStrings.never}</td>
-              <td>{row.openTasks}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CareTable label={strings.listHeading} columns={strings.columns} busy={busy}>
+      {rows.map((row) => (
+        <tr key={row.patientId}>
+          <th scope="row">
+            <Link href={`/care/members/${encodeURIComponent(row.patientId)}`}>{row.name ?? careStrings.unnamed}</Link>
+          </th>
+          <td>{row.age ?? careStrings.unknownDate}</td>
+          <td>
+            <span className={row.risk.band === "high" ? styles.riskHigh : undefined}>
+              {row.risk.score} · {strings.bands[row.risk.band]}
+            </span>
+            <span className={styles.riskInputs}>
+              {strings.riskInputs(row.risk.inputs.chronicConditions, row.risk.inputs.inpatientStays, row.risk.inputs.emergencyVisits, row.risk.inputs.openGaps)}
+            </span>
+          </td>
+          <td>{row.risk.inputs.openGaps}</td>
+          <td>{row.lastContact ? formatCareDate(row.lastContact) : careStrings.never}</td>
+          <td>{row.openTasks}</td>
+        </tr>
+      ))}
+    </CareTable>
   );
 }

@@ -9,6 +9,7 @@ import { listPanelPatients } from "@/lib/care/panel/list-panel-patients";
 import type { PanelPatient } from "@/lib/care/panel/panel-patient";
 import { patientSearchLimit, searchPatients } from "@/lib/care/panel/search-patients";
 import { getDatabase } from "@/lib/db/get-database";
+import { CareTable } from "@/components/care/care-table";
 
 export const metadata: Metadata = { title: staffStrings.panels.title };
 
@@ -52,7 +53,7 @@ export default async function PanelsPage({ searchParams }: { searchParams: Promi
           </form>
           <section className="panel" aria-labelledby="panel-heading">
             <h2 id="panel-heading">{strings.panelHeading(manager.name)}</h2>
-            {panel.length === 0 ? <p>{strings.emptyPanel}</p> : <PatientTable patients={panel} careManagerId={manager.id} onPanel={new Set(panel.map((patient) => patient.id))} />}
+            {panel.length === 0 ? <p>{strings.emptyPanel}</p> : <PatientTable label={strings.panelHeading(manager.name)} patients={panel} careManagerId={manager.id} onPanel={new Set(panel.map((patient) => patient.id))} />}
           </section>
           <section className="panel" aria-labelledby="search-heading">
             <h2 id="search-heading">{strings.searchHeading}</h2>
@@ -66,7 +67,7 @@ export default async function PanelsPage({ searchParams }: { searchParams: Promi
               </button>
             </form>
             {search.trim() !== "" && results.length === 0 && <p>{strings.noResults}</p>}
-            {results.length > 0 && <PatientTable patients={results} careManagerId={manager.id} onPanel={new Set(panel.map((patient) => patient.id))} />}
+            {results.length > 0 && <PatientTable label={strings.searchHeading} patients={results} careManagerId={manager.id} onPanel={new Set(panel.map((patient) => patient.id))} />}
             {results.length === patientSearchLimit && <p className="note">{strings.moreResults(patientSearchLimit)}</p>}
           </section>
         </>
@@ -79,34 +80,21 @@ export default async function PanelsPage({ searchParams }: { searchParams: Promi
   );
 }
 
-function PatientTable({ patients, careManagerId, onPanel }: { patients: PanelPatient[]; careManagerId: string; onPanel: ReadonlySet<string> }): React.ReactElement {
+function PatientTable({ label, patients, careManagerId, onPanel }: { label: string; patients: PanelPatient[]; careManagerId: string; onPanel: ReadonlySet<string> }): React.ReactElement {
   return (
-    <div className="table-scroll">
-      <table className="claims-table">
-        <thead>
-          <tr>
-            {strings.columns.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {patients.map((patient) => (
-            <tr key={patient.id}>
-              <th scope="row">{patient.name ?? strings.unnamed}</th>
-              <td>
-                <code>{patient.id}</code>
-              </td>
-              <td>{patient.birthDate ? formatCareDate(patient.birthDate) : strings.unknownDate}</td>
-              <td>
-                <PanelChangeButton careManagerId={careManagerId} patientId={patient.id} change={onPanel.has(patient.id) ? "remove" : "add"} patientName={patient.name ?? patient.id} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CareTable label={label} columns={strings.columns}>
+      {patients.map((patient) => (
+        <tr key={patient.id}>
+          <th scope="row">{patient.name ?? strings.unnamed}</th>
+          <td>
+            <code>{patient.id}</code>
+          </td>
+          <td>{patient.birthDate ? formatCareDate(patient.birthDate) : strings.unknownDate}</td>
+          <td>
+            <PanelChangeButton careManagerId={careManagerId} patientId={patient.id} change={onPanel.has(patient.id) ? "remove" : "add"} patientName={patient.name ?? patient.id} />
+          </td>
+        </tr>
+      ))}
+    </CareTable>
   );
 }
