@@ -23,7 +23,8 @@ const nextConfig: NextConfig = {
         source: "/:path*",
         headers: [
           // Member pages show health data: no framing by other sites, no MIME sniffing, and no
-          // page address sent to other sites.
+          // page address sent to other sites. Pages get their full Content-Security-Policy with a
+          // script nonce from proxy.ts; this one covers the API and static files.
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
           { key: "X-Content-Type-Options", value: "nosniff" },

@@ -7,6 +7,7 @@ import { PlanCard } from "@/components/member/plan-card";
 import { coverageStrings } from "@/components/member/coverage/strings";
 import { memberStrings } from "@/components/member/strings";
 import { MessagePanel } from "@/components/ui/message-panel";
+import { recordMemberView } from "@/lib/audit/record-member-view";
 import { requireMemberRecord } from "@/lib/auth/require-member-record";
 import { getMemberOverview } from "@/lib/claims/get-member-overview";
 import { getDatabase } from "@/lib/db/get-database";
@@ -20,10 +21,11 @@ export const metadata: Metadata = { title: memberStrings.pageTitle };
  * patient comes from the signed-in account only, and the page reads nothing from the URL.
  */
 export default async function MemberPage(): Promise<React.ReactElement> {
-  const { patientId, viewing } = await requireMemberRecord();
+  const record = await requireMemberRecord();
+  const { patientId, viewing } = record;
+  await recordMemberView(record, "member-home");
 
   const store = new FhirStore(await getDatabase());
-  // TODO: record an AuditEvent for this read of the member's claims once the audit trail exists.
   const overview = await getMemberOverview(store, patientId);
 
   if (overview.kind === "no-patient") {

@@ -7,7 +7,8 @@ import type { Database } from "../db/database";
 import { openTestDatabase } from "../db/open-test-database";
 import { FhirStore } from "../fhir/store/fhir-store";
 import { createAccount, type Account } from "./create-account";
-import { getAuthOptions, readClientIp } from "./get-auth-options";
+import { getAuthOptions } from "./get-auth-options";
+import { readClientIp } from "./read-client-ip";
 import { getTokenUser } from "./get-token-user";
 import { SignInThrottle } from "./sign-in-throttle";
 

@@ -54,7 +54,7 @@ export function isFhirCaller(caller: FhirCaller | FhirResponse): caller is FhirC
 }
 
 /** Builds an OperationOutcome response with one error issue. */
-export function outcome(status: number, code: "login" | "forbidden" | "too-costly", diagnostics: string): FhirResponse {
+export function outcome(status: number, code: "login" | "forbidden" | "too-costly" | "transient", diagnostics: string): FhirResponse {
   return {
     status,
     headers: { "content-type": `${FHIR_JSON}; charset=utf-8` },

@@ -8,6 +8,7 @@ import { coverageStrings } from "@/components/member/coverage/strings";
 import { PlanCard } from "@/components/member/plan-card";
 import { memberStrings } from "@/components/member/strings";
 import { MessagePanel } from "@/components/ui/message-panel";
+import { recordMemberView } from "@/lib/audit/record-member-view";
 import { requireMemberRecord } from "@/lib/auth/require-member-record";
 import { getMemberCoverage } from "@/lib/coverage/get-member-coverage";
 import { parseRequestedYear } from "@/lib/coverage/parse-requested-year";
@@ -27,12 +28,13 @@ export default async function CoveragePage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }): Promise<React.ReactElement> {
-  const { patientId, viewing } = await requireMemberRecord();
+  const record = await requireMemberRecord();
+  const { patientId, viewing } = record;
+  await recordMemberView(record, "member-coverage");
   const now = new Date();
   const requestedYear = parseRequestedYear((await searchParams).year, now);
 
   const store = new FhirStore(await getDatabase());
-  // TODO: record an AuditEvent for this read of the member's coverage once the audit trail exists.
   const view = await getMemberCoverage(store, patientId, now, requestedYear);
 
   if (view.kind === "no-patient") {

@@ -4,6 +4,7 @@ import { HealthOverview } from "@/components/member/health/health-overview";
 import styles from "@/components/member/health/health.module.css";
 import { NoRecordPanel } from "@/components/member/health/no-record-panel";
 import { healthStrings } from "@/components/member/health/strings";
+import { recordMemberView } from "@/lib/audit/record-member-view";
 import { requireMemberRecord } from "@/lib/auth/require-member-record";
 import { getDatabase } from "@/lib/db/get-database";
 import { FhirStore } from "@/lib/fhir/store/fhir-store";
@@ -13,12 +14,13 @@ export const metadata: Metadata = { title: healthStrings.title };
 
 /** Renders the overview of the signed-in member's health record. The patient comes from the account only. */
 export default async function HealthPage(): Promise<React.ReactElement> {
-  const { patientId } = await requireMemberRecord();
+  const record = await requireMemberRecord();
+  const { patientId } = record;
+  await recordMemberView(record, "member-health");
   if (!patientId) {
     return <NoRecordPanel />;
   }
 
-  // TODO: record an AuditEvent for this read of the member's health record once the audit trail exists.
   const summary = await getHealthSummary(new FhirStore(await getDatabase()), patientId);
 
   return (

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 
+import { accessLogStrings } from "@/components/member/access-log/strings";
 import { ProfileDetails } from "@/components/member/profile/profile-details";
 import { ProfileForm } from "@/components/member/profile/profile-form";
 import { RecordSharing } from "@/components/member/profile/record-sharing";
 import { profileStrings } from "@/components/member/profile/strings";
 import { MessagePanel } from "@/components/ui/message-panel";
+import { recordMemberView } from "@/lib/audit/record-member-view";
 import { requireMemberRecord } from "@/lib/auth/require-member-record";
 import { getDatabase } from "@/lib/db/get-database";
 import { getProfilePageData } from "@/lib/profile/get-profile-page-data";
@@ -18,6 +21,7 @@ export const metadata: Metadata = { title: profileStrings.pageTitle };
  */
 export default async function ProfilePage(): Promise<React.ReactElement> {
   const record = await requireMemberRecord();
+  await recordMemberView(record, "member-profile");
 
   const ownRecord = record.viewing === "self";
   const data = await getProfilePageData(await getDatabase(), record.patientId, ownRecord, new Date());
@@ -42,6 +46,9 @@ export default async function ProfilePage(): Promise<React.ReactElement> {
         <ProfileDetails profile={data.profile} />
       )}
       {data.viewers.length > 0 && <RecordSharing viewers={data.viewers} />}
+      <p>
+        <Link href="/member/profile/access-log">{accessLogStrings.linkFromProfile}</Link>
+      </p>
     </>
   );
 }

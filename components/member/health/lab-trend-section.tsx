@@ -10,7 +10,7 @@ import { healthStrings } from "./strings";
 import { TrendChart, type ChartPoint, type ChartSeries } from "./trend-chart";
 
 const strings = healthStrings.trends;
-const seriesColors = ["#0b5d7a", "#8a3b12"];
+const seriesColors = ["var(--color-brand)", "var(--color-series-2)"];
 
 /** Renders one measure's trend: heading, chart, the range it shades and a table of the same numbers. */
 export function LabTrendSection({ trend }: { trend: LabTrendView }): React.ReactElement {
@@ -91,7 +91,7 @@ function toChartProps(trend: LabTrendView, title: string): React.ComponentProps<
   const series: ChartSeries[] = trend.seriesKeys.map((key, index) => ({
     key,
     name: strings.seriesNames[key] ?? key,
-    color: seriesColors[index % seriesColors.length] ?? "#0b5d7a",
+    color: seriesColors[index % seriesColors.length] ?? "var(--color-brand)",
     band: toBand(trend.ranges[key], yDomain),
   }));
   const first = points[0]?.label ?? "";

@@ -31,8 +31,8 @@ export interface TrendChartProps {
   series: ChartSeries[];
 }
 
-const textColor = "#1b1f24";
-const gridColor = "#d5dbe1";
+const textColor = "var(--color-text)";
+const gridColor = "var(--color-border)";
 
 /**
  * Draws one measure over time with Recharts: a line per series, the normal range as a shaded

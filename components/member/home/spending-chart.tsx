@@ -26,26 +26,26 @@ export function SpendingChart({ bars, currency, locale, summary }: { bars: Spend
     <div className={styles.chart} role="img" aria-label={homeStrings.chartLabel(summary)}>
       <ResponsiveContainer width="100%" height={80 + bars.length * 48}>
         <BarChart data={bars} layout="vertical" margin={{ top: 8, right: 16, bottom: 24, left: 8 }} accessibilityLayer={false}>
-          <CartesianGrid horizontal={false} stroke="#d5dbe1" />
+          <CartesianGrid horizontal={false} stroke="var(--color-border)" />
           <XAxis
             type="number"
             tickFormatter={(value: number) => axisMoney.format(value)}
-            stroke="#4a5460"
-            label={{ value: homeStrings.axisAmount(currency), position: "insideBottom", offset: -16, fill: "#1b1f24" }}
+            stroke="var(--color-muted)"
+            label={{ value: homeStrings.axisAmount(currency), position: "insideBottom", offset: -16, fill: "var(--color-text)" }}
           />
           <YAxis
             type="category"
             dataKey="label"
             width={120}
-            stroke="#4a5460"
-            tick={{ fontSize: 12, fill: "#1b1f24" }}
-            label={{ value: homeStrings.axisLimit, angle: -90, position: "insideLeft", fill: "#1b1f24" }}
+            stroke="var(--color-muted)"
+            tick={{ fontSize: 12, fill: "var(--color-text)" }}
+            label={{ value: homeStrings.axisLimit, angle: -90, position: "insideLeft", fill: "var(--color-text)" }}
           />
           <Tooltip formatter={formatValue} />
           {/* Legend text defaults to each series' fill, and the pale "left to meet" fill is too faint for text. */}
           <Legend verticalAlign="top" formatter={(value: string) => <span className={styles.legendText}>{value}</span>} />
-          <Bar dataKey="spent" name={homeStrings.seriesSpent} stackId="limit" fill="#0b5d7a" />
-          <Bar dataKey="remaining" name={homeStrings.seriesRemaining} stackId="limit" fill="#dfe5ea" stroke="#6b7580" />
+          <Bar dataKey="spent" name={homeStrings.seriesSpent} stackId="limit" fill="var(--color-brand)" />
+          <Bar dataKey="remaining" name={homeStrings.seriesRemaining} stackId="limit" fill="var(--color-track)" stroke="var(--color-track-border)" />
         </BarChart>
       </ResponsiveContainer>
     </div>

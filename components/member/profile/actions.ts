@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 
+import { recordPortalAudit } from "@/lib/audit/record-portal-audit";
 import { requireMemberRecord } from "@/lib/auth/require-member-record";
 import { getDatabase } from "@/lib/db/get-database";
 import { isFhirError } from "@/lib/fhir/fhir-error";
@@ -48,7 +49,13 @@ export async function saveProfile(previous: ProfileFormState, formData: FormData
   try {
     const result = await updateMemberProfile(new FhirStore(await getDatabase()), record.patientId, parsed.values);
     logger.info({ userId: record.user.id, outcome: result.kind, durationMs: Math.round(performance.now() - startedAt) }, "profile save finished");
-    // TODO: record an AuditEvent for this change to the member's Patient once the audit trail exists.
+    await recordPortalAudit(record.user, {
+      event: "member-profile-update",
+      action: "U",
+      patientIds: [record.patientId],
+      resources: [`Patient/${record.patientId}`],
+      outcome: result.kind === "saved" ? "0" : "4",
+    });
     if (result.kind !== "saved") {
       return reply(result.kind === "conflict" ? "conflict" : "not-allowed");
     }

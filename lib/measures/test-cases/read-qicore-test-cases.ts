@@ -33,7 +33,7 @@ export interface MeasureTestCase {
  */
 export function readQicoreTestCases(measureKey?: string): MeasureTestCase[] {
   const deckFolders = readdirSync(qicoreTestCaseDir).filter((folder) => measureKey === undefined || folder.startsWith(`${measureKey}-`));
-  return deckFolders.flatMap((folder) => readDeck(path.join(qicoreTestCaseDir, folder), folder.split("-")[0]));
+  return deckFolders.flatMap((folder) => readDeck(path.join(qicoreTestCaseDir, folder), folder.slice(0, folder.indexOf("-"))));
 }
 
 function readDeck(deckDir: string, measureKey: string): MeasureTestCase[] {
@@ -71,7 +71,7 @@ function readCaseNames(readmePath: string): Map<string, string> {
   const names = new Map<string, string>();
   for (const line of readFileSync(readmePath, "utf8").split(/\r?\n/)) {
     const match = /^([0-9a-f-]{36}) = (.+)$/.exec(line.trim());
-    if (match) names.set(match[1], match[2]);
+    if (match?.[1] !== undefined && match[2] !== undefined) names.set(match[1], match[2]);
   }
   return names;
 }

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 
 import { getSessionUser } from "@/lib/auth/get-session-user";
+import { recordMemberView } from "@/lib/audit/record-member-view";
 import { requireMemberRecord } from "@/lib/auth/require-member-record";
 import { getClaimListResponse, type ClaimListErrorBody } from "@/lib/claims/get-claim-list-response";
 import { getDatabase } from "@/lib/db/get-database";
@@ -21,7 +22,9 @@ export async function GET(request: NextRequest): Promise<NextResponse> {
     return errorResponse(403, { error: { code: "forbidden", message: "Only member accounts have claims to list." } });
   }
 
-  const { patientId } = await requireMemberRecord();
+  const record = await requireMemberRecord();
+  const { patientId } = record;
+  await recordMemberView(record, "member-claims-api");
   const startedAt = performance.now();
   const response = await getClaimListResponse(await getDatabase(), patientId, request.nextUrl.searchParams);
   const serverTiming = `list;dur=${(performance.now() - startedAt).toFixed(1)}`;

@@ -2,11 +2,17 @@ import { randomUUID } from "node:crypto";
 
 import type { NextRequest } from "next/server";
 
+import { loadAuditAgents } from "@/lib/audit/load-audit-agents";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { toFhirAuditRecord } from "@/lib/audit/to-fhir-audit-record";
+import { readClientIp } from "@/lib/auth/read-client-ip";
+import type { Database } from "@/lib/db/database";
 import { getDatabase } from "@/lib/db/get-database";
 import type { FhirResponse } from "@/lib/fhir/rest/fhir-request";
 import { handleFhirRequest } from "@/lib/fhir/rest/handle-fhir-request";
 import { logger } from "@/lib/log/logger";
-import { authenticateFhirRequest, isFhirCaller, outcome } from "@/lib/smart/authenticate-fhir-request";
+import { toErrorFields } from "@/lib/log/to-error-fields";
+import { authenticateFhirRequest, isFhirCaller, outcome, type FhirCaller } from "@/lib/smart/authenticate-fhir-request";
 import { corsHeaders } from "@/lib/smart/cors-headers";
 import { getSmartEndpoints } from "@/lib/smart/smart-endpoints";
 
@@ -25,27 +31,28 @@ async function handle(request: NextRequest, context: RouteContext): Promise<Resp
   const started = performance.now();
   const requestId = randomUUID();
 
-  const response = await respond(request, context);
-
-  logger.info({ requestId, method: request.method, status: response.status, durationMs: Math.round(performance.now() - started) }, "FHIR request handled");
-  return toResponse(response, requestId);
-}
-
-async function respond(request: NextRequest, context: RouteContext): Promise<FhirResponse> {
   const { path = [] } = await context.params;
   const db = await getDatabase();
+  const { response, caller } = await respond(request, path, db);
+  const audited = caller ? await withAuditEvent(db, request, path, response, caller, requestId) : response;
+
+  logger.info({ requestId, method: request.method, status: audited.status, durationMs: Math.round(performance.now() - started) }, "FHIR request handled");
+  return toResponse(audited, requestId);
+}
+
+async function respond(request: NextRequest, path: string[], db: Database): Promise<{ response: FhirResponse; caller?: FhirCaller }> {
   const endpoints = getSmartEndpoints(request.nextUrl.origin);
 
   const caller = await authenticateFhirRequest(db, { authorization: request.headers.get("authorization"), method: request.method, path }, endpoints);
   if (!isFhirCaller(caller)) {
-    return caller;
+    return { response: caller };
   }
   const body = await readBody(request);
   if (body === undefined) {
-    return outcome(413, "too-costly", `The request body is larger than ${MAX_BODY_BYTES} bytes; send smaller resources or split the change.`);
+    return { response: outcome(413, "too-costly", `The request body is larger than ${MAX_BODY_BYTES} bytes; send smaller resources or split the change.`), caller };
   }
 
-  return handleFhirRequest(
+  const response = await handleFhirRequest(
     {
       method: request.method,
       path,
@@ -55,6 +62,26 @@ async function respond(request: NextRequest, context: RouteContext): Promise<Fhi
     },
     { db, scope: caller.scope, callerId: caller.callerId, baseUrl: endpoints.fhirBaseUrl },
   );
+  return { response, caller };
+}
+
+/**
+ * Records the AuditEvent of an authenticated request and returns the response to send. The
+ * CapabilityStatement holds no health data and is not recorded. When the event cannot be
+ * stored, the caller gets 503 instead of data that left no trace.
+ */
+async function withAuditEvent(db: Database, request: NextRequest, path: readonly string[], response: FhirResponse, caller: FhirCaller, requestId: string): Promise<FhirResponse> {
+  if (path.length === 1 && path[0] === "metadata") return response;
+
+  try {
+    const agents = await loadAuditAgents(db, caller.callerId);
+    const address = readClientIp(Object.fromEntries(request.headers)) ?? undefined;
+    await recordAuditEvent(db, toFhirAuditRecord({ method: request.method, path }, response, agents, { address, requestId, recorded: new Date() }));
+    return response;
+  } catch (error) {
+    logger.error({ requestId, ...toErrorFields(error) }, "audit event not recorded");
+    return outcome(503, "transient", "The access could not be recorded in the audit trail, so no data was sent; try again shortly.");
+  }
 }
 
 /** Reads the body as text, or returns undefined as soon as it exceeds MAX_BODY_BYTES. */

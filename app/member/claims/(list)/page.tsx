@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { ClaimsList } from "@/components/member/claims/claims-list";
 import { claimsStrings } from "@/components/member/claims/strings";
 import { MessagePanel } from "@/components/ui/message-panel";
+import { recordMemberView } from "@/lib/audit/record-member-view";
 import { requireMemberRecord } from "@/lib/auth/require-member-record";
 import { readClaimListQueryOrDefault, toClaimListSearch } from "@/lib/claims/claim-list-query";
 import { listClaimProviders } from "@/lib/claims/list-claim-providers";
@@ -17,7 +18,9 @@ export const metadata: Metadata = { title: claimsStrings.listTitle };
  * shows before any script runs. The patient comes from the signed-in account only.
  */
 export default async function ClaimsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }): Promise<React.ReactElement> {
-  const { patientId } = await requireMemberRecord();
+  const record = await requireMemberRecord();
+  const { patientId } = record;
+  await recordMemberView(record, "member-claims");
   if (!patientId) {
     return (
       <MessagePanel title={claimsStrings.noPatientTitle} headingLevel={1}>
@@ -29,7 +32,6 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Promi
   const query = readClaimListQueryOrDefault(toSearchParams(await searchParams));
   const db = await getDatabase();
   const store = new FhirStore(db);
-  // TODO: record an AuditEvent for this read of the member's claims once the audit trail exists.
   const [page, providers] = await Promise.all([listClaimsPage(db, store, patientId, query), listClaimProviders(db, store, patientId)]);
 
   return (

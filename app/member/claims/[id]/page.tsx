@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 
 import { ClaimDetailView } from "@/components/member/claims/claim-detail-view";
 import { claimsStrings } from "@/components/member/claims/strings";
+import { recordMemberView } from "@/lib/audit/record-member-view";
+import { recordPortalAudit } from "@/lib/audit/record-portal-audit";
 import { requireMemberRecord } from "@/lib/auth/require-member-record";
 import { getMemberClaim } from "@/lib/claims/get-member-claim";
 import { getDatabase } from "@/lib/db/get-database";
@@ -19,16 +21,18 @@ export const metadata: Metadata = { title: claimsStrings.detailTitle };
  * boundary starts streaming with status 200 before notFound() runs, and the page should send 404.
  */
 export default async function ClaimDetailPage({ params }: { params: Promise<{ id: string }> }): Promise<React.ReactElement> {
-  const { patientId } = await requireMemberRecord();
+  const record = await requireMemberRecord();
+  const { patientId } = record;
   const { id } = await params;
   if (!patientId) {
     notFound();
   }
 
-  // TODO: record an AuditEvent for this read of the member's claim once the audit trail exists.
   const claim = await getMemberClaim(new FhirStore(await getDatabase()), patientId, id);
   if (!claim) {
+    await recordPortalAudit(record.user, { event: "member-claim-detail", action: "R", patientIds: [patientId], outcome: "4" });
     notFound();
   }
+  await recordMemberView(record, "member-claim-detail", [`ExplanationOfBenefit/${id}`]);
   return <ClaimDetailView claim={claim} />;
 }

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { AllergyTable } from "@/components/member/health/allergy-table";
 import { NoRecordPanel } from "@/components/member/health/no-record-panel";
 import { healthStrings } from "@/components/member/health/strings";
+import { recordMemberView } from "@/lib/audit/record-member-view";
 import { requireMemberRecord } from "@/lib/auth/require-member-record";
 import { getDatabase } from "@/lib/db/get-database";
 import { FhirStore } from "@/lib/fhir/store/fhir-store";
@@ -12,7 +13,9 @@ export const metadata: Metadata = { title: healthStrings.sections.allergies };
 
 /** Renders the member's allergies and intolerances. */
 export default async function AllergiesPage(): Promise<React.ReactElement> {
-  const { patientId } = await requireMemberRecord();
+  const record = await requireMemberRecord();
+  const { patientId } = record;
+  await recordMemberView(record, "member-allergies");
   if (!patientId) {
     return <NoRecordPanel />;
   }

@@ -4,6 +4,7 @@ import { ImmunizationTable } from "@/components/member/health/immunization-table
 import { NoRecordPanel } from "@/components/member/health/no-record-panel";
 import { Pager } from "@/components/member/health/pager";
 import { healthStrings } from "@/components/member/health/strings";
+import { recordMemberView } from "@/lib/audit/record-member-view";
 import { requireMemberRecord } from "@/lib/auth/require-member-record";
 import { getDatabase } from "@/lib/db/get-database";
 import { FhirStore } from "@/lib/fhir/store/fhir-store";
@@ -14,7 +15,9 @@ export const metadata: Metadata = { title: healthStrings.sections.immunizations 
 
 /** Renders the member's vaccinations, one page of the newest at a time. */
 export default async function ImmunizationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }): Promise<React.ReactElement> {
-  const { patientId } = await requireMemberRecord();
+  const record = await requireMemberRecord();
+  const { patientId } = record;
+  await recordMemberView(record, "member-immunizations");
   if (!patientId) {
     return <NoRecordPanel />;
   }

@@ -5,6 +5,7 @@ import { LabTrendSection } from "@/components/member/health/lab-trend-section";
 import { NoRecordPanel } from "@/components/member/health/no-record-panel";
 import { Pager } from "@/components/member/health/pager";
 import { healthStrings } from "@/components/member/health/strings";
+import { recordMemberView } from "@/lib/audit/record-member-view";
 import { requireMemberRecord } from "@/lib/auth/require-member-record";
 import { getDatabase } from "@/lib/db/get-database";
 import { FhirStore } from "@/lib/fhir/store/fhir-store";
@@ -17,7 +18,9 @@ const strings = healthStrings.labs;
 
 /** Renders trend charts for HbA1c, LDL, blood pressure and BMI, then one page of all lab results. */
 export default async function LabsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }): Promise<React.ReactElement> {
-  const { patientId } = await requireMemberRecord();
+  const record = await requireMemberRecord();
+  const { patientId } = record;
+  await recordMemberView(record, "member-labs");
   if (!patientId) {
     return <NoRecordPanel />;
   }

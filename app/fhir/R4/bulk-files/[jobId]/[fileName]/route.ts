@@ -4,11 +4,16 @@ import { Readable } from "node:stream";
 
 import type { NextRequest } from "next/server";
 
+import { portalEventSystem } from "@/lib/audit/audit-codes";
+import { loadAuditAgents } from "@/lib/audit/load-audit-agents";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { readClientIp } from "@/lib/auth/read-client-ip";
 import { getDatabase } from "@/lib/db/get-database";
 import { downloadExportFile } from "@/lib/fhir/bulk/download-export-file";
 import { resolveExportDir } from "@/lib/fhir/bulk/resolve-export-dir";
 import { logger } from "@/lib/log/logger";
-import { authenticateFhirRequest, isFhirCaller } from "@/lib/smart/authenticate-fhir-request";
+import { toErrorFields } from "@/lib/log/to-error-fields";
+import { authenticateFhirRequest, isFhirCaller, outcome } from "@/lib/smart/authenticate-fhir-request";
 import { getSmartEndpoints } from "@/lib/smart/smart-endpoints";
 
 interface RouteContext {
@@ -33,6 +38,25 @@ export async function GET(request: NextRequest, context: RouteContext): Promise<
   }
 
   const result = await downloadExportFile(db, caller.scope, jobId, fileName, resolveExportDir(), caller.callerId);
+  try {
+    // The file's patients are those of the export job, which the kick-off's event already names.
+    await recordAuditEvent(db, {
+      action: "R",
+      subtype: { system: portalEventSystem, code: "bulk-export-file" },
+      agents: await loadAuditAgents(db, caller.callerId),
+      patientIds: [],
+      outcome: result.status < 400 ? "0" : "4",
+      address: readClientIp(Object.fromEntries(request.headers)) ?? undefined,
+      requestId,
+      recorded: new Date(),
+    });
+  } catch (error) {
+    logger.error({ requestId, ...toErrorFields(error) }, "audit event not recorded");
+    return new Response(JSON.stringify(outcome(503, "transient", "The download could not be recorded in the audit trail, so no data was sent; try again shortly.").body), {
+      status: 503,
+      headers: { "content-type": "application/fhir+json; charset=utf-8", "x-request-id": requestId, "cache-control": "no-store" },
+    });
+  }
 
   logger.info({ requestId, method: "GET", status: result.status }, "bulk export file request handled");
   const headers = new Headers(result.headers);

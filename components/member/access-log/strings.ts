@@ -1,0 +1,58 @@
+/** Text of the member's access log, in US English. A Spanish edition adds a sibling file. */
+export const accessLogStrings = {
+  pageTitle: "Who viewed your record",
+  heading: "Who viewed your record",
+  intro:
+    "Every time someone opens this health record, in the portal or through an app you connected, we keep a record of it. Care managers and plan staff see records only to help with your care and coverage.",
+  linkFromProfile: "See who viewed your record",
+  caption: "Accesses to this record, newest first",
+  columns: { when: "When", who: "Who", what: "What they opened", result: "Result" },
+  you: "You",
+  unnamed: "Plan staff",
+  throughApp: (app: string) => `through ${app}`,
+  allowed: "Opened",
+  denied: "Not allowed",
+  empty: "No one has opened this record yet.",
+  previous: "Newer",
+  next: "Older",
+  pagerLabel: "Access log pages",
+  pageStatus: (page: number) => `Page ${page}`,
+  noPatientTitle: "No record to show",
+  noPatientBody: "Your account isn't linked to a member record yet. Call Member Services at the number on your ID card.",
+  events: {
+    "member-home": "Home page",
+    "member-claims": "Claims list",
+    "member-claims-api": "Claims list",
+    "member-claim-detail": "A claim",
+    "member-coverage": "Coverage and benefits",
+    "member-health": "Health record summary",
+    "member-allergies": "Allergies",
+    "member-conditions": "Conditions",
+    "member-encounters": "Visits",
+    "member-immunizations": "Immunizations",
+    "member-labs": "Lab results",
+    "member-medications": "Medications",
+    "member-procedures": "Procedures",
+    "member-profile": "Profile",
+    "member-profile-update": "Profile (changed it)",
+    "member-access-log": "This access log",
+    read: "A health record item (app)",
+    vread: "An earlier version of a record item (app)",
+    "search-type": "A search of the record (app)",
+    "search-system": "A search of the record (app)",
+    "history-instance": "The history of a record item (app)",
+    "history-type": "Record history (app)",
+    operation: "A data request such as a full export (app)",
+    create: "Added information (app)",
+    update: "Changed information (app)",
+    patch: "Changed information (app)",
+    delete: "Removed information (app)",
+    transaction: "Several changes at once (app)",
+  } as Record<string, string>,
+  otherEvent: "Other health information",
+} as const;
+
+/** Formats when an access happened, for example "Dec 5, 2026, 10:04 AM UTC". */
+export function formatAccessTime(iso: string, locale: string = "en-US"): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso)) + " UTC";
+}
