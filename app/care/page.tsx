@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 
 import { careStrings } from "@/components/care/strings";
 import { Worklist } from "@/components/care/worklist";
+import { recordPortalAudit } from "@/lib/audit/record-portal-audit";
 import { requireRole } from "@/lib/auth/require-session";
 import { listWorklistPage } from "@/lib/care/list-worklist-page";
 import { readWorklistQueryOrDefault, toWorklistSearch } from "@/lib/care/worklist-query";
@@ -17,8 +18,8 @@ export default async function CarePage({ searchParams }: { searchParams: Promise
   const user = await requireRole("care_manager");
 
   const query = readWorklistQueryOrDefault(toSearchParams(await searchParams));
-  // TODO: record an AuditEvent for this read of the panel's health data once the audit trail exists.
   const page = await listWorklistPage(await getDatabase(), user.id, query);
+  await recordPortalAudit(user, { event: "care-worklist", action: "R", patientIds: page.rows.map((row) => row.patientId) });
 
   return (
     <>

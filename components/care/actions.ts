@@ -25,37 +25,37 @@ import { runCareAction } from "./run-care-action";
 
 /** Creates an outreach task for a panel member. */
 export async function createTaskAction(_previous: CareActionResult | null, formData: FormData): Promise<CareActionResult> {
-  return runCareAction("create-task", createTaskSchema, formData, (db, actor, values) =>
+  return runCareAction({ event: "care-create-task", action: "C" }, createTaskSchema, formData, (db, actor, values) =>
     createOutreachTask(db, actor, { ...values, assignToSelf: values.assignToSelf === "on" }),
   );
 }
 
 /** Assigns a task to the signed-in care manager or a colleague, at the version the form saw. */
 export async function assignTaskAction(formData: FormData): Promise<CareActionResult> {
-  return runCareAction("assign-task", assignTaskSchema, formData, (db, actor, values) => assignTask(db, actor, values));
+  return runCareAction({ event: "care-assign-task", action: "U" }, assignTaskSchema, formData, (db, actor, values) => assignTask(db, actor, values));
 }
 
 /** Moves an outreach task to another status, at the version the form saw. */
 export async function changeTaskStatusAction(formData: FormData): Promise<CareActionResult> {
-  return runCareAction("change-task-status", changeTaskStatusSchema, formData, (db, actor, values) => changeTaskStatus(db, actor, values));
+  return runCareAction({ event: "care-change-task-status", action: "U" }, changeTaskStatusSchema, formData, (db, actor, values) => changeTaskStatus(db, actor, values));
 }
 
 /** Records a phone call and its outcome. */
 export async function recordCallAction(formData: FormData): Promise<CareActionResult> {
-  return runCareAction("record-call", recordCallSchema, formData, (db, actor, values) => recordCall(db, actor, values));
+  return runCareAction({ event: "care-record-call", action: "C" }, recordCallSchema, formData, (db, actor, values) => recordCall(db, actor, values));
 }
 
 /** Adds a care note without a call. */
 export async function addNoteAction(formData: FormData): Promise<CareActionResult> {
-  return runCareAction("add-note", addNoteSchema, formData, (db, actor, values) => addCareNote(db, actor, values));
+  return runCareAction({ event: "care-add-note", action: "C" }, addNoteSchema, formData, (db, actor, values) => addCareNote(db, actor, values));
 }
 
 /** Accepts member-reported evidence. */
 export async function acceptEvidenceAction(formData: FormData): Promise<CareActionResult> {
-  return runCareAction("accept-evidence", acceptEvidenceSchema, formData, (db, actor, values) => acceptEvidence(db, actor, values));
+  return runCareAction({ event: "care-accept-evidence", action: "U" }, acceptEvidenceSchema, formData, (db, actor, values) => acceptEvidence(db, actor, values));
 }
 
 /** Rejects member-reported evidence with a reason the member reads. */
 export async function rejectEvidenceAction(formData: FormData): Promise<CareActionResult> {
-  return runCareAction("reject-evidence", rejectEvidenceSchema, formData, (db, actor, values) => rejectEvidence(db, actor, values));
+  return runCareAction({ event: "care-reject-evidence", action: "U" }, rejectEvidenceSchema, formData, (db, actor, values) => rejectEvidence(db, actor, values));
 }

@@ -4,8 +4,10 @@ import { randomUUID } from "node:crypto";
 
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
+import type { Communication, Task } from "fhir/r4";
 import type { z } from "zod";
 
+import { recordPortalAudit } from "@/lib/audit/record-portal-audit";
 import { requireRole } from "@/lib/auth/require-session";
 import type { CareActor } from "@/lib/care/care-actor";
 import { parseForm } from "@/lib/care/outreach-schemas";
@@ -20,15 +22,15 @@ import { careStrings } from "./strings";
 
 /**
  * Runs one care manager write from a submitted form: checks the origin and the role on the
- * server, validates the form with `schema`, runs `write` and refreshes the care pages. Errors
- * become a plain result for the form. Only the messages of invalid requests, which the care
+ * server, validates the form with `schema`, runs `write`, records an AuditEvent and refreshes the
+ * care pages. Errors become a plain result for the form. Only the messages of invalid requests, which the care
  * lib writes for the care manager and which name no member data, reach the browser.
  */
 export async function runCareAction<T>(
-  name: string,
+  audit: { event: string; action: "C" | "U" },
   schema: z.ZodType<T>,
   formData: FormData,
-  write: (db: Database, actor: CareActor, values: T) => Promise<unknown>,
+  write: (db: Database, actor: CareActor, values: T) => Promise<Task | Communication>,
 ): Promise<CareActionResult> {
   if (!isSameOriginRequest(await headers())) {
     return { status: "not-allowed", message: careStrings.errors.notFound };
@@ -40,15 +42,31 @@ export async function runCareAction<T>(
   }
 
   const startedAt = performance.now();
+  let written: Task | Communication;
   try {
-    await write(await getDatabase(), { id: user.id, name: user.name }, parsed.values);
-    logger.info({ action: name, userId: user.id, durationMs: Math.round(performance.now() - startedAt) }, "care action finished");
-    // TODO: record an AuditEvent for this change to the member's care record once the audit trail exists.
-    revalidatePath("/care", "layout");
-    return { status: "saved" };
+    written = await write(await getDatabase(), { id: user.id, name: user.name }, parsed.values);
   } catch (error) {
-    return toFailure(name, user.id, error);
+    const failure = toFailure(audit.event, user.id, error);
+    if (failure.status !== "failed") {
+      // A rejected write is recorded against the patient the form named, which may be off the panel.
+      const named = formData.get("patientId");
+      await recordPortalAudit(user, { ...audit, patientIds: typeof named === "string" && fhirId.test(named) ? [named] : [], outcome: "4" });
+    }
+    return failure;
   }
+
+  logger.info({ action: audit.event, userId: user.id, durationMs: Math.round(performance.now() - startedAt) }, "care action finished");
+  await recordPortalAudit(user, { ...audit, patientIds: patientIdsOf(written), resources: [`${written.resourceType}/${written.id ?? ""}`] });
+  revalidatePath("/care", "layout");
+  return { status: "saved" };
+}
+
+const fhirId = /^[A-Za-z0-9.-]{1,64}$/;
+
+function patientIdsOf(resource: Task | Communication): string[] {
+  const reference = resource.resourceType === "Task" ? resource.for?.reference : resource.subject?.reference;
+  const patientId = /^Patient\/([A-Za-z0-9.-]{1,64})$/.exec(reference ?? "")?.[1];
+  return patientId ? [patientId] : [];
 }
 
 function toFailure(name: string, userId: string, error: unknown): CareActionResult {

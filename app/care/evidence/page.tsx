@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 
 import { EvidenceReviewList } from "@/components/care/evidence-review-list";
 import { careStrings } from "@/components/care/strings";
+import { recordPortalAudit } from "@/lib/audit/record-portal-audit";
 import { requireRole } from "@/lib/auth/require-session";
 import { listEvidenceReviews } from "@/lib/care/list-evidence-reviews";
 import { getDatabase } from "@/lib/db/get-database";
@@ -12,8 +13,9 @@ export const metadata: Metadata = { title: careStrings.evidence.title };
 export default async function EvidenceReviewPage(): Promise<React.ReactElement> {
   const user = await requireRole("care_manager");
 
-  // TODO: record an AuditEvent for this read of the panel's health data once the audit trail exists.
   const reviews = await listEvidenceReviews(await getDatabase(), user.id);
+  const patientIds = [...new Set(reviews.map((review) => review.patientId))];
+  await recordPortalAudit(user, { event: "care-evidence-reviews", action: "R", patientIds, resources: reviews.map((review) => `Task/${review.taskId}`) });
 
   return (
     <>
