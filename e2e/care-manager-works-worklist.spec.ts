@@ -13,7 +13,7 @@ async function putResource(admin: Page, resource: DetectedIssue | Observation | 
   expect(response.ok(), `PUT ${resource.resourceType}/${resource.id}: ${await response.text()}`).toBe(true);
 }
 
-/** An open care gap and a pending member-reported mammogram for it, as the member side stores them. */
+/** Builds an open care gap and a pending member-reported mammogram for it, as the member side stores them. */
 function reportedMammogram(patientId: string): [DetectedIssue, Observation, Task] {
   const gapId = `gap-lakeview-cms125-${patientId}-2026`.slice(0, 64);
   return [

@@ -20,8 +20,8 @@ import { rejectEvidence } from "@/lib/care/reject-evidence";
 import type { CareActionResult } from "./care-action-result";
 import { runCareAction } from "./run-care-action";
 
-// Every action checks the role, the form and the panel on the server; ids from the form are
-// only looked up within the signed-in care manager's panel.
+// Every action checks the role, the form and the panel on the server. Ids from the form are
+// looked up only within the signed-in care manager's panel.
 
 /** Creates an outreach task for a panel member. */
 export async function createTaskAction(_previous: CareActionResult | null, formData: FormData): Promise<CareActionResult> {

@@ -1,4 +1,4 @@
-/** What a care manager's server action returns to its form. */
+/** The result a care manager's server action returns to its form. */
 export type CareActionResult =
   | { status: "saved" }
   | { status: "invalid"; message: string; errors: Record<string, string> }

@@ -25,7 +25,7 @@ export function ContactTimeline(props: { patientId: string; communications: Comm
   const [pending, startTransition] = useTransition();
 
   // React resets a form's fields once its action function finishes, so a rejected entry's text is
-  // lost from the form; the message names the problem so it can be typed again.
+  // lost from the form. The message names the problem, so the entry can be typed again.
   function submit(action: (formData: FormData) => Promise<CareActionResult>, kind: "call" | "note", savedText: string) {
     return (formData: FormData): void => {
       startTransition(async () => {

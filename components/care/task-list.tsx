@@ -31,7 +31,7 @@ export function TaskList({ tasks, careManagers, currentUserId }: { tasks: TaskVi
 
 /**
  * One task. A change shows at once (useOptimistic); when the server rejects it, for example
- * because someone else changed the task first, the row falls back to the stored task and says why.
+ * because someone else changed the task first, the row falls back to the stored task and shows the reason.
  */
 function TaskRow({ task, careManagers, currentUserId }: { task: TaskView; careManagers: CareManagerOption[]; currentUserId: string }): React.ReactElement {
   const [shown, showChange] = useOptimistic(task, (current, change: Partial<TaskView>) => ({ ...current, ...change }));

@@ -13,7 +13,7 @@ const labels: Record<string, string> = { q: strings.search, gaps: strings.gaps, 
 
 /**
  * Renders the worklist's filter form. It is a plain GET form, so it works before the script
- * loads; once the script runs, `onApply` receives the validated query and the list updates in place.
+ * loads. Once the script runs, `onApply` receives the validated query and the list updates in place.
  */
 export function WorklistFilters({ query, onApply }: { query: WorklistQuery; onApply: (query: WorklistQuery) => void }): React.ReactElement {
   const [error, setError] = useState<string | null>(null);

@@ -10,7 +10,7 @@ import { toOwnerReference } from "./to-owner-reference";
 /**
  * Accepts member-reported evidence: in one transaction the review Task becomes completed and the
  * evidence resource's review tag accepted, so a concurrent decision fails with a conflict and
- * leaves both unchanged. Then asks for the recompute that closes the gap.
+ * leaves both unchanged. Then requests the recompute that closes the gap.
  */
 export async function acceptEvidence(db: Database, actor: CareActor, input: { taskId: string; version: string }, now: Date = new Date()): Promise<Task> {
   const { task, patientId, evidence } = await readEvidenceReview(db, actor.id, input.taskId, input.version);

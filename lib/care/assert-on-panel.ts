@@ -3,7 +3,7 @@ import { FhirError } from "../fhir/fhir-error";
 
 /**
  * Throws not-found unless the patient is on the care manager's panel and stored as a current
- * Patient. Not forbidden, so a forged id tells the caller nothing about patients off the panel.
+ * Patient. It throws not-found rather than forbidden, so a forged id reveals nothing about patients off the panel.
  */
 export async function assertOnPanel(db: Database, careManagerId: string, patientId: string): Promise<void> {
   const rows = await db.sql.query<{ found: number }>(

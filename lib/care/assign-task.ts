@@ -9,7 +9,7 @@ import { assertTaskVersion, readPanelTask } from "./read-panel-task";
 import { saveTaskVersion } from "./save-task-version";
 import { toOwnerReference } from "./to-owner-reference";
 
-/** Which task, at which version, goes to which care manager account. */
+/** The task, the version the form was loaded with, and the care manager account to assign it to. */
 export interface AssignTaskInput {
   taskId: string;
   version: string;

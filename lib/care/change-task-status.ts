@@ -8,7 +8,7 @@ import type { CareActor } from "./care-actor";
 import { assertTaskVersion, hasTaskType, readPanelTask } from "./read-panel-task";
 import { saveTaskVersion } from "./save-task-version";
 
-/** Which task, at which version, moves to which status. */
+/** The task, the version the form was loaded with, and the status to move to. */
 export interface ChangeTaskStatusInput {
   taskId: string;
   version: string;

@@ -9,7 +9,7 @@ import type { CareActor } from "./care-actor";
 import { listCareGaps } from "./list-care-gaps";
 import { toOwnerReference } from "./to-owner-reference";
 
-/** What a care manager fills in to open an outreach task. */
+/** The fields a care manager fills in to open an outreach task. */
 export interface CreateOutreachTaskInput {
   patientId: string;
   description: string;

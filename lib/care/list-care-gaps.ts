@@ -28,7 +28,7 @@ interface GapRow {
  * caller must have checked that it may see every patient in `patientIds`.
  *
  * NOTE: a stand-in for listCareGaps of lib/care-gaps/list-care-gaps.ts, which the measures branch
- * provides with the same signature; swap the import when that lands and delete this file.
+ * provides with the same signature. Swap the import when that lands, then delete this file.
  */
 export async function listCareGaps(db: Database, patientIds: readonly string[], options: { status?: "open" | "closed" } = {}): Promise<CareGap[]> {
   if (patientIds.length === 0) return [];

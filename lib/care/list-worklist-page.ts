@@ -134,11 +134,13 @@ function encounterClassSql(codesParameter: string): string {
 }
 
 /**
- * Parameters: $1 care manager id, $2 LIKE patterns that must each match a name part, $3 the
- * start of the 12 months counted, $4 only members with open gaps, $5 and $6 the score range or
- * null, $7 limit, $8 offset, $9 current clinical statuses, $10 inpatient and $11 emergency
- * encounter classes, $12 open task statuses, $13 the v3-ActCode system, $14 the care-gap code.
- * The left join keeps the total when the page is past the end, with one row of nulls.
+ * Builds the page query. Its parameters are: $1 care manager id, $2 LIKE patterns that must each
+ * match a name part, $3 the start of the 12 months counted, $4 only members with open gaps, and
+ * $5 and $6 the score range or null. Then $7 limit, $8 offset, $9 current clinical statuses,
+ * $10 inpatient and $11 emergency encounter classes, $12 open task statuses, $13 the v3-ActCode
+ * system and $14 the care-gap code. Last contact leaves out care notes, because a note is not a
+ * contact with the member. The left join keeps the total when the page is past the end, with one
+ * row of nulls.
  */
 function pageSql(sort: WorklistSort): string {
   const chronic = countSql(

@@ -2,7 +2,7 @@ import type { Database } from "../db/database";
 import { logger } from "../log/logger";
 
 /**
- * The call site where accepted evidence asks the measure pipeline to re-evaluate the patient's
+ * The call site where accepted evidence requests that the measure pipeline to re-evaluate the patient's
  * care gaps, so the gap closes through the normal incremental recompute.
  *
  * TODO: call the recompute hook of the measures branch here once it is merged; until then this

@@ -8,7 +8,7 @@ export interface WorklistRow {
   /** Whole years on the day the page was listed; null without a usable birth date. */
   age: number | null;
   risk: { score: number; band: RiskBand; inputs: RiskInputs };
-  /** `sent` of the latest Communication about the patient, as an ISO instant; null when there is none. */
+  /** `sent` of the latest Communication about the patient other than a care note, as an ISO instant; null when there is none. */
   lastContact: string | null;
   openTasks: number;
 }

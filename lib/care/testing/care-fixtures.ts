@@ -93,7 +93,7 @@ export function outreachTask(id: string, patientId: string, status: Task["status
   };
 }
 
-/** A member-reported mammography Observation with its pending review Task, as the member side stores them. */
+/** Builds a member-reported mammography Observation with its pending review Task, as the member side stores them. */
 export function reportedEvidence(patientId: string, suffix: string): { observation: Observation; task: Task } {
   const observation: Observation = {
     resourceType: "Observation",

@@ -28,7 +28,7 @@ const strings = careStrings.member;
 
 /**
  * Renders one panel member for their care manager: gaps, tasks, calls and notes, then the same
- * health record, coverage and claims the member sees. A patient off the panel gets a 404.
+ * health record, coverage and claims the member's own pages show. A patient off the panel gets a 404.
  */
 export default async function CareMemberPage({ params }: { params: Promise<{ patientId: string }> }): Promise<React.ReactElement> {
   const { patientId } = await params;
