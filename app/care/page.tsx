@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 
 import { careStrings } from "@/components/care/strings";
 import { Worklist } from "@/components/care/worklist";
-import { recordPortalAudit } from "@/lib/audit/record-portal-audit";
+import { recordCareAudit } from "@/components/care/record-care-audit";
 import { requireRole } from "@/lib/auth/require-session";
 import { listWorklistPage } from "@/lib/care/list-worklist-page";
 import { readWorklistQueryOrDefault, toWorklistSearch } from "@/lib/care/worklist-query";
@@ -19,7 +19,7 @@ export default async function CarePage({ searchParams }: { searchParams: Promise
 
   const query = readWorklistQueryOrDefault(toSearchParams(await searchParams));
   const page = await listWorklistPage(await getDatabase(), user.id, query);
-  await recordPortalAudit(user, { event: "care-worklist", action: "R", patientIds: page.rows.map((row) => row.patientId) });
+  await recordCareAudit(user, { event: "care-worklist", action: "R", patientIds: page.rows.map((row) => row.patientId) });
 
   return (
     <>

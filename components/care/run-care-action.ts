@@ -7,7 +7,7 @@ import { headers } from "next/headers";
 import type { Communication, Task } from "fhir/r4";
 import type { z } from "zod";
 
-import { recordPortalAudit } from "@/lib/audit/record-portal-audit";
+import { recordCareAudit } from "./record-care-audit";
 import { requireRole } from "@/lib/auth/require-session";
 import type { CareActor } from "@/lib/care/care-actor";
 import { parseForm } from "@/lib/care/outreach-schemas";
@@ -50,13 +50,13 @@ export async function runCareAction<T>(
     if (failure.status !== "failed") {
       // A rejected write is recorded against the patient the form named, which may be off the panel.
       const named = formData.get("patientId");
-      await recordPortalAudit(user, { ...audit, patientIds: typeof named === "string" && fhirId.test(named) ? [named] : [], outcome: "4" });
+      await recordCareAudit(user, { ...audit, patientIds: typeof named === "string" && fhirId.test(named) ? [named] : [], outcome: "4" });
     }
     return failure;
   }
 
   logger.info({ action: audit.event, userId: user.id, durationMs: Math.round(performance.now() - startedAt) }, "care action finished");
-  await recordPortalAudit(user, { ...audit, patientIds: patientIdsOf(written), resources: [`${written.resourceType}/${written.id ?? ""}`] });
+  await recordCareAudit(user, { ...audit, patientIds: patientIdsOf(written), resources: [`${written.resourceType}/${written.id ?? ""}`] });
   revalidatePath("/care", "layout");
   return { status: "saved" };
 }

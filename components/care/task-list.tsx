@@ -23,7 +23,7 @@ export function TaskList({ tasks, careManagers, currentUserId }: { tasks: TaskVi
   return (
     <CareTable label={careStrings.member.tasksHeading} columns={strings.columns}>
       {tasks.map((task) => (
-        <TaskRow key={`${task.id}-${task.version}`} task={task} careManagers={careManagers} currentUserId={currentUserId} />
+        <TaskRow key={task.id} task={task} careManagers={careManagers} currentUserId={currentUserId} />
       ))}
     </CareTable>
   );

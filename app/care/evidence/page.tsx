@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 
 import { EvidenceReviewList } from "@/components/care/evidence-review-list";
 import { careStrings } from "@/components/care/strings";
-import { recordPortalAudit } from "@/lib/audit/record-portal-audit";
+import { recordCareAudit } from "@/components/care/record-care-audit";
 import { requireRole } from "@/lib/auth/require-session";
 import { listEvidenceReviews } from "@/lib/care/list-evidence-reviews";
 import { getDatabase } from "@/lib/db/get-database";
@@ -15,7 +15,7 @@ export default async function EvidenceReviewPage(): Promise<React.ReactElement> 
 
   const reviews = await listEvidenceReviews(await getDatabase(), user.id);
   const patientIds = [...new Set(reviews.map((review) => review.patientId))];
-  await recordPortalAudit(user, { event: "care-evidence-reviews", action: "R", patientIds, resources: reviews.map((review) => `Task/${review.taskId}`) });
+  await recordCareAudit(user, { event: "care-evidence-reviews", action: "R", patientIds, resources: reviews.map((review) => `Task/${review.taskId}`) });
 
   return (
     <>

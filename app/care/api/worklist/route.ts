@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 
-import { recordPortalAudit } from "@/lib/audit/record-portal-audit";
+import { recordCareAudit } from "@/components/care/record-care-audit";
 import { getSessionUser } from "@/lib/auth/get-session-user";
 import { getWorklistResponse } from "@/lib/care/get-worklist-response";
 import { getDatabase } from "@/lib/db/get-database";
@@ -14,7 +14,7 @@ export async function GET(request: NextRequest): Promise<NextResponse> {
   const user = await getSessionUser();
   const response = await getWorklistResponse(await getDatabase(), user, request.nextUrl.searchParams);
   if (user && response.status === 200) {
-    await recordPortalAudit(user, { event: "care-worklist", action: "R", patientIds: response.body.rows.map((row) => row.patientId) });
+    await recordCareAudit(user, { event: "care-worklist", action: "R", patientIds: response.body.rows.map((row) => row.patientId) });
   }
   return NextResponse.json(response.body, { status: response.status, headers: { "Cache-Control": "private, no-store" } });
 }

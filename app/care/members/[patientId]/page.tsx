@@ -17,7 +17,7 @@ import { LabResultsTable } from "@/components/member/health/lab-results-table";
 import { MedicationTables } from "@/components/member/health/medication-tables";
 import { ProcedureTable } from "@/components/member/health/procedure-table";
 import { PlanCard } from "@/components/member/plan-card";
-import { recordPortalAudit } from "@/lib/audit/record-portal-audit";
+import { recordCareAudit } from "@/components/care/record-care-audit";
 import { getCareMemberView } from "@/lib/care/get-care-member-view";
 import { requirePanelPatient } from "@/lib/care/require-panel-patient";
 import { getDatabase } from "@/lib/db/get-database";
@@ -35,7 +35,7 @@ export default async function CareMemberPage({ params }: { params: Promise<{ pat
   const user = await requirePanelPatient(patientId);
 
   const view = await getCareMemberView(await getDatabase(), patientId);
-  await recordPortalAudit(user, { event: "care-member-view", action: "R", patientIds: [patientId] });
+  await recordCareAudit(user, { event: "care-member-view", action: "R", patientIds: [patientId] });
 
   return (
     <>
