@@ -88,8 +88,9 @@ test("care manager works the worklist", async ({ browser, page }) => {
   await expect(page.getByRole("table", { name: "Care gaps" })).toContainText("Open");
   await expectAccessible(page);
 
-  await page.getByLabel("Outcome").selectOption("left-voicemail");
-  await page.getByLabel("Note").first().fill("Called about the mammogram; will try again Tuesday.");
+  const callForm = page.getByRole("form", { name: "Log a call" });
+  await callForm.getByLabel("Outcome").selectOption("left-voicemail");
+  await callForm.getByLabel("Note", { exact: true }).fill("Called about the mammogram; will try again Tuesday.");
   await page.getByRole("button", { name: "Log call" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Call logged." })).toBeVisible();
   await expect(page.getByRole("listitem").filter({ hasText: "Left voicemail" })).toContainText("will try again Tuesday");
