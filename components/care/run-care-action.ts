@@ -18,6 +18,7 @@ import { logger } from "@/lib/log/logger";
 import { isSameOriginRequest } from "@/lib/profile/is-same-origin-request";
 
 import type { CareActionResult } from "./care-action-result";
+import { errorKindOf } from "./error-kind-of";
 import { careStrings } from "./strings";
 
 /**
@@ -33,7 +34,7 @@ export async function runCareAction<T>(
   write: (db: Database, actor: CareActor, values: T) => Promise<Task | Communication>,
 ): Promise<CareActionResult> {
   if (!isSameOriginRequest(await headers())) {
-    return { status: "not-allowed", message: careStrings.errors.notFound };
+    return { status: "not-allowed", message: careStrings.errors.notAllowed };
   }
   const user = await requireRole("care_manager");
   const parsed = parseForm(schema, formData);
@@ -76,6 +77,6 @@ function toFailure(name: string, userId: string, error: unknown): CareActionResu
 
   const reference = randomUUID().slice(0, 8);
   // Only the error's kind is logged: messages from the store can name the patient.
-  logger.error({ action: name, errorKind: isFhirError(error) ? error.code : error instanceof Error ? error.name : typeof error, reference, userId }, "care action failed");
+  logger.error({ action: name, errorKind: errorKindOf(error), reference, userId }, "care action failed");
   return { status: "failed", message: careStrings.errors.failed(reference), reference };
 }

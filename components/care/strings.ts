@@ -134,6 +134,7 @@ export const careStrings = {
     invalid: "Check the highlighted fields and try again.",
     conflict: "Someone else changed this task; reload to see their change.",
     notFound: "This member or task is not on your panel; reload the page.",
+    notAllowed: "This request did not come from this site; reload the page and try again.",
     failed: (reference: string): string => `Saving failed. Try again; if it keeps failing, quote reference ${reference}.`,
   },
 } as const;

@@ -16,6 +16,7 @@ import { logger } from "@/lib/log/logger";
 import { isSameOriginRequest } from "@/lib/profile/is-same-origin-request";
 
 import type { CareActionResult } from "../care-action-result";
+import { errorKindOf } from "../error-kind-of";
 import { staffStrings } from "@/components/staff/strings";
 
 const staffPanelStrings = staffStrings.panels;
@@ -41,7 +42,7 @@ export async function changePanelAction(_previous: CareActionResult | null, form
   } catch (error) {
     if (isFhirError(error, "invalid")) return { status: "invalid", message: error.message, errors: {} };
     const reference = randomUUID().slice(0, 8);
-    logger.error({ userId: admin.id, errorKind: isFhirError(error) ? error.code : error instanceof Error ? error.name : typeof error, reference }, "care panel change failed");
+    logger.error({ userId: admin.id, errorKind: errorKindOf(error), reference }, "care panel change failed");
     return { status: "failed", message: staffPanelStrings.failed(reference), reference };
   }
 }
