@@ -17,3 +17,18 @@ test("member pages keep contrast in dark mode", async ({ page }) => {
   }
   await page.screenshot({ path: test.info().outputPath("profile-dark.png"), fullPage: true });
 });
+
+test("care manager pages keep contrast in dark mode", async ({ page }) => {
+  await signIn(page, demoAccounts.careManager);
+
+  for (const path of ["/care/evidence", "/care"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectAccessible(page);
+  }
+
+  await page.getByRole("table").getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/care\/members\//);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expectAccessible(page);
+});
