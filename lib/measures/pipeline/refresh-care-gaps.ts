@@ -1,0 +1,19 @@
+import type { Database } from "@/lib/db/database";
+import { logger } from "@/lib/log/logger";
+import { toErrorFields } from "@/lib/log/to-error-fields";
+
+import { recomputeStaleCareGaps } from "./recompute-stale-care-gaps";
+
+/**
+ * Brings care gaps up to date after a write of clinical data: an import, or a server action that
+ * stores an Observation, Procedure, Immunization or Condition. Call it after the write has
+ * committed. It never throws, because the write itself succeeded: a failure is logged and the
+ * next call (or `npm run care-gaps`) catches up, since stale patients stay stale.
+ */
+export async function refreshCareGaps(db: Database): Promise<void> {
+  try {
+    await recomputeStaleCareGaps(db);
+  } catch (error) {
+    logger.error(toErrorFields(error), "care gap refresh failed");
+  }
+}
