@@ -13,6 +13,7 @@ import { toMeasurementWindow } from "../logic/measurement-window";
 import type { MeasureEvaluator, MeasurementPeriod } from "../measure-evaluator";
 import { careGapIssueId } from "./care-gap-ids";
 import { measureSetOf, saveWatermarks } from "./care-gap-watermark";
+import { loadCurrentResources } from "./load-current-resources";
 import { loadPatientData } from "./load-patient-data";
 import { calendarYearPeriod } from "./measurement-period-of";
 import { toCareGapResources } from "./to-care-gap-resources";
@@ -108,15 +109,7 @@ function toWrites(resources: ReturnType<typeof toCareGapResources>): ResourceWri
 async function loadStoredIssues(sql: SqlClient, patientIds: readonly string[], evaluators: readonly MeasureEvaluator[], period: MeasurementPeriod): Promise<Map<string, DetectedIssue>> {
   const year = Number(period.start.slice(0, 4));
   const ids = patientIds.flatMap((patientId) => evaluators.map((evaluator) => careGapIssueId(evaluator.measure.id ?? "", patientId, year)));
-  if (ids.length === 0) return new Map();
-
-  const rows = await sql.query<{ content: DetectedIssue }>(
-    `SELECT v.content FROM resource r
-     JOIN resource_version v ON v.resource_type = r.resource_type AND v.id = r.id AND v.version_id = r.version_id
-     WHERE r.resource_type = 'DetectedIssue' AND r.id = ANY($1::text[]) AND NOT r.deleted`,
-    [ids],
-  );
-  return new Map(rows.map((row) => [row.content.id ?? "", row.content]));
+  return loadCurrentResources(sql, "DetectedIssue", ids);
 }
 
 function countOutcomes(kinds: readonly WriteOutcomeKind[]): Record<WriteOutcomeKind, number> {

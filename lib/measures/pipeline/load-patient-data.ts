@@ -2,6 +2,7 @@ import type { Bundle, FhirResource, Medication } from "fhir/r4";
 
 import type { SqlClient } from "@/lib/db/sql-client";
 
+import { loadCurrentResources } from "./load-current-resources";
 import { measureInputTypes } from "./measure-input-types";
 
 /**
@@ -41,15 +42,7 @@ export async function loadPatientData(sql: SqlClient, patientIds: readonly strin
 
 async function loadReferencedMedications(sql: SqlClient, resources: readonly FhirResource[]): Promise<Map<string, Medication>> {
   const ids = [...new Set(resources.flatMap((resource) => medicationIdOf(resource) ?? []))];
-  if (ids.length === 0) return new Map();
-
-  const rows = await sql.query<{ content: Medication }>(
-    `SELECT v.content FROM resource r
-     JOIN resource_version v ON v.resource_type = r.resource_type AND v.id = r.id AND v.version_id = r.version_id
-     WHERE r.resource_type = 'Medication' AND r.id = ANY($1::text[]) AND NOT r.deleted`,
-    [ids],
-  );
-  return new Map(rows.map((row) => [row.content.id ?? "", row.content]));
+  return loadCurrentResources(sql, "Medication", ids);
 }
 
 function medicationIdOf(resource: FhirResource): string | undefined {
