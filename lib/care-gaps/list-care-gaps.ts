@@ -38,7 +38,7 @@ export async function listCareGaps(db: Database, patientIds: readonly string[], 
     const measure = measures.get(measureId);
     return {
       id: issue.id ?? "",
-      patientId: issue.patient.reference?.replace(/^Patient\//, "") ?? "",
+      patientId: issue.patient?.reference?.replace(/^Patient\//, "") ?? "",
       measureId,
       measureTitle: measure?.title ?? measure?.name ?? measureId,
       status: toStatus(issue),
