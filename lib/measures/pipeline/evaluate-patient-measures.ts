@@ -24,6 +24,11 @@ export interface EvaluateOptions {
   /** Defaults to listMeasureEvaluators(). */
   evaluators?: readonly MeasureEvaluator[];
   now?: () => Date;
+  /**
+   * Whether to record the patients' watermarks (default true). An evaluation of only some
+   * measures passes false, so the next incremental run still evaluates the rest.
+   */
+  recordWatermark?: boolean;
 }
 
 /** Counts of one batch: patients evaluated, and store writes by outcome. */
@@ -91,7 +96,7 @@ export async function evaluatePatientsMeasures(db: Database, patientIds: readonl
 
   const outcomes = await db.transaction(async (sql) => {
     const written = await writeResources(sql, writes, now());
-    await saveWatermarks(sql, succeeded, period, evaluatedThrough, measureSetOf(evaluators));
+    if (options.recordWatermark !== false) await saveWatermarks(sql, succeeded, period, evaluatedThrough, measureSetOf(evaluators));
     return written;
   });
   return { patients: data.size, failedPatients: data.size - succeeded.length, writes: countOutcomes(outcomes.map((outcome) => outcome.kind)), reports };
