@@ -38,8 +38,8 @@ export function portalEnvironment(settings: PortalSettings): NodeJS.ProcessEnv {
 }
 
 /**
- * Migrates the database, brings care gaps up to date, and loads demo data into it when it has no
- * accounts (then computes the demo's gaps); prints the sign-ins.
+ * Migrates the database and brings care gaps up to date. When the database has no accounts, it
+ * loads the demo data, computes the demo's gaps and prints the sign-ins.
  */
 export async function prepareDatabase(settings: PortalSettings): Promise<void> {
   const db = await openDatabaseOrExit();

@@ -26,9 +26,9 @@ export function createOwnMeasureEvaluator(definition: OwnMeasureDefinition): Mea
 }
 
 /**
- * Applies the proportion-measure rules: the denominator is the initial population; exclusion
- * is read only in the denominator; the numerator only when not excluded; an exception only when
- * neither excluded nor in the numerator.
+ * Applies the proportion-measure rules. The denominator is the initial population, and exclusion
+ * is read only in the denominator. The numerator counts only when not excluded, and an exception
+ * only when neither excluded nor in the numerator.
  */
 export function combinePopulations(criteria: PopulationCriteria, hasException: boolean): MeasurePopulations {
   const initial = criteria.initialPopulation;
@@ -67,8 +67,8 @@ function toMeasureResource(definition: OwnMeasureDefinition): Measure {
 }
 
 /**
- * A population of the Measure resource. Its criteria name the TypeScript evaluator, because the
- * own measures carry no CQL; the `description` of the Measure states the logic in words.
+ * Builds a population of the Measure resource. Its criteria name the TypeScript evaluator,
+ * because the own measures carry no CQL. The Measure's `description` states the logic in words.
  */
 function toMeasurePopulation(definition: OwnMeasureDefinition, code: MeasurePopulationCode): MeasureGroupPopulation {
   return {

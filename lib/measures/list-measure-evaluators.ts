@@ -25,7 +25,7 @@ export async function listMeasureEvaluators(options: { extra?: readonly MeasureE
 }
 
 /**
- * The measure bundles a plan configures, run by fqm-execution.
+ * Lists the measure bundles a plan configures, which fqm-execution runs.
  * TODO: return `listConfiguredMeasureEvaluators()` from lib/measures/fqm once that module is
  * merged; until then no configured measures run.
  */

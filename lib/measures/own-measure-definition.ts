@@ -1,6 +1,6 @@
 import type { PatientRecord } from "./logic/patient-record";
 
-/** Which populations one patient falls into, before the proportion rules combine them. */
+/** The populations one patient falls into, before the proportion rules combine them. */
 export interface PopulationCriteria {
   initialPopulation: boolean;
   denominatorExclusion: boolean;

@@ -90,8 +90,9 @@ function isInPeriod(report: MeasureReport | undefined, period: MeasurementPeriod
 }
 
 /**
- * A DEQM gaps-in-care document: the Composition first, one section per gap whose focus is the
- * MeasureReport and whose entry is the DetectedIssue, then the Patient, issues and reports.
+ * Builds a DEQM gaps-in-care document. The Composition comes first, with one section per gap
+ * whose focus is the MeasureReport and whose entry is the DetectedIssue. The Patient, issues and
+ * reports follow.
  */
 function toGapsBundle(patient: Patient, issues: readonly DetectedIssue[], reports: ReadonlyMap<string, MeasureReport>, period: MeasurementPeriod, now: Date, baseUrl: string): Bundle {
   const patientReference = `Patient/${patient.id ?? ""}`;

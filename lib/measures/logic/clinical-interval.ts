@@ -3,9 +3,9 @@ import type { Period } from "fhir/r4";
 const dayMs = 86_400_000;
 
 /**
- * A span of clinical time in UTC milliseconds. `start: null` is unbounded (a closed null low in
- * CQL); `end: null` is unbounded unless `endUnknown` is set, which models CQL's open null high:
- * an interval whose end is not known, so "overlaps" and "ends during" cannot be true for it.
+ * A span of clinical time in UTC milliseconds. `start: null` is unbounded, like a closed null low
+ * in CQL. `end: null` is unbounded too, unless `endUnknown` is set. That models CQL's open null
+ * high, an end that is not known, so "overlaps" and "ends during" are never true for it.
  */
 export interface ClinicalInterval {
   start: number | null;
@@ -15,8 +15,8 @@ export interface ClinicalInterval {
 
 /**
  * Parses a FHIR date or dateTime into the UTC instant of its start. A partial date ("2025" or
- * "2025-03") starts at its first day; a dateTime without offset is read as UTC, matching the
- * measurement period, which the CMS measures define in UTC.
+ * "2025-03") starts at its first day. A dateTime without offset is read as UTC, because the CMS
+ * measures define the measurement period in UTC.
  */
 export function parseFhirInstant(value: string | undefined): number | null {
   if (!value) return null;
@@ -29,7 +29,7 @@ export function parseFhirInstant(value: string | undefined): number | null {
   return utc - zoneOffsetMs(zone);
 }
 
-/** The UTC instant of a FHIR date's last millisecond, so "2025" ends at 2025-12-31T23:59:59.999Z. */
+/** Parses a FHIR date into the UTC instant of its last millisecond, so "2025" ends at 2025-12-31T23:59:59.999Z. */
 export function parseFhirInstantEnd(value: string | undefined): number | null {
   if (!value) return null;
   const start = parseFhirInstant(value);
@@ -42,20 +42,20 @@ export function parseFhirInstantEnd(value: string | undefined): number | null {
   return start;
 }
 
-/** A dateTime as the point interval CQL's toInterval() makes of it; both ends span its precision. */
+/** Converts a dateTime into the interval CQL's toInterval() makes of it, spanning its precision. */
 export function instantInterval(value: string | undefined): ClinicalInterval | null {
   const start = parseFhirInstant(value);
   if (start === null) return null;
   return { start, end: parseFhirInstantEnd(value) };
 }
 
-/** A FHIR Period as an interval; a missing end is open-ended, as FHIR defines for an ongoing period. */
+/** Converts a FHIR Period into an interval. A missing end is open-ended, as FHIR defines for an ongoing period. */
 export function periodInterval(period: Period | undefined): ClinicalInterval | null {
   if (!period || (!period.start && !period.end)) return null;
   return { start: parseFhirInstant(period.start), end: parseFhirInstantEnd(period.end) };
 }
 
-/** The day number (days since 1970-01-01, UTC) an instant falls on, for CQL's "day of" precision. */
+/** Returns the day number (days since 1970-01-01, UTC) an instant falls on, for CQL's "day of" precision. */
 export function dayOf(instant: number): number {
   return Math.floor(instant / dayMs);
 }

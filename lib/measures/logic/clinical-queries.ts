@@ -37,7 +37,7 @@ export function conditionsIn(record: PatientRecord, valueSets: readonly ValueSet
 /**
  * The prevalence interval of QI-Core Common 2.1: from onset to the end of abatement. An active
  * (or recurring, relapsed) condition without abatement lasts on; an inactive one without an
- * abatement date has an unknown end, so it can start before a date but never overlaps a period.
+ * abatement date has an unknown end. So it can start before a date but never overlaps a period.
  */
 export function prevalenceInterval(condition: Condition): ClinicalInterval {
   const start = parseFhirInstant(condition.onsetDateTime ?? condition.onsetPeriod?.start);
@@ -47,7 +47,7 @@ export function prevalenceInterval(condition: Condition): ClinicalInterval {
   return end === null ? { start, end: null, endUnknown: true } : { start, end };
 }
 
-/** What an Observation must be to count: a lab test, exam or assessment (by category), or any final result. */
+/** The rule an Observation must meet to count: a lab test, exam or assessment (by category), or any final result. */
 export type ObservationKind = "laboratory" | "exam" | "survey" | "diagnostic-study" | "symptom";
 
 /** Observations coded in a value set that pass the status (and category) rule of their kind. */
@@ -129,7 +129,7 @@ function observationPasses(observation: Observation, kind: ObservationKind): boo
   return (observation.category ?? []).some((category) => conceptHasCode(category, observationCategorySystem, kind));
 }
 
-/** The effective time of an Observation as an interval. */
+/** Returns the effective time of an Observation as an interval. */
 export function observationInterval(observation: Observation): ClinicalInterval | null {
   if (observation.effectivePeriod) return periodInterval(observation.effectivePeriod);
   return instantInterval(observation.effectiveDateTime ?? observation.effectiveInstant);
@@ -142,9 +142,9 @@ function medicationConcept(record: PatientRecord, request: MedicationRequest): C
 }
 
 /**
- * The period a medication order covers, after the CMS CumulativeMedicationDuration library: the
- * dosage bounds when given, else from authoredOn for the expected supply duration times the fills
- * (1 + refills), else the day it was authored.
+ * Returns the period a medication order covers, after the CMS CumulativeMedicationDuration
+ * library: the dosage bounds when given, else from authoredOn for the expected supply duration
+ * times the fills (1 + refills), else the day it was authored.
  */
 function medicationRequestInterval(request: MedicationRequest): ClinicalInterval | null {
   const bounds = request.dosageInstruction?.find((dosage) => dosage.timing?.repeat?.boundsPeriod)?.timing?.repeat?.boundsPeriod;

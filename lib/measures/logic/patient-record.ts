@@ -36,7 +36,7 @@ export function toPatientRecord(patientData: Bundle, window: MeasurementWindow):
     byType.set(resource.resourceType, list);
   }
   if (!patient) {
-    throw new Error("The patient data Bundle holds no Patient; evaluatePatientMeasures puts the Patient first.");
+    throw new Error("The patient data Bundle contains no Patient; add the Patient resource as its first entry.");
   }
 
   const encounters = new Map((byType.get("Encounter") ?? []).map((resource) => [`Encounter/${resource.id}`, resource as Encounter]));
@@ -54,7 +54,7 @@ export function countsForMeasures(resource: Resource): boolean {
   return !tags.some((tag) => tag.system === evidenceReviewSystem && uncountedReviewCodes.has(tag.code ?? ""));
 }
 
-/** True for a Condition whose verification status says it is refuted or entered in error. */
+/** True for a Condition whose verification status is refuted or entered-in-error. */
 export function isRefutedCondition(condition: Condition): boolean {
   const codes = condition.verificationStatus?.coding?.map((coding) => coding.code) ?? [];
   return codes.includes("refuted") || codes.includes("entered-in-error");

@@ -55,7 +55,7 @@ export function hasEncounterDuringPeriod(record: PatientRecord, valueSets: reado
   return performedEncounters(record, valueSets).some(({ interval }) => withinDays(interval, start, end));
 }
 
-/** The patient's completed years of age on the last day of the measurement period. */
+/** Returns the patient's completed years of age on the last day of the measurement period. */
 export function ageAtPeriodEnd(record: PatientRecord): number | null {
   return ageInYearsAt(record.patient.birthDate, record.window.end);
 }
@@ -105,7 +105,7 @@ export function hasFrailty(record: PatientRecord): boolean {
   return deviceOrder || deviceUsed || diagnosis || encounter || symptom;
 }
 
-/** An advanced illness starting, or a dementia medication active, in the year before or during the period. */
+/** True when an advanced illness starts, or a dementia medication is active, in the year before or during the period. */
 export function hasAdvancedIllness(record: PatientRecord): boolean {
   const { start, end } = record.window;
   const from = shiftYears(start, -1);
@@ -129,8 +129,8 @@ export function isAge66To80FrailIllOrAge81Frail(record: PatientRecord): boolean 
 }
 
 /**
- * Age 66 or older and the last housing-status assessment on or before the period's end says
- * "Lives in a nursing home" (SNOMED CT 160734000).
+ * True at age 66 or older when the last housing-status assessment on or before the period's end
+ * records "Lives in a nursing home" (SNOMED CT 160734000).
  */
 export function isAge66OrOlderInNursingHome(record: PatientRecord): boolean {
   const age = ageAtPeriodEnd(record);
@@ -144,8 +144,8 @@ export function isAge66OrOlderInNursingHome(record: PatientRecord): boolean {
 }
 
 /**
- * The exclusions CMS122, CMS125, CMS130 and CMS131 share: hospice, palliative care, and age 66
- * or older with advanced illness and frailty or living long term in a nursing home.
+ * Checks the exclusions CMS122, CMS125, CMS130 and CMS131 share: hospice, palliative care, and
+ * age 66 or older with advanced illness and frailty or living long term in a nursing home.
  */
 export function hasCommonExclusions(record: PatientRecord): boolean {
   return hasHospiceServices(record) || isAge66OrOlderWithAdvancedIllnessAndFrailty(record) || isAge66OrOlderInNursingHome(record) || hasPalliativeCare(record);

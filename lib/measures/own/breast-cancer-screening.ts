@@ -80,7 +80,7 @@ function hasBilateralMastectomy(record: PatientRecord): boolean {
   return (right && left) || bilateral;
 }
 
-/** A status-post diagnosis for one side, or an unspecified-laterality one whose bodySite names that side. */
+/** True for a status-post diagnosis of one side, or an unspecified-laterality one whose bodySite names that side. */
 function hasSideMastectomyDiagnosis(record: PatientRecord, sideValueSet: typeof statusPostLeftMastectomy, sideCode: string): boolean {
   if (startsByPeriodEnd(record, [sideValueSet])) return true;
   return conditionsIn(record, [unilateralMastectomyUnspecified]).some(

@@ -68,7 +68,7 @@ export const colorectalCancerScreening: OwnMeasureDefinition = {
   },
 };
 
-/** A lab test with a result whose latest time falls in the period or the `yearsBefore` years before it. */
+/** True when a lab test with a result has its latest time in the period or the `yearsBefore` years before it. */
 function hasLabResultWithin(record: PatientRecord, valueSet: ValueSet, yearsBefore: number): boolean {
   const from = shiftYears(record.window.start, -yearsBefore);
   const results = observationsIn(record, [valueSet], "laboratory").filter(({ resource }) => hasObservationValue(resource));

@@ -133,7 +133,7 @@ function componentValue(observation: Observation, code: string): number | undefi
   return component?.valueQuantity?.value;
 }
 
-/** The lowest reading of one component on the given observations; a missing value sorts first, as in CQL. */
+/** Returns the lowest reading of one component, or undefined when one is missing, because CQL sorts a missing value first. */
 function lowest(observations: readonly Observation[], code: string): number | undefined {
   const values = observations.map((observation) => componentValue(observation, code));
   if (values.some((value) => value === undefined)) return undefined;

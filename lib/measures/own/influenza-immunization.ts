@@ -68,8 +68,7 @@ export interface FluSeason {
  * The two flu seasons a calendar-year measurement period holds: January 1 to March 31 (vaccine
  * from August 1 of the year before) and October 1 to December 31 (vaccine from August 1).
  * NOTE: the season windows follow CMS147's published description of a flu season (October 1 to
- * March 31, vaccines given from August 1); the CQL itself is not among the sample bundles, so no
- * published test case checks them.
+ * March 31, with vaccines given from August 1). No published QI-Core test deck checks them.
  */
 export function fluSeasons(record: PatientRecord): FluSeason[] {
   const year = new Date(record.window.start).getUTCFullYear();

@@ -3,12 +3,12 @@ import { createHash } from "node:crypto";
 /** FHIR ids are at most 64 characters of [A-Za-z0-9.-]. */
 const maxIdLength = 64;
 
-/** The id of the stored individual MeasureReport of one patient, measure and period year. */
+/** Returns the id of the stored individual MeasureReport of one patient, measure and period year. */
 export function measureReportId(measureId: string, patientId: string, year: number): string {
   return resultId("mr", measureId, patientId, year);
 }
 
-/** The id of the stored DetectedIssue (care gap) of one patient, measure and period year. */
+/** Returns the id of the stored DetectedIssue (care gap) of one patient, measure and period year. */
 export function careGapIssueId(measureId: string, patientId: string, year: number): string {
   return resultId("gap", measureId, patientId, year);
 }

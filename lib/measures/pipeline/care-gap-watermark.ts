@@ -2,7 +2,7 @@ import type { SqlClient } from "@/lib/db/sql-client";
 
 import type { MeasureEvaluator, MeasurementPeriod } from "../measure-evaluator";
 
-/** The evaluated measures as one comparable string: "id|version" of each, sorted, joined by commas. */
+/** Joins the evaluated measures into one comparable string: "id|version" of each, sorted, joined by commas. */
 export function measureSetOf(evaluators: readonly MeasureEvaluator[]): string {
   return evaluators
     .map((evaluator) => `${evaluator.measure.id ?? ""}|${evaluator.measure.version ?? ""}`)

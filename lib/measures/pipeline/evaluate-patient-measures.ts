@@ -41,10 +41,10 @@ export interface EvaluationSummary {
 }
 
 /**
- * Evaluates every measure for one patient, stores the results as the care-gap contract fixes
- * (MeasureReport and DetectedIssue, versioned through the FHIR store; an unchanged outcome writes
- * no version) and returns the evaluated reports, one per measure. Throws not-found for an id that
- * names no stored Patient.
+ * Evaluates every measure for one patient and returns the evaluated reports, one per measure. It
+ * stores the results as the care-gap contract fixes: MeasureReport and DetectedIssue, versioned
+ * through the FHIR store, so an unchanged outcome writes no version. Throws not-found for an id
+ * that names no stored Patient.
  */
 export async function evaluatePatientMeasures(db: Database, patientId: string, period?: MeasurementPeriod, options: Omit<EvaluateOptions, "period"> = {}): Promise<MeasureReport[]> {
   const summary = await evaluatePatientsMeasures(db, [patientId], { ...options, period });

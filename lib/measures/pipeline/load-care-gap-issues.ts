@@ -24,17 +24,17 @@ export async function loadCareGapIssues(sql: SqlClient, patientIds: readonly str
   return rows.map((row) => row.content).filter((issue) => isCareGap(issue) && patientIds.includes(patientIdOf(issue)));
 }
 
-/** The id of the Patient a care gap is about. */
+/** Returns the id of the Patient a care gap is about. */
 export function patientIdOf(issue: DetectedIssue): string {
   return issue.patient?.reference?.replace(/^Patient\//, "") ?? "";
 }
 
-/** The id of the MeasureReport a care gap's evidence points at. */
+/** Returns the id of the MeasureReport a care gap's evidence points at. */
 export function reportIdOf(issue: DetectedIssue): string {
   return issue.evidence?.[0]?.detail?.[0]?.reference?.replace(/^MeasureReport\//, "") ?? "";
 }
 
-/** The id of the Measure a care gap implicates. */
+/** Returns the id of the Measure a care gap implicates. */
 export function measureIdOf(issue: DetectedIssue): string {
   return issue.implicated?.[0]?.reference?.replace(/^Measure\//, "") ?? "";
 }

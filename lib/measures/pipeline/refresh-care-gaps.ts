@@ -7,8 +7,8 @@ import { recomputeStaleCareGaps } from "./recompute-stale-care-gaps";
 /**
  * Brings care gaps up to date after a write of clinical data: an import, or a server action that
  * stores an Observation, Procedure, Immunization or Condition. Call it after the write has
- * committed. It never throws, because the write itself succeeded: a failure is logged and the
- * next call (or `npm run care-gaps`) catches up, since stale patients stay stale.
+ * committed. It catches and logs every error instead of throwing, because the write itself
+ * succeeded. Stale patients stay stale, so the next call (or `npm run care-gaps`) catches up.
  */
 export async function refreshCareGaps(db: Database): Promise<void> {
   try {

@@ -5,7 +5,7 @@ import { readMeasureReportPopulations } from "../measure-populations";
 import { careGapIssueId, measureReportId } from "./care-gap-ids";
 import { careGapCodes, type GapStatus } from "./care-gap-codes";
 
-/** What one evaluation stores for one patient and measure: a report and, in the denominator, a gap. */
+/** The resources one evaluation stores for one patient and measure: a report and, in the denominator, a gap. */
 export interface CareGapResources {
   report?: MeasureReport;
   issue?: DetectedIssue;
