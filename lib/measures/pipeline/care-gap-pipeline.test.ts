@@ -11,6 +11,7 @@ import { careGapIssueId, measureReportId } from "./care-gap-ids";
 import { evaluatePatientMeasures } from "./evaluate-patient-measures";
 import { gapStatusOf } from "./to-care-gap-resources";
 import { recomputeStaleCareGaps } from "./recompute-stale-care-gaps";
+import { scheduleCareGapRefresh, waitForScheduledCareGapRefresh } from "./refresh-care-gaps";
 
 const period = { start: "2026-01-01", end: "2026-12-31" };
 let clock = new Date("2026-05-31T00:00:00Z");
@@ -139,5 +140,21 @@ describe("care gap pipeline", () => {
       "Measure/lakeview-cms147",
     ]);
     expect(new Set(issues.map((issue) => issue.id)).size).toBe(issues.length);
+  });
+});
+
+describe("scheduleCareGapRefresh", () => {
+  it("refreshes stale patients in the background", async () => {
+    const db = await openTestDatabase();
+    const store = new FhirStore(db);
+    await store.writeAll([patient("dee", "1960-01-01"), visit("dee", `${new Date().getUTCFullYear()}-02-03`)].map((resource) => ({ kind: "put", resource })));
+
+    scheduleCareGapRefresh(db);
+    scheduleCareGapRefresh(db);
+    await waitForScheduledCareGapRefresh();
+
+    const issues = await store.listInPatientCompartment("dee", "DetectedIssue");
+    expect(issues.length).toBeGreaterThan(0);
+    await db.close();
   });
 });

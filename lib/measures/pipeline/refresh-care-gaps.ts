@@ -17,3 +17,30 @@ export async function refreshCareGaps(db: Database): Promise<void> {
     logger.error(toErrorFields(error), "care gap refresh failed");
   }
 }
+
+let running: Promise<void> | undefined;
+let requestedAgain = false;
+
+/**
+ * Starts refreshCareGaps in the background and returns at once, for request handlers that should
+ * not wait for it. Calls that arrive while a refresh runs are merged into one more run after it,
+ * so a burst of writes costs at most two refreshes.
+ */
+export function scheduleCareGapRefresh(db: Database): void {
+  if (running) {
+    requestedAgain = true;
+    return;
+  }
+  running = (async () => {
+    do {
+      requestedAgain = false;
+      await refreshCareGaps(db);
+    } while (requestedAgain);
+    running = undefined;
+  })();
+}
+
+/** Returns a promise that settles when the background refresh, if any, has finished (for tests). */
+export function waitForScheduledCareGapRefresh(): Promise<void> {
+  return running ?? Promise.resolve();
+}

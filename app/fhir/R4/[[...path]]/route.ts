@@ -6,6 +6,7 @@ import { getDatabase } from "@/lib/db/get-database";
 import type { FhirResponse } from "@/lib/fhir/rest/fhir-request";
 import { handleFhirRequest } from "@/lib/fhir/rest/handle-fhir-request";
 import { logger } from "@/lib/log/logger";
+import { scheduleCareGapRefresh } from "@/lib/measures/pipeline/refresh-care-gaps";
 import { authenticateFhirRequest, isFhirCaller, outcome } from "@/lib/smart/authenticate-fhir-request";
 import { corsHeaders } from "@/lib/smart/cors-headers";
 import { getSmartEndpoints } from "@/lib/smart/smart-endpoints";
@@ -45,7 +46,7 @@ async function respond(request: NextRequest, context: RouteContext): Promise<Fhi
     return outcome(413, "too-costly", `The request body is larger than ${MAX_BODY_BYTES} bytes; send smaller resources or split the change.`);
   }
 
-  return handleFhirRequest(
+  const response = await handleFhirRequest(
     {
       method: request.method,
       path,
@@ -55,6 +56,12 @@ async function respond(request: NextRequest, context: RouteContext): Promise<Fhi
     },
     { db, scope: caller.scope, callerId: caller.callerId, baseUrl: endpoints.fhirBaseUrl },
   );
+  if (request.method !== "GET" && response.status < 300) {
+    // A write may have changed measure inputs; stale patients are found from the store, so a
+    // write that changed none (such as POST _search) costs one cheap check.
+    scheduleCareGapRefresh(db);
+  }
+  return response;
 }
 
 /** Reads the body as text, or returns undefined as soon as it exceeds MAX_BODY_BYTES. */
