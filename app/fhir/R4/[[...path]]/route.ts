@@ -56,9 +56,9 @@ async function respond(request: NextRequest, context: RouteContext): Promise<Fhi
     },
     { db, scope: caller.scope, callerId: caller.callerId, baseUrl: endpoints.fhirBaseUrl },
   );
-  if (request.method !== "GET" && response.status < 300) {
-    // A write may have changed measure inputs; stale patients are found from the store, so a
-    // write that changed none (such as POST _search) costs one cheap check.
+  const isWrite = request.method !== "GET" && !path.includes("_search") && !path.some((segment) => segment.startsWith("$"));
+  if (isWrite && response.status < 300) {
+    // The refresh finds stale patients from the store, so a write of no measure input costs one cheap check.
     scheduleCareGapRefresh(db);
   }
   return response;
