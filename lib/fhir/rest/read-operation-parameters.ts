@@ -10,13 +10,16 @@ export type OperationParameters = ReadonlyMap<string, readonly string[]>;
 /**
  * Reads an operation's parameters: from the query string of a GET, or from the Parameters
  * resource (or a form-encoded body) of a POST. Values of primitive types and of references are
- * read as text. Rejects a parameter the operation does not define, naming the ones it does.
+ * read as text. Rejects a parameter the operation does not define, naming the ones it does, but
+ * skips general parameters whose names start with "_".
  */
 export function readOperationParameters(request: FhirRequest, operation: string, allowed: readonly string[]): OperationParameters {
   const pairs = request.method === "POST" ? readPostPairs(request, operation) : [...request.query.entries()];
 
   const parameters = new Map<string, string[]>();
   for (const [name, value] of pairs) {
+    // Parameters starting with "_" (such as _format) apply to every interaction, not to the operation.
+    if (name.startsWith("_")) continue;
     if (!allowed.includes(name)) {
       throw new FhirError("invalid", `${operation} has no parameter "${name}"; it takes ${allowed.join(", ")}.`);
     }
