@@ -1,5 +1,5 @@
 import { overlapsDays, withinDays } from "../logic/clinical-interval";
-import { conditionsIn, observationsIn } from "../logic/clinical-queries";
+import { completedProceduresIn, conditionsIn, observationsIn } from "../logic/clinical-queries";
 import { hasDiabetesInPeriod } from "../logic/diabetes-criteria";
 import {
   annualWellnessVisit,
@@ -58,5 +58,8 @@ function hasRetinalExam(record: PatientRecord): boolean {
   const { start, end } = record.window;
   const retinopathy = conditionsIn(record, [diabeticRetinopathy]).some(({ interval }) => overlapsDays(interval, start, end));
   const from = retinopathy ? start : shiftYears(start, -1);
-  return observationsIn(record, [retinalOrDilatedEyeExam], "exam").some(({ interval }) => withinDays(interval, from, end));
+  // NOTE: CMS131 counts an exam Observation only. A completed Procedure with the same codes also
+  // counts here, because member-reported retinal exams are stored as Procedures.
+  const exams = [...observationsIn(record, [retinalOrDilatedEyeExam], "exam"), ...completedProceduresIn(record, [retinalOrDilatedEyeExam])];
+  return exams.some(({ interval }) => withinDays(interval, from, end));
 }

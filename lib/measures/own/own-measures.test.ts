@@ -15,6 +15,7 @@ import {
   testPatient,
 } from "./build-test-patient";
 import { controllingBloodPressure } from "./controlling-blood-pressure";
+import { diabetesEyeExam } from "./diabetes-eye-exam";
 import { hba1cPoorControl } from "./hba1c-poor-control";
 import { influenzaImmunization } from "./influenza-immunization";
 import type { OwnMeasureDefinition } from "../own-measure-definition";
@@ -164,6 +165,16 @@ describe("hba1cPoorControl", () => {
 
     expect(evaluator.improvementNotation).toBe("decrease");
     expect(evaluator.measure.improvementNotation?.coding?.[0]?.code).toBe("decrease");
+  });
+});
+
+describe("diabetesEyeExam", () => {
+  it("counts a member-reported retinal exam procedure", async () => {
+    const reported = completedProcedure("eye", code(snomed, "252779009"), "2025-04-04");
+
+    const populations = await populationsOf(diabetesEyeExam, [testPatient("1970-01-01"), officeVisitOn("2025-03-04"), diabetic, reported]);
+
+    expect(populations.numerator).toBe(1);
   });
 });
 
