@@ -90,7 +90,7 @@ async function timed(run: () => Promise<RecomputeSummary>): Promise<{ summary: R
 }
 
 function report(label: string, { summary, ms }: { summary: RecomputeSummary; ms: number }): void {
-  const rate = summary.patients > 0 ? ` (${((summary.patients / ms) * 1000).toFixed(0)} patients/s)` : "";
+  const rate = summary.patients > 1 ? ` (${((summary.patients / ms) * 1000).toFixed(0)} patients/s)` : "";
   console.log(
     `${label}: ${summary.patients} patients in ${(ms / 1000).toFixed(2)} s${rate}; ${summary.created} created, ${summary.updated} updated, ${summary.deleted} deleted, ${summary.unchanged} unchanged`,
   );
