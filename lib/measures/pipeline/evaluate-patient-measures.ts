@@ -62,6 +62,8 @@ export async function evaluatePatientMeasures(db: Database, patientId: string, p
  */
 export async function evaluatePatientsMeasures(db: Database, patientIds: readonly string[], options: EvaluateOptions = {}): Promise<EvaluationSummary> {
   const now = options.now ?? (() => new Date());
+  // NOTE: a write whose transaction took its timestamp before this instant but committed after
+  // the data was loaded below is missed until the patient's next change or a full run.
   const evaluatedThrough = now();
   const period = options.period ?? calendarYearPeriod(evaluatedThrough);
   toMeasurementWindow(period);
