@@ -35,7 +35,7 @@ export function conditionsIn(record: PatientRecord, valueSets: readonly ValueSet
 }
 
 /**
- * The prevalence interval of QI-Core Common 2.1: from onset to the end of abatement. An active
+ * Returns the prevalence interval of QI-Core Common 2.1: from onset to the end of abatement. An active
  * (or recurring, relapsed) condition without abatement lasts on; an inactive one without an
  * abatement date has an unknown end. So it can start before a date but never overlaps a period.
  */

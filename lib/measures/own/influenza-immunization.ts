@@ -65,7 +65,7 @@ export interface FluSeason {
 }
 
 /**
- * The two flu seasons a calendar-year measurement period holds: January 1 to March 31 (vaccine
+ * Lists the two flu seasons a calendar-year measurement period holds: January 1 to March 31 (vaccine
  * from August 1 of the year before) and October 1 to December 31 (vaccine from August 1).
  * NOTE: the season windows follow CMS147's published description of a flu season (October 1 to
  * March 31, with vaccines given from August 1). No published QI-Core test deck checks them.
