@@ -101,6 +101,8 @@ describe("care gap pipeline", () => {
     clock = new Date("2026-06-04T00:00:00Z");
     const nothing = await recomputeStaleCareGaps(db, { period, now });
     expect(nothing.patients).toBe(0);
+    const [oldest] = await db.sql.query<{ at: Date }>("SELECT min(evaluated_through) AS at FROM care_gap_watermark");
+    expect(new Date(oldest?.at ?? 0).toISOString()).toBe("2026-06-04T00:00:00.000Z");
 
     clock = new Date("2026-06-05T00:00:00Z");
     await store.update(mammogram("ann", "2026-06-03"));

@@ -27,3 +27,25 @@ export async function saveWatermarks(
     [patientIds, period.start, period.end, evaluatedThrough.toISOString(), measureSet],
   );
 }
+
+/**
+ * Moves the watermarks of the period's patients up to `checkedThrough`, except for `failed`
+ * patients and those evaluated with another measure set. Call it after a recompute that found
+ * stale patients as of `checkedThrough` and evaluated them: every other patient had no change up
+ * to then. It keeps the oldest watermark recent, so the next search for changed resources scans
+ * only the writes since the last recompute.
+ */
+export async function advanceWatermarks(
+  sql: SqlClient,
+  period: MeasurementPeriod,
+  checkedThrough: Date,
+  measureSet: string,
+  failed: readonly string[],
+): Promise<void> {
+  await sql.execute(
+    `UPDATE care_gap_watermark SET evaluated_through = $3::timestamptz
+     WHERE period_start = $1::date AND period_end = $2::date AND evaluated_through < $3::timestamptz
+       AND measure_set = $4 AND NOT (patient_id = ANY($5::text[]))`,
+    [period.start, period.end, checkedThrough.toISOString(), measureSet, failed],
+  );
+}

@@ -35,6 +35,8 @@ export interface EvaluateOptions {
 export interface EvaluationSummary {
   patients: number;
   failedPatients: number;
+  /** Patients a measure failed for; their watermarks were left unchanged. */
+  failedPatientIds: string[];
   writes: Record<WriteOutcomeKind, number>;
   /** Every evaluated report, stored or not (a patient outside the initial population stores none). */
   reports: Map<string, MeasureReport[]>;
@@ -101,7 +103,8 @@ export async function evaluatePatientsMeasures(db: Database, patientIds: readonl
     if (options.recordWatermark !== false) await saveWatermarks(sql, succeeded, period, evaluatedThrough, measureSetOf(evaluators));
     return written;
   });
-  return { patients: data.size, failedPatients: data.size - succeeded.length, writes: countOutcomes(outcomes.map((outcome) => outcome.kind)), reports };
+  const failedPatientIds = [...data.keys()].filter((patientId) => !succeeded.includes(patientId));
+  return { patients: data.size, failedPatients: failedPatientIds.length, failedPatientIds, writes: countOutcomes(outcomes.map((outcome) => outcome.kind)), reports };
 }
 
 function toWrites(resources: ReturnType<typeof toCareGapResources>): ResourceWrite[] {

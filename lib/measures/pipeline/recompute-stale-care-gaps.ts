@@ -3,7 +3,7 @@ import { logger } from "@/lib/log/logger";
 
 import { listMeasureEvaluators } from "../list-measure-evaluators";
 import type { MeasurementPeriod } from "../measure-evaluator";
-import { measureSetOf } from "./care-gap-watermark";
+import { advanceWatermarks, measureSetOf } from "./care-gap-watermark";
 import { evaluatePatientsMeasures, type EvaluateOptions } from "./evaluate-patient-measures";
 import { findStalePatients } from "./find-stale-patients";
 import { calendarYearPeriod } from "./measurement-period-of";
@@ -39,20 +39,26 @@ export async function recomputeStaleCareGaps(db: Database, options: RecomputeOpt
   const now = options.now ?? (() => new Date());
   const period = options.period ?? calendarYearPeriod(now());
   const evaluators = options.evaluators ?? (await listMeasureEvaluators());
-  const patientIds = options.all ? await listAllPatients(db) : await findStalePatients(db.sql, period, measureSetOf(evaluators));
+  const measureSet = measureSetOf(evaluators);
+  const checkedThrough = now();
+  const patientIds = options.all ? await listAllPatients(db) : await findStalePatients(db.sql, period, measureSet);
 
   const summary: RecomputeSummary = { period, patients: 0, failedPatients: 0, created: 0, updated: 0, unchanged: 0, deleted: 0 };
   const batchSize = options.batchSize ?? defaultBatchSize;
+  const failed: string[] = [];
   for (let start = 0; start < patientIds.length; start += batchSize) {
     const batch = await evaluatePatientsMeasures(db, patientIds.slice(start, start + batchSize), { period, evaluators, now });
     summary.patients += batch.patients;
     summary.failedPatients += batch.failedPatients;
+    failed.push(...batch.failedPatientIds);
     summary.created += batch.writes.created;
     summary.updated += batch.writes.updated;
     summary.unchanged += batch.writes.unchanged;
     summary.deleted += batch.writes.deleted;
     options.onProgress?.(Math.min(start + batchSize, patientIds.length), patientIds.length);
   }
+
+  await advanceWatermarks(db.sql, period, checkedThrough, measureSet, failed);
 
   logger.info({ patients: summary.patients, failedPatients: summary.failedPatients, created: summary.created, updated: summary.updated, durationMs: Date.now() - started }, "care gaps recomputed");
   return summary;
