@@ -19,14 +19,18 @@ export async function findStalePatients(sql: SqlClient, period: MeasurementPerio
   return [...new Set([...neverEvaluated, ...otherMeasureSet, ...changed])].sort();
 }
 
+/**
+ * Lists Patients without a watermark for the period. Two index scans compared in memory, because
+ * PostgreSQL planned the NOT EXISTS form as a nested loop on tables without statistics.
+ */
 async function listNeverEvaluated(sql: SqlClient, period: MeasurementPeriod): Promise<string[]> {
-  const rows = await sql.query<{ id: string }>(
-    `SELECT r.id FROM resource r
-     WHERE r.resource_type = 'Patient' AND NOT r.deleted
-       AND NOT EXISTS (SELECT 1 FROM care_gap_watermark w WHERE w.patient_id = r.id AND w.period_start = $1::date AND w.period_end = $2::date)`,
+  const patients = await sql.query<{ id: string }>("SELECT id FROM resource WHERE resource_type = 'Patient' AND NOT deleted");
+  const evaluated = await sql.query<{ patient_id: string }>(
+    "SELECT patient_id FROM care_gap_watermark WHERE period_start = $1::date AND period_end = $2::date",
     [period.start, period.end],
   );
-  return rows.map((row) => row.id);
+  const known = new Set(evaluated.map((row) => row.patient_id));
+  return patients.map((row) => row.id).filter((id) => !known.has(id));
 }
 
 async function listEvaluatedWithOtherMeasures(sql: SqlClient, period: MeasurementPeriod, measureSet: string): Promise<string[]> {
