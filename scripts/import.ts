@@ -8,6 +8,7 @@ import { isFhirError } from "@/lib/fhir/fhir-error";
 import { createProgressReporter } from "@/lib/ingest/create-progress-reporter";
 import { formatImportReport } from "@/lib/ingest/format-import-report";
 import { defaultBatchSize, importPaths } from "@/lib/ingest/import-paths";
+import { updateCareGaps } from "@/lib/measures/pipeline/update-care-gaps";
 
 const help = `Usage: npm run import -- [options] PATH...
 
@@ -39,6 +40,9 @@ reported again on every run; the content it writes again is unchanged and adds n
 
 The report quotes rejected values and file paths, and Synthea names files after patients, so it
 may contain PHI. Keep it in the operator's terminal, not in shared logs.
+
+After the import, the care gaps of every patient whose data changed are evaluated again and
+stored (docs/care-gaps.md); progress goes to standard error.
 
 Options:
   --force            import files again even if an earlier run recorded them
@@ -92,6 +96,7 @@ async function main(): Promise<number> {
     const report = await importPaths(db, paths, { force, batchSize, onProgress: (state) => progress.update(state) });
     progress.stop();
     console.log(formatImportReport(report));
+    await updateCareGaps(db, { print: (line) => console.error(line) });
     if (report.files.failed > 0) return 1;
     return strict && report.rejections.length > 0 ? 1 : 0;
   } finally {

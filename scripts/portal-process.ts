@@ -9,6 +9,8 @@ import path from "node:path";
 import { readPortalSettings, type PortalSettings } from "@/lib/config/read-portal-settings";
 import { applyMigrations } from "@/lib/db/apply-migrations";
 import { seedDemoData } from "@/lib/demo/seed-demo-data";
+import { calendarYearPeriod } from "@/lib/measures/pipeline/measurement-period-of";
+import { updateCareGaps } from "@/lib/measures/pipeline/update-care-gaps";
 
 import { openDatabaseOrExit } from "./open-database-or-exit";
 
@@ -35,11 +37,15 @@ export function portalEnvironment(settings: PortalSettings): NodeJS.ProcessEnv {
   };
 }
 
-/** Migrates the database and loads demo data into it when it has no accounts; prints the sign-ins. */
+/**
+ * Migrates the database and brings care gaps up to date. When the database has no accounts, it
+ * loads the demo data, computes the demo's gaps and prints the sign-ins.
+ */
 export async function prepareDatabase(settings: PortalSettings): Promise<void> {
   const db = await openDatabaseOrExit();
   try {
     await applyMigrations(db);
+    await updateCareGaps(db, { period: calendarYearPeriod(settings.demoToday), print: (line) => console.log(line) });
     const smartKeyFile = path.join(projectRoot, ".data", "smart-backend-key.json");
     const seeded = await seedDemoData(db, { members: settings.demoMembers, today: settings.demoToday, smartKeyFile });
     if (!seeded) {
@@ -52,6 +58,7 @@ export async function prepareDatabase(settings: PortalSettings): Promise<void> {
     for (const account of seeded.accounts) {
       console.log(`  ${account.role.padEnd(12)} ${account.email.padEnd(36)} ${account.password}`);
     }
+    await updateCareGaps(db, { period: calendarYearPeriod(settings.demoToday), print: (line) => console.log(line) });
   } finally {
     await db.close();
   }

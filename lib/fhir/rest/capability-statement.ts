@@ -20,13 +20,29 @@ const GROUP_RESOURCE: CapabilityStatementRestResource = {
   operation: [{ name: "export", definition: `${BULK_DATA}/OperationDefinition/group-export` }],
 };
 
+/**
+ * Measure is served for its operations only: care gaps from stored results, and evaluating one
+ * measure for one patient. The own Measures are stored, but there is no REST interaction on
+ * Measure yet.
+ */
+const MEASURE_RESOURCE: CapabilityStatementRestResource = {
+  type: "Measure",
+  documentation:
+    "Only Measure/$care-gaps (GET or POST; periodStart and periodEnd spanning one calendar year, subject=Patient/<id> or Group/<id>, status=open-gap|closed-gap, measureId, measureUrl) " +
+    "and Measure/[id]/$evaluate-measure (GET or POST; subject=Patient/<id>, periodStart, periodEnd). Both see only the patients the caller may see.",
+  operation: [
+    { name: "care-gaps", definition: "http://hl7.org/fhir/us/davinci-deqm/OperationDefinition/care-gaps" },
+    { name: "evaluate-measure", definition: "http://hl7.org/fhir/OperationDefinition/Measure-evaluate-measure" },
+  ],
+};
+
 const SEARCH_RESULT_PARAMETERS = ["_count", "_sort", "_include", "_revinclude", "_total", "_summary", "_elements"];
 
 /**
  * Builds the CapabilityStatement of GET /metadata. It lists only what this server does: the
  * interactions per type, each type's indexed search parameters with `_id` and `_lastUpdated`,
- * batch and transaction at the base, $everything, and bulk export at system, Patient and Group
- * level. Writes work only for callers whose scope covers every patient.
+ * batch and transaction at the base, $everything, the measure operations, and bulk export at
+ * system, Patient and Group level. Writes work only for callers whose scope covers every patient.
  */
 export function buildCapabilityStatement(baseUrl: string, date: Date): CapabilityStatement {
   return {
@@ -50,7 +66,7 @@ export function buildCapabilityStatement(baseUrl: string, date: Date): Capabilit
           "_outputFormat=application/fhir+ndjson, and is polled at the Content-Location it returns; system and Group export need full access.",
         interaction: [{ code: "transaction" }, { code: "batch" }],
         operation: [{ name: "export", definition: `${BULK_DATA}/OperationDefinition/export` }],
-        resource: [...SUPPORTED_RESOURCE_TYPES.map(toRestResource), GROUP_RESOURCE].sort((a, b) => a.type.localeCompare(b.type)),
+        resource: [...SUPPORTED_RESOURCE_TYPES.map(toRestResource), GROUP_RESOURCE, MEASURE_RESOURCE].sort((a, b) => a.type.localeCompare(b.type)),
       },
     ],
   };

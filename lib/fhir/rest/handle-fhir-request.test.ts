@@ -218,7 +218,7 @@ describe("handleFhirRequest: metadata", () => {
     const patient = resources.find((resource) => resource.type === "Patient");
 
     expect(statement.fhirVersion).toBe("4.0.1");
-    expect(resources.map((resource) => resource.type)).toEqual([...SUPPORTED_RESOURCE_TYPES, "Group"].sort());
+    expect(resources.map((resource) => resource.type)).toEqual([...SUPPORTED_RESOURCE_TYPES, "Group", "Measure"].sort());
     expect(patient?.searchParam?.map((parameter) => parameter.name)).toEqual(expect.arrayContaining(["_id", "_lastUpdated", "name", "birthdate", "general-practitioner"]));
   });
 
@@ -231,6 +231,7 @@ describe("handleFhirRequest: metadata", () => {
     expect(rest?.operation?.map((operation) => operation.name)).toEqual(["export"]);
     expect(operationsOf("Patient")).toEqual(["everything", "export"]);
     expect(operationsOf("Group")).toEqual(["export"]);
+    expect(operationsOf("Measure")).toEqual(["care-gaps", "evaluate-measure"]);
     expect(rest?.resource?.find((resource) => resource.type === "Group")?.interaction).toBeUndefined();
   });
 });

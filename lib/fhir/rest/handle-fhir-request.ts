@@ -5,7 +5,9 @@ import { canWrite } from "../search/access-scope";
 import { batchInteraction } from "./batch-interaction";
 import { parseBundleEntries } from "./bundle-entry-request";
 import { buildCapabilityStatement } from "./capability-statement";
+import { careGapsOperation } from "./care-gaps-operation";
 import { errorResponse, outcomeResponse } from "./error-response";
+import { evaluateMeasureOperation } from "./evaluate-measure-operation";
 import { everythingOperation } from "./everything-operation";
 import { exportOperation } from "./export-operation";
 import { cancelExportOperation, exportStatusOperation } from "./export-status-operation";
@@ -109,8 +111,9 @@ function writeForbidden(method: string): FhirError {
 
 /**
  * Routes the requests that are not a type's REST interactions: batch and transaction Bundles at
- * the base, $everything, the bulk export kick-off and status, and ViewDefinition with its $run
- * (ViewDefinitions are stored as Basic, see lib/analytics). Returns undefined for the rest.
+ * the base, $everything, the measure operations ($care-gaps, $evaluate-measure), the bulk
+ * export kick-off and status, and ViewDefinition with its $run (ViewDefinitions are stored as
+ * Basic, see lib/analytics). Returns undefined for the rest.
  */
 function routeOperation(request: FhirRequest, context: FhirContext): Promise<FhirResponse> | undefined {
   const { method, path } = request;
@@ -122,6 +125,12 @@ function routeOperation(request: FhirRequest, context: FhirContext): Promise<Fhi
       return bundleInteraction(request, context);
     case "GET Patient/[id]/$everything":
       return everythingOperation(requireId(second), request, context);
+    case "GET Measure/$care-gaps":
+    case "POST Measure/$care-gaps":
+      return careGapsOperation(request, context);
+    case "GET Measure/[id]/$evaluate-measure":
+    case "POST Measure/[id]/$evaluate-measure":
+      return evaluateMeasureOperation(requireId(second), request, context);
     case "GET $export":
       return exportOperation("system", undefined, request, context);
     case "GET Patient/$export":

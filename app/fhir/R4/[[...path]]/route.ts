@@ -12,6 +12,7 @@ import type { FhirResponse } from "@/lib/fhir/rest/fhir-request";
 import { handleFhirRequest } from "@/lib/fhir/rest/handle-fhir-request";
 import { logger } from "@/lib/log/logger";
 import { toErrorFields } from "@/lib/log/to-error-fields";
+import { scheduleCareGapRefresh } from "@/lib/measures/pipeline/refresh-care-gaps";
 import { authenticateFhirRequest, isFhirCaller, outcome, type FhirCaller } from "@/lib/smart/authenticate-fhir-request";
 import { corsHeaders } from "@/lib/smart/cors-headers";
 import { getSmartEndpoints } from "@/lib/smart/smart-endpoints";
@@ -62,6 +63,11 @@ async function respond(request: NextRequest, path: string[], db: Database): Prom
     },
     { db, scope: caller.scope, callerId: caller.callerId, baseUrl: endpoints.fhirBaseUrl },
   );
+  const isWrite = request.method !== "GET" && !path.includes("_search") && !path.some((segment) => segment.startsWith("$"));
+  if (isWrite && response.status < 300) {
+    // The refresh finds stale patients from the store, so a write of no measure input costs one cheap check.
+    scheduleCareGapRefresh(db);
+  }
   return { response, caller };
 }
 
