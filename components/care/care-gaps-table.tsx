@@ -1,4 +1,4 @@
-import type { CareGap } from "@/lib/care/list-care-gaps";
+import type { CareGap } from "@/lib/care-gaps/list-care-gaps";
 
 import { formatCareDate } from "./format-care-date";
 import { careStrings } from "./strings";

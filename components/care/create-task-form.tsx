@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 
-import type { CareGap } from "@/lib/care/list-care-gaps";
+import type { CareGap } from "@/lib/care-gaps/list-care-gaps";
 
 import { createTaskAction } from "./actions";
 import styles from "./care.module.css";

@@ -1,10 +1,10 @@
 import type { Database } from "../db/database";
 import { parseFhirDate } from "../claims/parse-fhir-date";
 import { FhirStore } from "../fhir/store/fhir-store";
-import type { CareGap } from "./care-gap";
+import type { CareGap } from "./list-care-gaps";
 import type { CareGapView, MemberCareGaps } from "./care-gap-view";
 import { listGapTasks } from "./list-gap-tasks";
-import { readCareGaps } from "./read-care-gaps";
+import { listCareGaps } from "./list-care-gaps";
 import { toCareGapView, type GapViewContext } from "./to-care-gap-view";
 
 /**
@@ -13,7 +13,7 @@ import { toCareGapView, type GapViewContext } from "./to-care-gap-view";
  * whose period is not a pair of dates (its MeasureReport is missing) is left out.
  */
 export async function getMemberCareGaps(db: Database, patientId: string, context: GapViewContext): Promise<MemberCareGaps> {
-  const [gaps, tasks] = await Promise.all([readCareGaps(db, [patientId]), listGapTasks(new FhirStore(db), patientId)]);
+  const [gaps, tasks] = await Promise.all([listCareGaps(db, [patientId]), listGapTasks(new FhirStore(db), patientId)]);
 
   const dated = gaps.filter((gap) => parseFhirDate(gap.periodStart) !== null && parseFhirDate(gap.periodEnd) !== null);
   const views = latestPerMeasure(dated).map((gap) => toCareGapView(gap, tasks.get(gap.id), context));

@@ -1,11 +1,11 @@
 import type { Database } from "../db/database";
+import { scheduleCareGapRefresh } from "../measures/pipeline/refresh-care-gaps";
 
 /**
- * Asks the measure pipeline to evaluate one patient's measure again after the member reported
- * evidence. Evaluation ignores evidence while its review is pending, so for now this only keeps
- * the call in place for when the pipeline reacts to reports.
- *
- * TODO: call the pipeline's recompute hook here once the measures branch provides one; until
- * then this does nothing.
+ * Asks the measure pipeline to look at the patient again after the member reported evidence. The
+ * evaluation ignores evidence while its review is pending, so this only schedules the background
+ * refresh, which finds the patient stale and leaves the gap as it is until a care manager accepts.
  */
-export const requestGapRecompute: (db: Database, patientId: string, measureId: string) => Promise<void> = async () => {};
+export function requestGapRecompute(db: Database): void {
+  scheduleCareGapRefresh(db);
+}

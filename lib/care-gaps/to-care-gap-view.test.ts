@@ -1,7 +1,7 @@
 import type { Task } from "fhir/r4";
 import { describe, expect, it } from "vitest";
 
-import type { CareGap } from "./care-gap";
+import type { CareGap } from "./list-care-gaps";
 import { outreachTaskCode, reviewTaskCode } from "./care-gap-codes";
 import type { GapTasks } from "./list-gap-tasks";
 import { toCareGapView, type GapViewContext } from "./to-care-gap-view";

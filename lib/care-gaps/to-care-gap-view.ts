@@ -1,5 +1,5 @@
 import { parseFhirDate } from "../claims/parse-fhir-date";
-import type { CareGap } from "./care-gap";
+import type { CareGap } from "./list-care-gaps";
 import type { CareGapStatus, CareGapView } from "./care-gap-view";
 import { getEvidenceTemplate, windowStartOf } from "./evidence-templates";
 import { hasOpenOutreach, toReviewState, type ReviewState } from "./gap-task-state";

@@ -1,9 +1,9 @@
 import type { Database } from "../db/database";
 import { withinTransaction } from "../fhir/rest/within-transaction";
 import { FhirStore } from "../fhir/store/fhir-store";
-import type { CareGap } from "./care-gap";
+import type { CareGap } from "./list-care-gaps";
 import { listGapTasks, type GapTasks } from "./list-gap-tasks";
-import { readCareGaps } from "./read-care-gaps";
+import { listCareGaps } from "./list-care-gaps";
 
 /** A gap read inside the transaction that holds its lock, with its Tasks and a store on that transaction. */
 export interface LockedGap {
@@ -23,7 +23,7 @@ export async function withLockedGap<T>(db: Database, patientId: string, gapId: s
     await sql.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [`care-gap:${gapId}`]);
 
     const inTransaction = withinTransaction(db, sql);
-    const gap = (await readCareGaps(inTransaction, [patientId])).find((candidate) => candidate.id === gapId);
+    const gap = (await listCareGaps(inTransaction, [patientId])).find((candidate) => candidate.id === gapId);
     if (!gap) return work(null);
 
     const store = new FhirStore(inTransaction, () => now);

@@ -18,7 +18,6 @@ export async function acceptEvidence(db: Database, actor: CareActor, input: { ta
   const completed: Task = { ...task, status: "completed", owner: toOwnerReference(actor), lastModified: now.toISOString() };
   const stored = await saveEvidenceDecision(db, completed, input.version, evidence, "accepted");
 
-  const gapId = /^DetectedIssue\/(.+)$/.exec(task.reasonReference?.reference ?? "")?.[1] ?? null;
-  await recomputeCareGapsAfterEvidence(db, patientId, gapId);
+  await recomputeCareGapsAfterEvidence(db, patientId);
   return stored;
 }

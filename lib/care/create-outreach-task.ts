@@ -6,7 +6,7 @@ import { FhirStore } from "../fhir/store/fhir-store";
 import { assertOnPanel } from "./assert-on-panel";
 import { careCodes } from "./care-codes";
 import type { CareActor } from "./care-actor";
-import { listCareGaps } from "./list-care-gaps";
+import { listCareGaps } from "../care-gaps/list-care-gaps";
 import { toOwnerReference } from "./to-owner-reference";
 
 /** The fields a care manager fills in to open an outreach task. */

@@ -7,7 +7,7 @@ import { ageInYears } from "../dependents/age-in-years";
 import { FhirStore } from "../fhir/store/fhir-store";
 import { getHealthRecord, type HealthRecord } from "../health-record/get-health-record";
 import { toCommunicationView, type CommunicationView } from "./communication-view";
-import { listCareGaps, type CareGap } from "./list-care-gaps";
+import { listCareGaps, type CareGap } from "../care-gaps/list-care-gaps";
 import { listCareManagersForPatient, type CareManagerOption } from "./list-care-managers-for-patient";
 import { listPatientResources } from "./list-patient-resources";
 import { toTaskView, type TaskView } from "./task-view";

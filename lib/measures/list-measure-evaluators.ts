@@ -1,4 +1,5 @@
 import { createOwnMeasureEvaluator } from "./create-own-measure-evaluator";
+import { listConfiguredMeasureEvaluators } from "./fqm/list-configured-measure-evaluators";
 import type { MeasureEvaluator } from "./measure-evaluator";
 import { listOwnMeasures } from "./own/list-own-measures";
 
@@ -24,11 +25,7 @@ export async function listMeasureEvaluators(options: { extra?: readonly MeasureE
   return all;
 }
 
-/**
- * Lists the measure bundles a plan configures, which fqm-execution runs.
- * TODO: return `listConfiguredMeasureEvaluators()` from lib/measures/fqm once that module is
- * merged; until then no configured measures run.
- */
+/** Lists the measure bundles a plan configures in LAKEVIEW_MEASURE_BUNDLE_DIR, which fqm-execution runs. */
 async function listConfiguredEvaluators(): Promise<readonly MeasureEvaluator[]> {
-  return Promise.resolve([]);
+  return Promise.resolve(listConfiguredMeasureEvaluators());
 }

@@ -46,7 +46,7 @@ export async function reportGapDone(previous: GapActionState, formData: FormData
 
   const outcome = await runLogged(actor, "report", async (db) => {
     const result = await reportGapEvidence(db, { ...actor, form: fields, now: new Date() });
-    if (result.kind === "reported") await requestGapRecompute(db, actor.patientId, result.measureId);
+    if (result.kind === "reported") requestGapRecompute(db);
     return result;
   });
   if (outcome.kind === "failed") return reply("failed", { reference: outcome.reference });

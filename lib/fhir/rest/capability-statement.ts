@@ -41,8 +41,8 @@ const SEARCH_RESULT_PARAMETERS = ["_count", "_sort", "_include", "_revinclude", 
 /**
  * Builds the CapabilityStatement of GET /metadata. It lists only what this server does: the
  * interactions per type, each type's indexed search parameters with `_id` and `_lastUpdated`,
- * batch and transaction at the base, $everything, the measure operations, and bulk export at
- * system, Patient and Group level. Writes work only for callers whose scope covers every patient.
+ * batch and transaction at the base, $everything, the measure operations, ViewDefinition/$run,
+ * and bulk export at system, Patient and Group level. Writes work only for callers whose scope covers every patient.
  */
 export function buildCapabilityStatement(baseUrl: string, date: Date): CapabilityStatement {
   return {
@@ -63,9 +63,13 @@ export function buildCapabilityStatement(baseUrl: string, date: Date): Capabilit
           "one level of chaining, one level of _has, _include and _revinclude with :iterate, and the result parameters " +
           `${SEARCH_RESULT_PARAMETERS.join(", ")}. Composite and special parameters are not supported. Writes need full access. ` +
           "Batch and transaction Bundles are POSTed to the base; a transaction is atomic. Bulk export needs Prefer: respond-async, takes _type, _since and " +
-          "_outputFormat=application/fhir+ndjson, and is polled at the Content-Location it returns; system and Group export need full access.",
+          "_outputFormat=application/fhir+ndjson, and is polled at the Content-Location it returns; system and Group export need full access. " +
+          "SQL-on-FHIR v2 ViewDefinitions are stored and read at /ViewDefinition (kept as Basic resources) and run with ViewDefinition/$run or ViewDefinition/[id]/$run.",
         interaction: [{ code: "transaction" }, { code: "batch" }],
-        operation: [{ name: "export", definition: `${BULK_DATA}/OperationDefinition/export` }],
+        operation: [
+          { name: "export", definition: `${BULK_DATA}/OperationDefinition/export` },
+          { name: "run", definition: "http://sql-on-fhir.org/OperationDefinition/$run" },
+        ],
         resource: [...SUPPORTED_RESOURCE_TYPES.map(toRestResource), GROUP_RESOURCE, MEASURE_RESOURCE].sort((a, b) => a.type.localeCompare(b.type)),
       },
     ],

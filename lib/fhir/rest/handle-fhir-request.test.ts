@@ -228,7 +228,7 @@ describe("handleFhirRequest: metadata", () => {
     const operationsOf = (type: string): string[] | undefined => rest?.resource?.find((resource) => resource.type === type)?.operation?.map((operation) => operation.name);
 
     expect(rest?.interaction).toEqual([{ code: "transaction" }, { code: "batch" }]);
-    expect(rest?.operation?.map((operation) => operation.name)).toEqual(["export"]);
+    expect(rest?.operation?.map((operation) => operation.name)).toEqual(["export", "run"]);
     expect(operationsOf("Patient")).toEqual(["everything", "export"]);
     expect(operationsOf("Group")).toEqual(["export"]);
     expect(operationsOf("Measure")).toEqual(["care-gaps", "evaluate-measure"]);
