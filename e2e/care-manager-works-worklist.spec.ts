@@ -79,7 +79,7 @@ test("care manager works the worklist", async ({ browser, page }) => {
   await page.screenshot({ path: test.info().outputPath("1-worklist.png") });
 
   await page.getByLabel("Care gaps").selectOption("open");
-  await page.getByLabel("Name").fill(family);
+  await page.getByRole("searchbox", { name: "Name" }).fill(family);
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/gaps=open/);
   // Relatives share the family name, so the row is found by its link to this patient.
