@@ -31,9 +31,21 @@ interface StoreCounts {
   maxVersion: number;
 }
 
+/**
+ * Types the CLI writes after the import itself (the Measures and the care gaps it computes), which
+ * the in-process baseline does not compute; the comparison is about the imported data.
+ */
+const careGapTypes = ["Measure", "MeasureReport", "DetectedIssue"];
+
 async function countStore(db: Database): Promise<StoreCounts> {
-  const rows = await db.sql.query<{ resource_type: string; count: number }>("SELECT resource_type, count(*)::int AS count FROM resource GROUP BY resource_type ORDER BY resource_type");
-  const versions = await db.sql.query<{ versions: number; max_version: number }>("SELECT count(*)::int AS versions, coalesce(max(version_id), 0)::int AS max_version FROM resource_version");
+  const rows = await db.sql.query<{ resource_type: string; count: number }>(
+    "SELECT resource_type, count(*)::int AS count FROM resource WHERE NOT resource_type = ANY($1) GROUP BY resource_type ORDER BY resource_type",
+    [careGapTypes],
+  );
+  const versions = await db.sql.query<{ versions: number; max_version: number }>(
+    "SELECT count(*)::int AS versions, coalesce(max(version_id), 0)::int AS max_version FROM resource_version WHERE NOT resource_type = ANY($1)",
+    [careGapTypes],
+  );
   return {
     byType: Object.fromEntries(rows.map((row) => [row.resource_type, row.count])),
     versions: versions[0]?.versions ?? 0,
