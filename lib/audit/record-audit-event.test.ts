@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 describe("recordAuditEvent", () => {
-  it("stores an event each patient finds in their compartment", async () => {
+  it("stores one event per patient, naming only that patient", async () => {
     const stored = await recordAuditEvent(db, {
       action: "R",
       subtype: { system: "https://lakeview.example/fhir/CodeSystem/portal-event", code: "care-member-view" },
@@ -35,16 +35,19 @@ describe("recordAuditEvent", () => {
       recorded: new Date("2026-12-05T10:00:00Z"),
     });
 
-    const p1 = await sendFhirRequest(db, "AuditEvent?patient=p-1", { scope: { kind: "patients", patientIds: ["p-1"] } });
+    const p1 = await sendFhirRequest(db, "AuditEvent", { scope: { kind: "patients", patientIds: ["p-1"] } });
     const p3 = await sendFhirRequest(db, "AuditEvent", { scope: { kind: "patients", patientIds: ["p-3"] } });
+    const p1Events = ((p1.body as Bundle).entry ?? []).map((entry) => entry.resource as AuditEvent);
 
-    expect(stored.id).toBeDefined();
-    expect((p1.body as Bundle).entry?.map((entry) => entry.resource?.id)).toEqual([stored.id]);
+    expect(stored).toHaveLength(2);
+    expect(p1Events.map((event) => event.id)).toEqual([stored[0]?.id]);
+    expect(p1Events[0]?.entity?.map((entity) => entity.what?.reference ?? entity.name)).toEqual(["Patient/p-1", "request"]);
+    expect(stored[1]?.entity?.map((entity) => entity.what?.reference ?? entity.name)).toEqual(["Patient/p-2", "request"]);
     expect((p3.body as Bundle).entry ?? []).toEqual([]);
   });
 
   it("records who acted, from where and the outcome", async () => {
-    const stored = await recordAuditEvent(db, {
+    const [stored] = await recordAuditEvent(db, {
       action: "R",
       subtype: { system: "http://hl7.org/fhir/restful-interaction", code: "read" },
       agents: await loadAuditAgents(db, `user:${userId}:client:chart-app`),
@@ -54,7 +57,7 @@ describe("recordAuditEvent", () => {
       recorded: new Date("2026-12-05T10:00:00Z"),
     });
 
-    const read = await sendFhirRequest(db, `AuditEvent/${stored.id ?? ""}`);
+    const read = await sendFhirRequest(db, `AuditEvent/${stored?.id ?? ""}`);
     const event = read.body as AuditEvent;
 
     expect(event.outcome).toBe("4");

@@ -149,6 +149,7 @@ describe("getAuthOptions", () => {
   beforeAll(async () => {
     vi.stubEnv("NEXTAUTH_SECRET", secret);
     vi.stubEnv("NEXTAUTH_URL", "http://127.0.0.1:3400");
+    vi.stubEnv("LAKEVIEW_TRUST_PROXY", "true");
     db = await openTestDatabase();
     await new FhirStore(db).writeAll(
       ["p-1", "p-2", "p-3"].map((id) => ({ kind: "put" as const, resource: { resourceType: "Patient", id } satisfies Patient })),
@@ -249,6 +250,7 @@ describe("getAuthOptions sign-in throttle", () => {
   beforeAll(async () => {
     vi.stubEnv("NEXTAUTH_SECRET", secret);
     vi.stubEnv("NEXTAUTH_URL", "http://127.0.0.1:3400");
+    vi.stubEnv("LAKEVIEW_TRUST_PROXY", "true");
     db = await openTestDatabase();
     await new FhirStore(db).writeAll(
       ["p-1", "p-2"].map((id) => ({ kind: "put" as const, resource: { resourceType: "Patient", id } satisfies Patient })),
@@ -306,16 +308,23 @@ describe("getAuthOptions sign-in throttle", () => {
 });
 
 describe("readClientIp", () => {
+  const behindProxy = { LAKEVIEW_TRUST_PROXY: "true" };
+
   it("prefers X-Real-IP", () => {
-    expect(readClientIp({ "x-real-ip": " 203.0.113.7 ", "x-forwarded-for": "198.51.100.1" })).toBe("203.0.113.7");
+    expect(readClientIp({ "x-real-ip": " 203.0.113.7 ", "x-forwarded-for": "198.51.100.1" }, behindProxy)).toBe("203.0.113.7");
   });
 
   it("takes the last X-Forwarded-For entry", () => {
-    expect(readClientIp({ "x-forwarded-for": "198.51.100.1, 203.0.113.7" })).toBe("203.0.113.7");
+    expect(readClientIp({ "x-forwarded-for": "198.51.100.1, 203.0.113.7" }, behindProxy)).toBe("203.0.113.7");
   });
 
   it("returns null without either header", () => {
-    expect(readClientIp({ host: "127.0.0.1:3400" })).toBeNull();
-    expect(readClientIp(undefined)).toBeNull();
+    expect(readClientIp({ host: "127.0.0.1:3400" }, behindProxy)).toBeNull();
+    expect(readClientIp(undefined, behindProxy)).toBeNull();
+  });
+
+  it("ignores the headers unless a proxy is trusted", () => {
+    expect(readClientIp({ "x-real-ip": "203.0.113.7" }, {})).toBeNull();
+    expect(readClientIp({ "x-forwarded-for": "203.0.113.7" }, { LAKEVIEW_TRUST_PROXY: "1" })).toBeNull();
   });
 });
