@@ -70,3 +70,15 @@ test("admin searches every FHIR patient", async ({ page }) => {
   await expect(page.getByText('"resourceType":"CapabilityStatement"')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("admin-metadata.png") });
 });
+
+test("session writes from another site are refused", async ({ page, baseURL }) => {
+  await signIn(page, demoAccounts.admin);
+  const patient = JSON.stringify({ resourceType: "Patient", name: [{ family: "Origin", given: ["Check"] }] });
+
+  const crossSite = await page.request.post("/fhir/R4/Patient", { headers: { "Content-Type": "application/fhir+json", Origin: "http://evil.example" }, data: patient });
+  const sameSite = await page.request.post("/fhir/R4/Patient", { headers: { "Content-Type": "application/fhir+json", Origin: baseURL ?? "" }, data: patient });
+
+  expect(crossSite.status()).toBe(403);
+  expect(await crossSite.text()).toContain("A cross-site request may not change data with the portal session");
+  expect(sameSite.status()).toBe(201);
+});

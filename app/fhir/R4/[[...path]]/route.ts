@@ -13,6 +13,7 @@ import { handleFhirRequest } from "@/lib/fhir/rest/handle-fhir-request";
 import { logger } from "@/lib/log/logger";
 import { toErrorFields } from "@/lib/log/to-error-fields";
 import { scheduleCareGapRefresh } from "@/lib/measures/pipeline/refresh-care-gaps";
+import { isSameOriginRequest } from "@/lib/profile/is-same-origin-request";
 import { authenticateFhirRequest, isFhirCaller, outcome, type FhirCaller } from "@/lib/smart/authenticate-fhir-request";
 import { corsHeaders } from "@/lib/smart/cors-headers";
 import { getSmartEndpoints } from "@/lib/smart/smart-endpoints";
@@ -47,6 +48,12 @@ async function respond(request: NextRequest, path: string[], db: Database): Prom
   const caller = await authenticateFhirRequest(db, { authorization: request.headers.get("authorization"), method: request.method, path }, endpoints);
   if (!isFhirCaller(caller)) {
     return { response: caller };
+  }
+  if (isCrossSiteSessionWrite(request)) {
+    return {
+      response: outcome(403, "forbidden", "A cross-site request may not change data with the portal session; send it from the portal's own pages, or use an access token."),
+      caller,
+    };
   }
   const body = await readBody(request);
   if (body === undefined) {
@@ -88,6 +95,17 @@ async function withAuditEvent(db: Database, request: NextRequest, path: readonly
     logger.error({ requestId, ...toErrorFields(error) }, "audit event not recorded");
     return outcome(503, "transient", "The access could not be recorded in the audit trail, so no data was sent; try again shortly.");
   }
+}
+
+/**
+ * Tells whether a write authenticated by the session cookie came from another site. Browsers send
+ * Origin on every cross-site POST, PUT, PATCH and DELETE, so a present Origin that differs from
+ * the host is a forged cross-site request. A request without Origin comes from a non-browser
+ * client that holds the cookie itself, and is allowed.
+ */
+function isCrossSiteSessionWrite(request: NextRequest): boolean {
+  if (request.headers.get("authorization") !== null || ["GET", "HEAD", "OPTIONS"].includes(request.method)) return false;
+  return request.headers.get("origin") !== null && !isSameOriginRequest(request.headers);
 }
 
 /** Reads the body as text, or returns undefined as soon as it exceeds MAX_BODY_BYTES. */
