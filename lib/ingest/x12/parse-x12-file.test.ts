@@ -53,6 +53,18 @@ describe("parseX12File", () => {
     expect(claims[0]?.diagnosis?.[0]?.diagnosisCodeableConcept?.coding?.[0]).toEqual({ system: "http://hl7.org/fhir/sid/icd-10-cm", code: "E11.9" });
   });
 
+  it.each([
+    ["the SE of the second transaction set", "SE", 18, (text: string) => text.slice(0, text.indexOf("SE*15*0002"))],
+    ["the GE", "GE", 2, (text: string) => text.slice(0, text.indexOf("GE*"))],
+    ["the IEA", "IEA", 1, (text: string) => text.slice(0, text.indexOf("IEA*"))],
+  ])("reports a file cut before %s", (_, segment, line, cut) => {
+    const file = parseX12File(cut(interchange("*", ":", "~")));
+
+    expect(file.transactions).toEqual([]);
+    expect(file.failures.map((failure) => [failure.segment, failure.line])).toEqual([[segment, line]]);
+    expect(file.failures[0]?.reason).toContain("the file looks cut short");
+  });
+
   it("reports a garbled interchange as one failure", () => {
     const file = parseX12File("ISA*00*garbage~GS*HC~");
 

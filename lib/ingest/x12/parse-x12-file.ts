@@ -25,12 +25,41 @@ export function parseX12File(text: string): X12File {
   }
 
   const interchanges: X12Interchange[] = "interchanges" in parsed ? parsed.interchanges : [parsed];
+  const truncation = findMissingTrailer(interchanges);
+  if (truncation) {
+    return { transactions: [], failures: [{ ...truncation, text }] };
+  }
   const lines = trimmed.split(/\r\n|\r|\n/);
   // node-x12 1.7 reads ISA-13 and IEA-02 as numbers and drops their leading zeros, so the first
   // interchange's control number is read from the fixed-width ISA text itself.
   const firstControlNumber = trimmed.slice(0, 106).split(trimmed.charAt(3))[13];
   const transactions = interchanges.flatMap((interchange, index) => readInterchange(interchange, lines, index === 0 ? firstControlNumber : undefined));
   return { transactions, failures: [] };
+}
+
+/**
+ * Finds a transaction set, functional group or interchange whose trailer (SE, GE, IEA) is
+ * missing, as in a file cut short. node-x12 parses such a file without an error and leaves the
+ * trailer out, so the check is made here before any segment is read.
+ */
+function findMissingTrailer(interchanges: readonly X12Interchange[]): Omit<MessageFailure, "text"> | null {
+  for (const interchange of interchanges) {
+    for (const group of interchange.functionalGroups) {
+      for (const transaction of group.transactions) {
+        if (!(transaction.trailer as ParsedSegment | undefined)) {
+          const line = (transaction.header as ParsedSegment | undefined)?.range.start.line ?? 0;
+          return { line: line + 1, segment: "SE", reason: "The transaction set that starts here has no SE trailer; the file looks cut short. Send the whole interchange from ISA to IEA." };
+        }
+      }
+      if (!(group.trailer as ParsedSegment | undefined)) {
+        return { line: group.header.range.start.line + 1, segment: "GE", reason: "The functional group that starts here has no GE trailer; the file looks cut short. Send the whole interchange from ISA to IEA." };
+      }
+    }
+    if (!(interchange.trailer as ParsedSegment | undefined)) {
+      return { line: interchange.header.range.start.line + 1, segment: "IEA", reason: "The interchange that starts here has no IEA trailer; the file looks cut short. Send the whole interchange from ISA to IEA." };
+    }
+  }
+  return null;
 }
 
 function readInterchange(interchange: X12Interchange, lines: string[], controlNumber: string | undefined): X12Transaction[] {
