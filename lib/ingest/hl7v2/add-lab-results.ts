@@ -60,7 +60,16 @@ function toObservation(obx: Hl7Segment, notes: string[], patient: string, obr: H
   const code = toCodeableConcept(hl7Repetitions(obx, 3)[0]);
   if (!code) return undefined;
 
-  const observation: Observation = { resourceType: "Observation", status: observationStatus(hl7Value(obx, 11)), code, subject: { reference: patient }, ...toObservationValue(obx) };
+  // ORU^R01 carries results of orders, so each result is a laboratory Observation, the category
+  // US Core's lab profile requires and the portal's lab pages and views select on.
+  const observation: Observation = {
+    resourceType: "Observation",
+    status: observationStatus(hl7Value(obx, 11)),
+    category: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "laboratory", display: "Laboratory" }] }],
+    code,
+    subject: { reference: patient },
+    ...toObservationValue(obx),
+  };
   const effective = toFhirDateTime(hl7Value(obx, 14)) ?? toFhirDateTime(hl7Value(obr, 7));
   if (effective) observation.effectiveDateTime = effective;
   const referenceRange = toReferenceRange(obx);
@@ -79,7 +88,15 @@ function addReport(entries: MessageEntries, obr: Hl7Segment, results: string[], 
   const code = toCodeableConcept(hl7Repetitions(obr, 4)[0]);
   if (!code) return;
 
-  const report: DiagnosticReport = { resourceType: "DiagnosticReport", status: reportStatus(hl7Value(obr, 25)), code, subject: { reference: patient } };
+  // OBR-24 names the diagnostic service section (table 0074); LAB when the sender leaves it empty.
+  const section = hl7Value(obr, 24) || "LAB";
+  const report: DiagnosticReport = {
+    resourceType: "DiagnosticReport",
+    status: reportStatus(hl7Value(obr, 25)),
+    category: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/v2-0074", code: section }] }],
+    code,
+    subject: { reference: patient },
+  };
   const identifier = [fillerIdentifier(obr)].flatMap((id) => id ?? []);
   if (identifier.length > 0) report.identifier = identifier;
   const effective = toFhirDateTime(hl7Value(obr, 7));

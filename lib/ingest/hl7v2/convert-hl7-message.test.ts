@@ -1,4 +1,4 @@
-import type { Encounter, FhirResource, Immunization, Observation, Provenance } from "fhir/r4";
+import type { DiagnosticReport, Encounter, FhirResource, Immunization, Observation, Provenance } from "fhir/r4";
 import { describe, expect, it } from "vitest";
 
 import type { ConvertedMessage } from "../message/converted-message";
@@ -67,6 +67,15 @@ describe("convertHl7Message", () => {
 
     const [observation] = resourcesOf<Observation>(result, "Observation");
     expect(observation).toMatchObject(expected);
+  });
+
+  it("files results under laboratory", () => {
+    const result = convert("MSH|^~\\&|LAB|FAC|||20260304120000||ORU^R01|1|P|2.5", pid, "OBR|1||F1|1^Panel^LN", "OBX|1|NM|2^Test^LN||1|||||||F");
+
+    const [observation] = resourcesOf<Observation>(result, "Observation");
+    const [report] = resourcesOf<DiagnosticReport>(result, "DiagnosticReport");
+    expect(observation?.category?.[0]?.coding?.[0]?.code).toBe("laboratory");
+    expect(report?.category?.[0]?.coding?.[0]).toEqual({ system: "http://terminology.hl7.org/CodeSystem/v2-0074", code: "LAB" });
   });
 
   it.each([
