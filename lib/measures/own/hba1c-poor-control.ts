@@ -15,7 +15,7 @@ import { defineValueSet } from "../logic/value-set";
 import type { OwnMeasureDefinition } from "../own-measure-definition";
 
 const hba1cLaboratoryTest = defineValueSet("HbA1c Laboratory Test", "2.16.840.1.113883.3.464.1003.198.12.1013", {
-  loinc: ["17855-8", "4548-4", "4549-2", "96595-4"],
+  loinc: ["17855-8", "17856-6", "4548-4", "4549-2", "96595-4"],
 });
 
 /** Glycemic status above this percentage is poor control (CMS122). */
@@ -53,6 +53,9 @@ export function hasPoorGlycemicControl(record: PatientRecord): boolean {
 
   const lastDay = Math.max(...assessments.map(({ interval }) => dayOf(latestInstant(interval) ?? 0)));
   const onLastDay = assessments.filter(({ interval }) => dayOf(latestInstant(interval) ?? 0) === lastDay);
+  // NOTE: a reading without a Quantity, coded ("Yes") or empty, counts as having no result. The
+  // published CQL treats a coded value as a result that is not above 9 %, so it closes the gap
+  // without a number. own-measure-differences.ts lists the test cases where the two differ.
   const values = onLastDay.map(({ resource }) => resource.valueQuantity?.value);
   const numbers = values.filter((value): value is number => value !== undefined);
   if (numbers.length === 0) return true;

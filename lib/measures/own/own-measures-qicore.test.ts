@@ -5,7 +5,8 @@ import { hasSampleData } from "@/lib/fhir/read-sample-resources";
 
 import { createOwnMeasureEvaluator } from "../create-own-measure-evaluator";
 import { readMeasureReportPopulations } from "../measure-populations";
-import { ownMeasureDisagreements } from "../own-measure-disagreements";
+import { findOwnMeasureDifference } from "../own-measure-differences";
+import { findPublishedContradiction } from "../test-cases/published-contradictions";
 import { readQicoreTestCases, type MeasureTestCase } from "../test-cases/read-qicore-test-cases";
 import { listOwnMeasures } from "./list-own-measures";
 
@@ -24,14 +25,22 @@ describe.skipIf(!hasSampleData())("own measures against the qicore-2025 test dec
 
     describe(measureKey, () => {
       for (const testCase of readQicoreTestCases(measureKey)) {
-        const disagreement = ownMeasureDisagreements.find((entry) => entry.measureKey === measureKey && entry.caseId === testCase.caseId);
+        const difference = findOwnMeasureDifference("qicore-2025", measureKey, testCase.caseId);
+        const contradiction = findPublishedContradiction("qicore-2025", measureKey, testCase.caseId);
 
         it(`${testCase.name} (${testCase.caseId})`, async () => {
           const report = await evaluator.evaluate(toCollection(testCase), testCase.period);
 
+          // A listed difference from fqm-execution gives the own populations. Otherwise the own
+          // measure computes what fqm-execution does: the expectation, or the listed contradiction.
           const computed = readMeasureReportPopulations(report);
-          expect(computed).toEqual(disagreement ? disagreement.populations : testCase.expected);
-          if (disagreement) expect(computed).not.toEqual(testCase.expected);
+          if (difference) {
+            expect(computed, difference.reason).toEqual(difference.populations);
+          } else if (contradiction && !("error" in contradiction.computed)) {
+            expect(computed, contradiction.reason).toEqual(contradiction.computed);
+          } else {
+            expect(computed).toEqual(testCase.expected);
+          }
         });
       }
     });
