@@ -97,7 +97,7 @@ export function deviceOrdersIn(record: PatientRecord, valueSets: readonly ValueS
 export function activeMedicationOrdersIn(record: PatientRecord, valueSets: readonly ValueSet[]): Timed<MedicationRequest>[] {
   return record
     .list("MedicationRequest")
-    .filter((request) => request.status === "active" && request.intent === "order" && conceptInValueSets(medicationConcept(record, request), valueSets))
+    .filter((request) => request.status === "active" && request.intent === "order" && conceptInValueSets(medicationConcept(request), valueSets))
     .map((request) => ({ resource: request, interval: medicationRequestInterval(request) }));
 }
 
@@ -135,10 +135,13 @@ export function observationInterval(observation: Observation): ClinicalInterval 
   return instantInterval(observation.effectiveDateTime ?? observation.effectiveInstant);
 }
 
-function medicationConcept(record: PatientRecord, request: MedicationRequest): CodeableConcept | undefined {
-  if (request.medicationCodeableConcept) return request.medicationCodeableConcept;
-  const id = request.medicationReference?.reference?.split("/").pop();
-  return record.list("Medication").find((medication) => medication.id === id)?.code;
+/**
+ * Returns the coded medication of an order. A medicationReference is not followed, because the
+ * published CQL's `[MedicationRequest: medication in ...]` retrieve tests only a coded
+ * medication, and Lakeview's measures agree with the published bundles.
+ */
+function medicationConcept(request: MedicationRequest): CodeableConcept | undefined {
+  return request.medicationCodeableConcept;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Observation } from "fhir/r4";
 
 import { dayOf, latestInstant } from "../logic/clinical-interval";
-import { latestWithinDays, observationsIn, observationsWithCode, type Timed } from "../logic/clinical-queries";
+import { hasObservationValue, latestWithinDays, observationsIn, observationsWithCode, type Timed } from "../logic/clinical-queries";
 import { codeSystems } from "../logic/code-systems";
 import { hasDiabetesInPeriod } from "../logic/diabetes-criteria";
 import type { PatientRecord } from "../logic/patient-record";
@@ -53,14 +53,12 @@ export function hasPoorGlycemicControl(record: PatientRecord): boolean {
 
   const lastDay = Math.max(...assessments.map(({ interval }) => dayOf(latestInstant(interval) ?? 0)));
   const onLastDay = assessments.filter(({ interval }) => dayOf(latestInstant(interval) ?? 0) === lastDay);
-  // NOTE: a reading without a Quantity, coded ("Yes") or empty, counts as having no result. The
-  // published CQL treats a coded value as a result that is not above 9 %, so it closes the gap
-  // without a number. own-measure-differences.ts lists the test cases where the two differ.
-  const values = onLastDay.map(({ resource }) => resource.valueQuantity?.value);
-  const numbers = values.filter((value): value is number => value !== undefined);
-  if (numbers.length === 0) return true;
-  // CQL sorts nulls first, so a reading without a value on the last day decides the result.
-  if (numbers.length < values.length) return true;
+  // As in the published CQL, a reading without any value counts as no result (CQL sorts nulls
+  // first, so it decides the day). A coded or text value is a result that is not above 9 %:
+  // `.value > 9 '%'` is null for it and `.value is null` is false, so it is outside the numerator.
+  if (onLastDay.some(({ resource }) => !hasObservationValue(resource))) return true;
+  const numbers = onLastDay.flatMap(({ resource }) => (resource.valueQuantity?.value === undefined ? [] : [resource.valueQuantity.value]));
+  if (numbers.length === 0) return false;
   return Math.min(...numbers) > poorControlPercent;
 }
 
