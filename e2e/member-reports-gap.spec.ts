@@ -59,12 +59,25 @@ test("member reports a gap and a care manager closes it", async ({ page, browser
   await page.screenshot({ path: test.info().outputPath("6-closed.png"), fullPage: true });
 });
 
-/** Signs in as the demo care manager in a browser of its own and accepts the member's report. */
+/**
+ * Signs in as the demo care manager in a browser of its own, opens the member from the worklist,
+ * logs the call that confirmed the report, and accepts it.
+ */
 async function acceptReportAsCareManager(browser: Browser, patientId: string): Promise<void> {
   const context = await browser.newContext();
   const care = await context.newPage();
   await signIn(care, demoAccounts.careManager);
-  await care.goto("/care/evidence");
+
+  await care.goto("/care?gaps=open");
+  await care.getByRole("table", { name: "Panel members" }).locator(`a[href="/care/members/${patientId}"]`).click();
+  await expect(care.getByRole("table", { name: "Care gaps" })).toContainText(new RegExp(gapTitle, "i"));
+  const callForm = care.getByRole("form", { name: "Log a call" });
+  await callForm.getByLabel("Outcome").selectOption("reached");
+  await callForm.getByLabel("Note", { exact: true }).fill("Confirmed the mammogram at Desert Imaging Center.");
+  await care.getByRole("button", { name: "Log call" }).click();
+  await expect(care.getByRole("status").filter({ hasText: "Call logged." })).toBeVisible();
+
+  await care.getByRole("link", { name: "Evidence review" }).click();
   await expect(care.getByRole("heading", { level: 1, name: "Evidence review" })).toBeVisible();
 
   const row = care.getByRole("row").filter({ has: care.locator(`a[href="/care/members/${patientId}"]`) }).filter({ hasText: "MG Breast Screening" });
