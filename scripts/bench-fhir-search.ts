@@ -1,4 +1,4 @@
-// `npm run bench:search -- --members N`: FHIR search latency on a PostgreSQL store that holds a
+// `npm run bench:search -- --members N`: FHIR search latency on a PostgreSQL store that contains a
 // demo population of N members. The population is seeded once into the schema bench_search_<N>
 // and kept, so a second run at the same size skips the seed; --drop removes the schema at the end.
 // Searches run through the FHIR REST handler in this process, without HTTP, so the figures are
@@ -91,7 +91,7 @@ async function report(name: string, scopeName: string, requests: { url: string; 
     const started = performance.now();
     const response = await sendFhirRequest(db, request.url, { scope: request.scope, context: { now: () => new Date() } });
     times.push(performance.now() - started);
-    if (response.status !== 200) throw new Error(`${request.url} answered ${response.status}: ${JSON.stringify(response.body).slice(0, 300)}`);
+    if (response.status !== 200) throw new Error(`${request.url} returned ${response.status}: ${JSON.stringify(response.body).slice(0, 300)}`);
     results += (response.body as { entry?: unknown[] }).entry?.length ?? 0;
   }
 

@@ -32,8 +32,8 @@ interface StoreCounts {
 }
 
 /**
- * Types the CLI writes after the import itself (the Measures and the care gaps it computes), which
- * the in-process baseline does not compute; the comparison is about the imported data.
+ * Types the CLI writes after the import itself: the Measures and the care gaps it computes. The
+ * in-process baseline does not compute them, so the comparison leaves them out.
  */
 const careGapTypes = ["Measure", "MeasureReport", "DetectedIssue"];
 

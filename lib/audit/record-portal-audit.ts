@@ -22,7 +22,7 @@ export interface PortalAccess {
 
 /**
  * Records an AuditEvent for a portal page or server action. Call it after authorization and
- * before the data leaves the server; when it throws, the page shows its error state instead
+ * before the data leaves the server. When it throws, the page shows its error state instead
  * of serving data that left no trace.
  */
 export async function recordPortalAudit(user: SessionUser, access: PortalAccess): Promise<void> {

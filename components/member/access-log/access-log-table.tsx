@@ -36,6 +36,17 @@ export function AccessLogTable({ log, basePath }: { log: RecordAccessPage; baseP
 }
 
 function describeWho(entry: RecordAccessView): string {
-  const person = entry.person.kind === "you" ? strings.you : entry.person.kind === "person" ? entry.person.name : strings.unnamed;
+  const person = personName(entry.person);
   return entry.appName ? `${person} ${strings.throughApp(entry.appName)}` : person;
+}
+
+function personName(person: RecordAccessView["person"]): string {
+  switch (person.kind) {
+    case "you":
+      return strings.you;
+    case "person":
+      return person.name;
+    case "unnamed":
+      return strings.unnamed;
+  }
 }

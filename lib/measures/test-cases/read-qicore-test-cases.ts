@@ -29,7 +29,7 @@ export interface MeasureTestCase {
 
 /**
  * Reads every case of the qicore-2025 decks, or of the one measure given (such as "CMS125").
- * Each case folder holds one Patient, its resources and one expected MeasureReport.
+ * Each case folder contains one Patient, its resources and one expected MeasureReport.
  */
 export function readQicoreTestCases(measureKey?: string): MeasureTestCase[] {
   const deckFolders = readdirSync(qicoreTestCaseDir).filter((folder) => measureKey === undefined || folder.startsWith(`${measureKey}-`));

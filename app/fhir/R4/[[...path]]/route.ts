@@ -80,7 +80,7 @@ async function respond(request: NextRequest, path: string[], db: Database): Prom
 
 /**
  * Records the AuditEvent of an authenticated request and returns the response to send. The
- * CapabilityStatement holds no health data and is not recorded. When the event cannot be
+ * CapabilityStatement contains no health data and is not recorded. When the event cannot be
  * stored, the caller gets 503 instead of data that left no trace.
  */
 async function withAuditEvent(db: Database, request: NextRequest, path: readonly string[], response: FhirResponse, caller: FhirCaller, requestId: string): Promise<FhirResponse> {
@@ -101,7 +101,7 @@ async function withAuditEvent(db: Database, request: NextRequest, path: readonly
  * Tells whether a write authenticated by the session cookie came from another site. Browsers send
  * Origin on every cross-site POST, PUT, PATCH and DELETE, so a present Origin that differs from
  * the host is a forged cross-site request. A request without Origin comes from a non-browser
- * client that holds the cookie itself, and is allowed.
+ * client that sends the cookie itself, and is allowed.
  */
 function isCrossSiteSessionWrite(request: NextRequest): boolean {
   if (request.headers.get("authorization") !== null || ["GET", "HEAD", "OPTIONS"].includes(request.method)) return false;
