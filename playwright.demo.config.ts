@@ -26,6 +26,9 @@ export default defineConfig<DemoOptions>({
     stepScreenshots: true,
     launchOptions: { ...base.use?.launchOptions, slowMo },
   },
+  // The portal's standard output still goes to the log file the teardown checks, but not to the
+  // terminal, so the audience sees the steps. Its standard error still shows.
+  webServer: Array.isArray(base.webServer) || !base.webServer ? base.webServer : { ...base.webServer, stdout: "ignore" },
   // With one worker the projects run in this order: the story of a member, their care manager and the plan.
   projects: [
     { name: "member-tour", testMatch: "member-tour.spec.ts" },
