@@ -48,6 +48,7 @@ test("care manager's day", async ({ browser, page, step }) => {
     const report = page.getByRole("row").filter({ has: page.locator(`a[href="/care/members/${member.id}"]`) }).filter({ hasText: /flu|influenza/i });
     await report.getByRole("button", { name: /^Accept:/ }).click();
     await expect(page.getByRole("status").filter({ hasText: "Accepted." })).toBeVisible();
+    await expect(report).toHaveCount(0);
   });
 });
 
