@@ -69,6 +69,22 @@ describe("recordAuditEvent", () => {
     expect(event.agent[0]?.network?.address).toBe("203.0.113.7");
     expect(event.entity?.map((entity) => entity.what?.reference)).toEqual(["Patient/p-1"]);
   });
+
+  it("stores an access that names no patient", async () => {
+    const [stored] = await recordAuditEvent(db, {
+      action: "R",
+      subtype: { system: "https://lakeview.example/fhir/CodeSystem/portal-event", code: "admin-audit-search" },
+      agents: await loadAuditAgents(db, `user:${userId}`),
+      patientIds: [],
+      outcome: "0",
+      recorded: new Date("2026-12-05T10:00:00Z"),
+    });
+
+    const read = await sendFhirRequest(db, `AuditEvent/${stored?.id ?? ""}`);
+
+    expect(read.status).toBe(200);
+    expect((read.body as AuditEvent).entity).toBeUndefined();
+  });
 });
 
 describe("loadAuditAgents", () => {

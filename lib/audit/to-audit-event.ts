@@ -19,6 +19,7 @@ export function toAuditEvent(record: AuditRecord): AuditEvent {
     role: { system: "http://terminology.hl7.org/CodeSystem/object-role", code: "1", display: "Patient" },
   }));
   const resourceEntities = resources.length <= MAX_RESOURCE_ENTITIES ? resources.filter((reference) => !reference.startsWith("Patient/")).map(toResourceEntity) : [];
+  const entities = [...patientEntities, ...resourceEntities, ...(record.requestId ? [toRequestEntity(record.requestId)] : [])];
 
   return {
     resourceType: "AuditEvent",
@@ -32,7 +33,8 @@ export function toAuditEvent(record: AuditRecord): AuditEvent {
       observer: { display: "Lakeview portal" },
       type: [{ system: "http://terminology.hl7.org/CodeSystem/security-source-type", code: "4", display: "Application Server" }],
     },
-    entity: [...patientEntities, ...resourceEntities, ...(record.requestId ? [toRequestEntity(record.requestId)] : [])],
+    // FHIR forbids empty arrays, so an access that names nothing (a search with no results) has no entity.
+    ...(entities.length > 0 ? { entity: entities } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { DataTable } from "@/components/ui/data-table";
 import type { AuditEventRow, AuditSearch } from "@/lib/audit/search-audit-events";
 
 import { auditStrings as strings } from "./strings";
@@ -13,32 +14,18 @@ export function AuditEventTable({ rows, hasNext, search }: { rows: AuditEventRow
 
   return (
     <>
-      <div className="table-scroll" role="region" aria-label={strings.caption} tabIndex={0}>
-        <table className="claims-table">
-          <caption>{strings.caption}</caption>
-          <thead>
-            <tr>
-              {Object.values(strings.columns).map((column) => (
-                <th scope="col" key={column}>
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id}>
-                <th scope="row">{row.recorded.replace("T", " ").replace(/\.\d+Z$/, "")}</th>
-                <td>{row.agents.map((agent) => (agent.display ? `${agent.display} (${agent.id})` : agent.id)).join(" via ")}</td>
-                <td>{row.event}</td>
-                <td>{row.patientIds.join(", ")}</td>
-                <td>{strings.outcomeLabels[row.outcome] ?? row.outcome}</td>
-                <td>{row.address ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable label={strings.caption} columns={Object.values(strings.columns)} captionVisible>
+        {rows.map((row) => (
+          <tr key={row.id}>
+            <th scope="row">{row.recorded.replace("T", " ").replace(/\.\d+Z$/, "")}</th>
+            <td>{row.agents.map((agent) => (agent.display ? `${agent.display} (${agent.id})` : agent.id)).join(" via ")}</td>
+            <td>{row.event}</td>
+            <td>{row.patientIds.join(", ")}</td>
+            <td>{strings.outcomeLabels[row.outcome] ?? row.outcome}</td>
+            <td>{row.address ?? ""}</td>
+          </tr>
+        ))}
+      </DataTable>
       <nav aria-label={strings.pagerLabel}>
         {search.page > 1 && <Link href={pageHref(search.page - 1)}>{strings.previous}</Link>} <span>{strings.pageStatus(search.page)}</span>{" "}
         {hasNext && <Link href={pageHref(search.page + 1)}>{strings.next}</Link>}

@@ -1,5 +1,8 @@
 import Link from "next/link";
 
+import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
 import type { CalendarDay } from "@/lib/claims/calendar-day";
 import type { ClaimDetail } from "@/lib/claims/claim-detail";
 
@@ -16,8 +19,11 @@ function dateText(date: CalendarDay | null): string {
   return date ? formatCalendarDate(date, claimsStrings.locale) : claimsStrings.unknownDate;
 }
 
-/** Renders one claim: summary, what the member owes and why, services, totals and diagnoses. */
-export function ClaimDetailView({ claim }: { claim: ClaimDetail }): React.ReactElement {
+/**
+ * Renders one claim: summary, what the member owes and why, services, totals and diagnoses.
+ * `memberName` is the patient the claim is for, so a printed claim shows whose it is.
+ */
+export function ClaimDetailView({ claim, memberName }: { claim: ClaimDetail; memberName: string | null }): React.ReactElement {
   const provider = claim.providerName ?? claimsStrings.unknownProvider;
   const claimType = claimsStrings.claimTypes[claim.claimType];
 
@@ -27,18 +33,15 @@ export function ClaimDetailView({ claim }: { claim: ClaimDetail }): React.ReactE
         <Link href="/member/claims">← {claimsStrings.backToClaims}</Link>
         <PrintButton label={claimsStrings.print} />
       </div>
-      <h1>{claimsStrings.detailTitle}</h1>
-      <p className={styles.subtitle}>{claimsStrings.detailSubtitle(claimType, provider, dateText(claim.serviceStart))}</p>
+      <PageHeader title={claimsStrings.detailTitle} subtitle={claimsStrings.detailSubtitle(claimType, provider, dateText(claim.serviceStart))} />
       <OwedPanel claim={claim} />
-      <SummaryPanel claim={claim} />
-      <section className="panel" aria-labelledby="claim-lines-heading">
-        <h2 id="claim-lines-heading">{claimsStrings.linesHeading}</h2>
+      <SummaryPanel claim={claim} memberName={memberName} />
+      <Section title={claimsStrings.linesHeading} headingId="claim-lines-heading">
         <ClaimLinesTable lines={claim.lines} />
-      </section>
-      <section className="panel" aria-labelledby="claim-totals-heading">
-        <h2 id="claim-totals-heading">{claimsStrings.totalsHeading}</h2>
+      </Section>
+      <Section title={claimsStrings.totalsHeading} headingId="claim-totals-heading">
         <ClaimTotalsTable totals={claim.totals} />
-      </section>
+      </Section>
       <DiagnosesPanel claim={claim} />
     </article>
   );
@@ -47,8 +50,7 @@ export function ClaimDetailView({ claim }: { claim: ClaimDetail }): React.ReactE
 function OwedPanel({ claim }: { claim: ClaimDetail }): React.ReactElement {
   const explanation = explainMemberOwes(claim);
   return (
-    <section className={`panel ${styles.owed}`} aria-labelledby="claim-owed-heading">
-      <h2 id="claim-owed-heading">{claimsStrings.owedHeading}</h2>
+    <Section title={claimsStrings.owedHeading} headingId="claim-owed-heading" className={styles.owed}>
       <p className={styles.owedHeadline}>{explanation.headline}</p>
       {explanation.sentences.map((sentence) => (
         <p key={sentence}>{sentence}</p>
@@ -66,14 +68,15 @@ function OwedPanel({ claim }: { claim: ClaimDetail }): React.ReactElement {
           </dl>
         </details>
       )}
-    </section>
+    </Section>
   );
 }
 
-function SummaryPanel({ claim }: { claim: ClaimDetail }): React.ReactElement {
+function SummaryPanel({ claim, memberName }: { claim: ClaimDetail; memberName: string | null }): React.ReactElement {
   const labels = claimsStrings.summaryLabels;
   const serviceDates = claim.serviceEnd ? claimsStrings.serviceRange(dateText(claim.serviceStart), dateText(claim.serviceEnd)) : dateText(claim.serviceStart);
   const facts: [string, string][] = [
+    [labels.member, memberName ?? claimsStrings.unnamedMember],
     [labels.provider, claim.providerName ?? claimsStrings.unknownProvider],
     ...(claim.facilityName ? [[labels.facility, claim.facilityName] as [string, string]] : []),
     [labels.serviceDates, serviceDates],
@@ -86,8 +89,7 @@ function SummaryPanel({ claim }: { claim: ClaimDetail }): React.ReactElement {
   ];
 
   return (
-    <section className="panel" aria-labelledby="claim-summary-heading">
-      <h2 id="claim-summary-heading">{claimsStrings.summaryHeading}</h2>
+    <Section title={claimsStrings.summaryHeading} headingId="claim-summary-heading">
       <dl className={styles.facts}>
         {facts.map(([term, value]) => (
           <div key={term}>
@@ -97,14 +99,13 @@ function SummaryPanel({ claim }: { claim: ClaimDetail }): React.ReactElement {
         ))}
       </dl>
       {claim.disposition && <p className="note">{claim.disposition}</p>}
-    </section>
+    </Section>
   );
 }
 
 function DiagnosesPanel({ claim }: { claim: ClaimDetail }): React.ReactElement {
   return (
-    <section className="panel" aria-labelledby="claim-diagnoses-heading">
-      <h2 id="claim-diagnoses-heading">{claimsStrings.diagnosesHeading}</h2>
+    <Section title={claimsStrings.diagnosesHeading} headingId="claim-diagnoses-heading">
       {claim.diagnoses.length === 0 ? (
         <p>{claimsStrings.noDiagnoses}</p>
       ) : (
@@ -113,11 +114,11 @@ function DiagnosesPanel({ claim }: { claim: ClaimDetail }): React.ReactElement {
             <li key={diagnosis.sequence}>
               {diagnosis.description ?? claimsStrings.unnamedDiagnosis}
               {diagnosis.code && <span className={styles.code}> {diagnosis.code}</span>}
-              {diagnosis.principal && <span className={styles.badge}>{claimsStrings.principalDiagnosis}</span>}
+              {diagnosis.principal && <Badge>{claimsStrings.principalDiagnosis}</Badge>}
             </li>
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }

@@ -1,10 +1,12 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
+
 /** Opens the browser's print dialog; the page's print styles leave out navigation and buttons. */
 export function PrintButton({ label }: { label: string }): React.ReactElement {
   return (
-    <button type="button" className="button" onClick={() => window.print()} data-print="hide">
+    <Button onClick={() => window.print()} data-print="hide">
       {label}
-    </button>
+    </Button>
   );
 }

@@ -61,6 +61,7 @@ export const claimsStrings = {
   nextPage: "Next page",
   pageOf: (page: number, pageCount: number): string => `Page ${page} of ${pageCount}`,
   unknownProvider: "Unknown provider",
+  unnamedMember: "Name not recorded",
   unknownDate: "Date not available",
   notAvailable: "Not available",
   billedFromLines: (amount: string): string => `${amount} (added up from the services)`,
@@ -78,6 +79,7 @@ export const claimsStrings = {
   print: "Print this claim",
   summaryHeading: "Summary",
   summaryLabels: {
+    member: "Member",
     provider: "Provider",
     facility: "Facility",
     serviceDates: "Date of service",

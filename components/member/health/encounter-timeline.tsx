@@ -1,3 +1,4 @@
+import { Badge } from "@/components/ui/badge";
 import type { EncounterView } from "@/lib/health-record/to-encounter-view";
 
 import { EmptyState } from "./empty-state";
@@ -43,7 +44,7 @@ function EncounterItem({ encounter }: { encounter: EncounterView }): React.React
       <span className={styles.timelineDate}>{formatOptionalDate(encounter.start)}</span>
       <span className={styles.timelineTitle}>
         {title}
-        {encounter.planned && <span className={styles.badge}>{strings.planned}</span>}
+        {encounter.planned && <Badge>{strings.planned}</Badge>}
       </span>
       {(showSetting || encounter.reason || encounter.place) && (
         <dl className={styles.details}>

@@ -1,3 +1,4 @@
+import { Badge } from "@/components/ui/badge";
 import type { LabResultView, ResultFlag } from "@/lib/health-record/to-lab-result-view";
 
 import { EmptyState } from "./empty-state";
@@ -28,7 +29,7 @@ export function LabResultsTable({ results }: { results: LabResultView[] }): Reac
         <tr key={result.id}>
           <th scope="row">
             {result.name ?? healthStrings.unnamed}
-            {result.preliminary && <span className={styles.badge}>{strings.preliminary}</span>}
+            {result.preliminary && <Badge>{strings.preliminary}</Badge>}
           </th>
           <td className={styles.nowrap} data-label={strings.columns.date}>
             {formatOptionalDate(result.date)}

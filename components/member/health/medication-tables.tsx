@@ -1,3 +1,4 @@
+import { Badge } from "@/components/ui/badge";
 import type { MedicationView } from "@/lib/health-record/to-medication-view";
 
 import { formatOptionalDate } from "./format-optional-date";
@@ -34,7 +35,7 @@ function MedicationRow({ medication }: { medication: MedicationView }): React.Re
     <tr>
       <th scope="row">
         {medication.name ?? healthStrings.unnamed}
-        {medication.status !== "active" && <span className={styles.badge}>{strings.statuses[medication.status]}</span>}
+        {medication.status !== "active" && <Badge>{strings.statuses[medication.status]}</Badge>}
       </th>
       <td data-label={strings.columns.instructions}>{medication.dosage ?? strings.noInstructions}</td>
       <td className={styles.nowrap} data-label={strings.columns.prescribed}>

@@ -7,7 +7,9 @@ import { recordMemberView } from "@/lib/audit/record-member-view";
 import { recordPortalAudit } from "@/lib/audit/record-portal-audit";
 import { requireMemberRecord } from "@/lib/auth/require-member-record";
 import { getMemberClaim } from "@/lib/claims/get-member-claim";
+import { toDisplayName } from "@/lib/claims/to-display-name";
 import { getDatabase } from "@/lib/db/get-database";
+import { readPatientOrNull } from "@/lib/dependents/read-patient-or-null";
 import { FhirStore } from "@/lib/fhir/store/fhir-store";
 
 export const metadata: Metadata = { title: claimsStrings.detailTitle };
@@ -28,11 +30,13 @@ export default async function ClaimDetailPage({ params }: { params: Promise<{ id
     notFound();
   }
 
-  const claim = await getMemberClaim(new FhirStore(await getDatabase()), patientId, id);
+  const store = new FhirStore(await getDatabase());
+  const claim = await getMemberClaim(store, patientId, id);
   if (!claim) {
     await recordPortalAudit(record.user, { event: "member-claim-detail", action: "R", patientIds: [patientId], outcome: "4" });
     notFound();
   }
+  const patient = await readPatientOrNull(store, patientId);
   await recordMemberView(record, "member-claim-detail", [`ExplanationOfBenefit/${id}`]);
-  return <ClaimDetailView claim={claim} />;
+  return <ClaimDetailView claim={claim} memberName={toDisplayName(patient?.name)} />;
 }
