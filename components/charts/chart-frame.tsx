@@ -12,7 +12,7 @@ export interface ChartTable {
 }
 
 /**
- * Frames one chart: a heading, a line that says what the chart shows, the chart itself, and the
+ * Frames one chart: a heading, a line that describes the chart, the chart itself, and the
  * same numbers as a table behind a disclosure, which screen readers reach like any other
  * content. With `empty` set, the message takes the place of the chart and the table.
  */

@@ -1,4 +1,4 @@
-/** How a chart's values are written: US dollars, plain counts, shares (0 to 1) or rates per 1,000. */
+/** The number format of a chart's values: US dollars, plain counts, shares (0 to 1) or rates per 1,000. */
 export type ChartValueFormat = "usd" | "count" | "percent" | "perThousand";
 
 const locale = "en-US";

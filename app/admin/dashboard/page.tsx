@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: dashboardStrings.pageTitle };
 /** Months the cost trend shows, this one included. */
 const trendMonths = 12;
 
-/** Views the page reads; the charts wait until all of them are built. */
+/** Views the page reads. The charts wait until all of them are built. */
 const dashboardViews = ["claim_cost", "coverage_period", "care_gap", "measure_report"] as const;
 
 /**

@@ -20,7 +20,7 @@ export const metadata: Metadata = { title: insightsStrings.pageTitle };
 /** Calendar years the utilization chart shows, this one included. */
 const utilizationYears = 5;
 
-/** Views the page reads; the charts wait until all of them are built. */
+/** Views the page reads. The charts wait until all of them are built. */
 const insightViews = ["care_gap", "measure_report", "condition", "encounter", "coverage_period"] as const;
 
 /**

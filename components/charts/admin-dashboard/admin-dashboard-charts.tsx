@@ -19,7 +19,7 @@ export interface DashboardData {
 }
 
 /** Series colors from app/globals.css, which switch with dark mode. */
-const palette = ["var(--color-brand)", "var(--color-series-2)", "var(--color-success)", "var(--color-focus)", "var(--color-brand-dark)", "var(--color-muted)", "var(--color-error)", "var(--color-track-border)"];
+const palette = ["var(--color-brand)", "var(--color-focus)", "var(--color-success)", "var(--color-muted)", "var(--color-series-2)", "var(--color-brand-dark)", "var(--color-error)", "var(--color-track-border)"];
 
 /** Renders population totals, the claims cost trend by type of care and the gap closure rates. */
 export function AdminDashboardCharts({ data }: { data: DashboardData }): React.ReactElement {
@@ -74,7 +74,7 @@ function ClosureChart({ closure, measureTitles }: { closure: GapClosureRate[]; m
 
   return (
     <ChartFrame id="gap-closure" title={text.gapsTitle} description={text.gapsDescription} table={table} empty={closure.length === 0 ? text.noGaps : null}>
-      <BarChartView summary={text.gapsSummary(closure.length)} xAxisLabel={text.measure} yAxisLabel={text.closureAxis} format="percent" data={table.rows} series={series} />
+      <BarChartView summary={text.gapsSummary(closure.length)} xAxisLabel={text.measure} yAxisLabel={text.closureAxis} format="percent" data={table.rows} series={series} categoryAxis="y" />
     </ChartFrame>
   );
 }

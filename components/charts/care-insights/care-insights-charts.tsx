@@ -47,7 +47,7 @@ function GapChart({ gaps, measureTitles }: { gaps: GapCount[]; measureTitles: Ma
 
   return (
     <ChartFrame id="gaps-by-measure" title={text.gapsTitle} description={text.gapsDescription} table={table} empty={gaps.length === 0 ? text.noGaps : null}>
-      <BarChartView summary={text.gapsSummary(open, closed)} xAxisLabel={text.measure} yAxisLabel={text.count} format="count" data={table.rows} series={gapSeries} />
+      <BarChartView summary={text.gapsSummary(open, closed)} xAxisLabel={text.measure} yAxisLabel={text.count} format="count" data={table.rows} series={gapSeries} categoryAxis="y" />
     </ChartFrame>
   );
 }

@@ -7,7 +7,7 @@ import { ANALYTICS_SCHEMA } from "../refresh-analytics-views";
  */
 export type AggregateScope = { kind: "patients"; patientIds: readonly string[] } | { kind: "all" };
 
-/** Where the aggregates read the materialized views; tests pass their own schema. */
+/** The scope of an aggregate and the schema of the materialized views it reads. */
 export interface AggregateSource {
   scope: AggregateScope;
   /** The analytics schema; ANALYTICS_SCHEMA when absent. */
@@ -19,7 +19,7 @@ export function toScopeParameter(scope: AggregateScope): string[] | null {
   return scope.kind === "all" ? null : [...scope.patientIds];
 }
 
-/** The SQL condition that keeps rows of `column` in the scope passed as parameter `$n`. */
+/** Returns the SQL condition that keeps rows of `column` in the scope passed as parameter `$n`. */
 export function scopeCondition(column: string, parameter: number): string {
   return `($${parameter}::text[] IS NULL OR ${column} = ANY($${parameter}::text[]))`;
 }

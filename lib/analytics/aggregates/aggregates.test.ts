@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 
-import type { Condition, Coverage, DetectedIssue, Encounter, ExplanationOfBenefit, FhirResource, MeasureReport } from "fhir/r4";
+import type { Condition, Coverage, Encounter, ExplanationOfBenefit, FhirResource } from "fhir/r4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { gapResources } from "../../care-gaps/care-gap-test-resources";
 import { computeRiskScore, currentClinicalStatuses, emergencyClassCodes, inpatientClassCodes } from "../../care/risk-score";
 import { computeClaimAmounts } from "../../claims/compute-claim-amounts";
 import { computePlanPaid } from "../../claims/compute-plan-paid";
@@ -95,43 +96,13 @@ function sumBy<T>(rows: readonly T[], pick: (row: T) => number): number {
   return rows.reduce((sum, row) => sum + pick(row), 0);
 }
 
-const measureReport = (id: string, patientId: string, year: number): MeasureReport => ({
-  resourceType: "MeasureReport",
-  id,
-  status: "complete",
-  type: "individual",
-  measure: "https://lakeview.example/fhir/Measure/x",
-  subject: { reference: `Patient/${patientId}` },
-  period: { start: `${year}-01-01`, end: `${year}-12-31` },
-  group: [{ population: [{ code: { coding: [{ code: "denominator" }] }, count: 1 }, { code: { coding: [{ code: "numerator" }] }, count: 0 }] }],
-});
-
-const careGap = (id: string, patientId: string, measureId: string, reportId: string, status: "open-gap" | "closed-gap"): DetectedIssue => ({
-  resourceType: "DetectedIssue",
-  id,
-  status: status === "open-gap" ? "preliminary" : "final",
-  code: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/v3-ActCode", code: "CAREGAP" }] },
-  patient: { reference: `Patient/${patientId}` },
-  identifiedDateTime: "2026-11-30",
-  implicated: [{ reference: `Measure/${measureId}` }],
-  evidence: [{ detail: [{ reference: `MeasureReport/${reportId}` }] }],
-  modifierExtension: [
-    {
-      url: "http://hl7.org/fhir/us/davinci-deqm/StructureDefinition/extension-gapStatus",
-      valueCodeableConcept: { coding: [{ system: "http://hl7.org/fhir/us/davinci-deqm/CodeSystem/gaps-status", code: status }] },
-    },
-  ],
-});
-
 /** Care gaps for the first three patients: two measures, two measurement periods, open and closed. */
 function gapFixtures(ids: readonly string[]): FhirResource[] {
   const resources: FhirResource[] = [];
   ids.slice(0, 3).forEach((patientId, index) => {
     for (const year of [2025, 2026]) {
       for (const measureId of ["lakeview-cms125", "lakeview-cms130"]) {
-        const reportId = `mr-${measureId}-${patientId}-${year}`;
-        const status = (index + year + measureId.length) % 2 === 0 ? "open-gap" : "closed-gap";
-        resources.push(measureReport(reportId, patientId, year), careGap(`gap-${measureId}-${patientId}-${year}`, patientId, measureId, reportId, status));
+        resources.push(...gapResources(patientId, measureId, year, (index + year + measureId.length) % 2 === 0 ? "open" : "closed"));
       }
     }
   });

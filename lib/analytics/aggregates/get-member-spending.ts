@@ -3,7 +3,7 @@ import type { AggregateSource } from "./aggregate-scope";
 import { listClaimCostByMonth, type ClaimCategory, type ClaimCostRow, type DayRange } from "./list-claim-cost-by-month";
 import { listMonths } from "./list-months";
 
-/** What the plan and the member paid, in cents. */
+/** The amounts the plan and the member paid, in cents. */
 export interface PaidAmounts {
   planPaidCents: number;
   memberPaidCents: number;

@@ -17,7 +17,7 @@ export interface RiskBin {
   members: number;
 }
 
-/** How the scope's members spread over the worklist's risk score. */
+/** The spread of the scope's members over the worklist's risk score. */
 export interface RiskDistribution {
   members: number;
   bins: RiskBin[];
@@ -29,7 +29,7 @@ export interface RiskDistribution {
  * counts members per score bin and per band. Members are the scope's patient ids, or for "all" the
  * beneficiaries of any stored Coverage. A member without any counted resource scores 0.
  * NOTE: a Condition counts only when its first category is problem-list-item, because the view
- * keeps only the first category code; the worklist looks at every category.
+ * keeps only the first category code. The worklist looks at every category.
  */
 export async function getRiskDistribution(db: Database, source: AggregateSource, now: Date = new Date()): Promise<RiskDistribution> {
   const since = new Date(now);

@@ -3,7 +3,7 @@ import { ANALYTICS_SCHEMA } from "../refresh-analytics-views";
 
 /**
  * Tells whether every named view has been materialized into the schema at least once. Before the
- * first refresh there are no tables to read, and the charts show an empty state that says so.
+ * first refresh there are no tables to read, and the charts show an empty state that tells the reader so.
  */
 export async function hasBuiltViews(db: Database, views: readonly string[], schema: string = ANALYTICS_SCHEMA): Promise<boolean> {
   const rows = await db.sql.query<{ view_name: string; found: string | null }>(

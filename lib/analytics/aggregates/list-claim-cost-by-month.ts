@@ -1,7 +1,7 @@
 import type { Database } from "../../db/database";
 import { analyticsTable, scopeCondition, toCents, toScopeParameter, type AggregateSource } from "./aggregate-scope";
 
-/** What a claim is grouped under: the CARIN institutional subtype, else the HL7 claim type. */
+/** The type of care of a claim: the CARIN institutional subtype, else the HL7 claim type. */
 export type ClaimCategory = "professional" | "inpatient" | "outpatient" | "institutional" | "pharmacy" | "oral" | "vision" | "other";
 
 /** The active claims of one category whose first service day falls in one month. */

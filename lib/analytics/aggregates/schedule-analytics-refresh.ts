@@ -16,7 +16,7 @@ let requestedAgain = false;
  * a refresh runs are merged into one more run after it. Errors are logged, not thrown, because
  * the write itself succeeded; the next write or `npm run analytics:refresh` catches up.
  */
-export function scheduleAnalyticsRefresh(db: Database, delayMs: number = ANALYTICS_REFRESH_DELAY_MS): void {
+export function scheduleAnalyticsRefresh(db: Database, options: { delayMs?: number; schema?: string } = {}): void {
   if (running) {
     requestedAgain = true;
     return;
@@ -24,18 +24,18 @@ export function scheduleAnalyticsRefresh(db: Database, delayMs: number = ANALYTI
   if (timer) clearTimeout(timer);
   timer = setTimeout(() => {
     timer = undefined;
-    running = runUntilCaughtUp(db);
-  }, delayMs);
+    running = runUntilCaughtUp(db, options.schema);
+  }, options.delayMs ?? ANALYTICS_REFRESH_DELAY_MS);
   // A waiting refresh must not keep a command-line process or a test worker alive.
   timer.unref();
 }
 
-async function runUntilCaughtUp(db: Database): Promise<void> {
+async function runUntilCaughtUp(db: Database, schema: string | undefined): Promise<void> {
   do {
     requestedAgain = false;
     const started = performance.now();
     try {
-      const results = await refreshAnalyticsViews(db);
+      const results = await refreshAnalyticsViews(db, { schema });
       const resources = results.reduce((sum, result) => sum + result.resources, 0);
       logger.info({ views: results.length, resources, durationMs: Math.round(performance.now() - started) }, "analytics refresh done");
     } catch (error) {
