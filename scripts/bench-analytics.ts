@@ -8,20 +8,18 @@
 // the run uses a new schema and analytics schema that it drops at the end. PGlite runs use a new
 // temporary data folder, removed at the end. The seconds are wall-clock time on this machine,
 // whatever else runs on it.
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { cpus, loadavg, tmpdir } from "node:os";
-import path from "node:path";
+import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 
 import type { FhirResource } from "fhir/r4";
 
 import { refreshAnalyticsViews, type ViewRefreshResult } from "@/lib/analytics/refresh-analytics-views";
 import { applyMigrations } from "@/lib/db/apply-migrations";
-import { openDatabase, type Database } from "@/lib/db/database";
 import { DEFAULT_DEMO_SEED, generateDemoData } from "@/lib/demo/generate-demo-data";
 import type { ResourceWrite } from "@/lib/fhir/store/resource-write";
 import { FhirStore } from "@/lib/fhir/store/fhir-store";
+
+import { openBenchDatabase } from "./open-bench-database";
 
 const WRITE_BATCH = 2000;
 
@@ -37,32 +35,6 @@ const changes = Number(values.changes);
 if (!Number.isInteger(members) || members < 1 || !Number.isInteger(changes) || changes < 1 || (values.backend !== "pglite" && values.backend !== "postgres")) {
   console.error("Usage: npm run bench:analytics -- [--members N] [--changes N] [--backend pglite|postgres]; N is a positive whole number.");
   process.exit(2);
-}
-
-async function openBenchDatabase(): Promise<{ db: Database; schema: string; cleanUp: () => Promise<void> }> {
-  const schema = `bench_${randomBytes(4).toString("hex")}`;
-  if (values.backend === "postgres") {
-    const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
-    const db = await openDatabase({ url, schema });
-    return {
-      db,
-      schema: `${schema}_analytics`,
-      cleanUp: async () => {
-        await db.exec(`DROP SCHEMA "${schema}" CASCADE; DROP SCHEMA IF EXISTS "${schema}_analytics" CASCADE`);
-        await db.close();
-      },
-    };
-  }
-  const dataDir = mkdtempSync(path.join(tmpdir(), "lakeview-bench-analytics-"));
-  const db = await openDatabase({ dataDir });
-  return {
-    db,
-    schema: "analytics",
-    cleanUp: async () => {
-      await db.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 /** Picks `count` resources spread over the types the views read: most are updated, every tenth deleted. */
@@ -91,7 +63,7 @@ function summarize(results: ViewRefreshResult[]): { resources: number; rows: num
 
 async function main(): Promise<void> {
   console.log(`bench:analytics: ${members} members, ${changes} changes, ${values.backend}; ${cpus().length} CPUs, load average ${loadavg().map((load) => load.toFixed(2)).join(" ")}`);
-  const { db, schema, cleanUp } = await openBenchDatabase();
+  const { db, schema, cleanUp } = await openBenchDatabase(values.backend === "postgres" ? "postgres" : "pglite", "lakeview-bench-analytics-");
   try {
     await applyMigrations(db);
     let started = performance.now();

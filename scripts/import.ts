@@ -2,6 +2,7 @@
 // prints counts, rejections, time and rate. Run with --help for the options and exit codes.
 import { parseArgs } from "node:util";
 
+import { refreshAnalyticsViews } from "@/lib/analytics/refresh-analytics-views";
 import { applyMigrations } from "@/lib/db/apply-migrations";
 import { databaseOptionsFromEnv, openDatabase } from "@/lib/db/database";
 import { isFhirError } from "@/lib/fhir/fhir-error";
@@ -97,6 +98,8 @@ async function main(): Promise<number> {
     progress.stop();
     console.log(formatImportReport(report));
     await updateCareGaps(db, { print: (line) => console.error(line) });
+    const views = await refreshAnalyticsViews(db);
+    console.error(`Refreshed ${views.length} analytics views.`);
     if (report.files.failed > 0) return 1;
     return strict && report.rejections.length > 0 ? 1 : 0;
   } finally {

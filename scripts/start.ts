@@ -1,10 +1,13 @@
 // `npm start`: checks the settings, migrates the database, loads demo data into an empty one,
-// builds the portal when its sources changed since the last build, then serves it (PORT, default
-// 3000; HOST, default 127.0.0.1).
+// brings the analytics tables up to date, builds the portal when its sources changed since the last
+// build, then serves it (PORT, default 3000; HOST, default 127.0.0.1).
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
+import { refreshAnalyticsViews } from "@/lib/analytics/refresh-analytics-views";
+
+import { openDatabaseOrExit } from "./open-database-or-exit";
 import { nextBinPath, portalEnvironment, prepareDatabase, projectRoot, readSettingsOrExit, runNext } from "./portal-process";
 import { sourceFingerprint } from "./source-fingerprint";
 
@@ -12,9 +15,27 @@ const settings = readSettingsOrExit();
 const env = portalEnvironment(settings);
 
 await prepareDatabase(settings);
+await refreshAnalytics();
 buildIfChanged();
 console.log(`Lakeview is starting on http://${settings.host}:${settings.port}`);
 runNext(["start", "--port", String(settings.port), "--hostname", settings.host], env);
+
+/**
+ * Applies the changes since the last refresh to the analytics tables, or builds them on first
+ * start, so the charts read current numbers. Later writes through the portal schedule their own
+ * refresh.
+ */
+async function refreshAnalytics(): Promise<void> {
+  const db = await openDatabaseOrExit();
+  try {
+    const started = performance.now();
+    const results = await refreshAnalyticsViews(db);
+    const resources = results.reduce((sum, result) => sum + result.resources, 0);
+    console.log(`Refreshed ${results.length} analytics views (${resources} resources evaluated) in ${Math.round(performance.now() - started)} ms.`);
+  } finally {
+    await db.close();
+  }
+}
 
 function buildIfChanged(): void {
   const stampPath = path.join(projectRoot, ".next", "lakeview-source-fingerprint");

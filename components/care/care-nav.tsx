@@ -9,6 +9,7 @@ import { careStrings } from "./strings";
 const links = [
   { href: "/care", label: careStrings.nav.worklist },
   { href: "/care/evidence", label: careStrings.nav.evidence },
+  { href: "/care/insights", label: careStrings.nav.insights },
 ] as const;
 
 /** Renders the care manager section's navigation and marks the current page. */

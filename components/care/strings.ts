@@ -5,7 +5,7 @@ import type { WorklistSort } from "@/lib/care/worklist-query";
 /** Text of the care manager pages, in US English. */
 export const careStrings = {
   locale: "en-US",
-  nav: { label: "Care manager", worklist: "Worklist", evidence: "Evidence review" },
+  nav: { label: "Care manager", worklist: "Worklist", evidence: "Evidence review", insights: "Panel insights" },
   unknownDate: "Not recorded",
   unnamed: "Name not recorded",
   never: "Never",

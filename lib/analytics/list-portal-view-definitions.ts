@@ -3,8 +3,11 @@ import path from "node:path";
 
 import type { ViewDefinition } from "./view-definition";
 
-/** The folder of the portal's built-in ViewDefinitions, one JSON file per view. */
-export const PORTAL_VIEWS_DIR = path.join(import.meta.dirname, "views");
+/**
+ * The folder of the portal's built-in ViewDefinitions, one JSON file per view. Next's server
+ * bundle has no import.meta.dirname, and the portal runs from the project root there.
+ */
+export const PORTAL_VIEWS_DIR = import.meta.dirname ? path.join(import.meta.dirname, "views") : path.resolve(process.cwd(), "lib/analytics/views");
 
 /** Reads the portal's built-in ViewDefinitions, ordered by file name. They are validated when compiled. */
 export function listPortalViewDefinitions(): ViewDefinition[] {

@@ -10,6 +10,7 @@ const links = [
   { href: "/member", label: memberNavStrings.links.home },
   { href: "/member/claims", label: memberNavStrings.links.claims },
   { href: "/member/coverage", label: memberNavStrings.links.coverage },
+  { href: "/member/spending", label: memberNavStrings.links.spending },
   { href: "/member/health", label: memberNavStrings.links.health },
   { href: "/member/care-gaps", label: memberNavStrings.links.careGaps },
   { href: "/member/profile", label: memberNavStrings.links.profile },

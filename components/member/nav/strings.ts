@@ -5,6 +5,7 @@ export const memberNavStrings = {
     home: "Home",
     claims: "Claims",
     coverage: "Coverage",
+    spending: "Spending",
     health: "Health record",
     careGaps: "Care gaps",
     profile: "Profile",

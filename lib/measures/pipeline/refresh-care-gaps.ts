@@ -1,3 +1,4 @@
+import { scheduleAnalyticsRefresh } from "@/lib/analytics/aggregates/schedule-analytics-refresh";
 import type { Database } from "@/lib/db/database";
 import { logger } from "@/lib/log/logger";
 import { toErrorFields } from "@/lib/log/to-error-fields";
@@ -9,6 +10,8 @@ import { recomputeStaleCareGaps } from "./recompute-stale-care-gaps";
  * stores an Observation, Procedure, Immunization or Condition. Call it after the write has
  * committed. It catches and logs every error instead of throwing, because the write itself
  * succeeded. Stale patients stay stale, so the next call (or `npm run care-gaps`) catches up.
+ * Either way it then schedules an analytics refresh, which picks up the written resources and
+ * the care gaps together.
  */
 export async function refreshCareGaps(db: Database): Promise<void> {
   try {
@@ -16,6 +19,7 @@ export async function refreshCareGaps(db: Database): Promise<void> {
   } catch (error) {
     logger.error(toErrorFields(error), "care gap refresh failed");
   }
+  scheduleAnalyticsRefresh(db);
 }
 
 let running: Promise<void> | undefined;

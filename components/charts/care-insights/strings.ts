@@ -1,0 +1,33 @@
+import type { RiskBand } from "@/lib/care/risk-score";
+
+/** Text of the care manager's panel insights page, in US English. */
+export const insightsStrings = {
+  pageTitle: "Panel insights",
+  heading: "Panel insights",
+  intro: (members: number) => `Numbers for the ${members} ${members === 1 ? "member" : "members"} on your panel.`,
+  emptyPanel: "Your panel has no members yet. An administrator assigns members to panels.",
+  measure: "Measure and period",
+  count: "Care gaps (count)",
+  open: "Open",
+  closed: "Closed",
+  periodLabel: (title: string, start: string | null) => (start === null ? title : `${title} (${start.slice(0, 4)})`),
+  gapsTitle: "Open and closed care gaps by measure",
+  gapsDescription: "For each measure and measurement period, the care gaps still open and those closed.",
+  gapsSummary: (open: number, closed: number) => `Bar chart of care gaps by measure: ${open} open and ${closed} closed in all.`,
+  noGaps: "No care gaps have been computed for your panel yet.",
+  score: "Risk score",
+  members: "Members (count)",
+  membersColumn: "Members",
+  scoreRange: (low: number, high: number | null) => (high === null ? `${low}+` : `${low}–${high}`),
+  riskTitle: "Risk score distribution",
+  riskDescription: "How many members fall in each range of the worklist's risk score. Scores from 4 are medium risk, from 8 high risk.",
+  riskSummary: (bands: Record<RiskBand, number>) => `Histogram of risk scores: ${bands.low} low, ${bands.medium} medium and ${bands.high} high risk members.`,
+  year: "Year",
+  perThousand: "Per 1,000 members",
+  erVisits: "ER visits",
+  admissions: "Inpatient admissions",
+  utilizationTitle: "ER visits and inpatient admissions per 1,000 members",
+  utilizationDescription: "Visits that started in each calendar year, per 1,000 panel members covered that year.",
+  utilizationSummary: (years: number) => `Bar chart of ER visits and inpatient admissions per 1,000 members over ${years} years.`,
+  noVisits: "No ER visits or inpatient admissions are recorded for your panel in these years.",
+} as const;
