@@ -165,6 +165,8 @@ class ImportRun implements BatchListener {
 
     this.report.files.read++;
     this.report.rejections.push(...plan.rejections);
+    this.report.warnings.push(...(plan.warnings ?? []));
+    for (const resourceType of plan.unchangedTypes ?? []) countOutcome(this.report, resourceType, "unchanged");
     const state: FileState = { path, key, resources: plan.resourceCount, rejected: plan.rejections.length, outstanding: plan.units.length, planned: false };
     this.states.set(path, state);
 
