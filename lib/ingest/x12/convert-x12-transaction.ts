@@ -17,11 +17,11 @@ import type { X12Transaction } from "./x12-transaction";
  * claim payment has an invalid status or amount; other invalid values are left out with a warning.
  */
 export function convertX12Transaction(transaction: X12Transaction): ConvertedMessage | MessageFailure {
-  const converted: ConvertedMessage = { line: transaction.line, text: transaction.text, controlId: transaction.controlNumber, warnings: [], entries: [], mergedPatients: [], claimReferences: [] };
+  const converted: ConvertedMessage = { line: transaction.line, text: transaction.standalone, controlId: transaction.controlNumber, warnings: [], entries: [], mergedPatients: [], claimReferences: [] };
   const entries = new MessageEntries();
   const problem = transaction.type === "837" ? convert837(entries, transaction) : transaction.type === "835" ? convert835(entries, converted, transaction) : undefined;
   if (problem) {
-    return { line: transaction.line, segment: problem.slice(0, 3), reason: `Transaction set ${transaction.type} at line ${transaction.line}: ${problem}`, text: transaction.text };
+    return { line: transaction.line, segment: problem.slice(0, 3), reason: `Transaction set ${transaction.type} at line ${transaction.line}: ${problem}`, text: transaction.standalone };
   }
 
   if (entries.entries.length > 0) {
