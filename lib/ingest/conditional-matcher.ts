@@ -36,7 +36,7 @@ export class ConditionalMatcher {
 
   /**
    * Caches the stored ids of a query that the caller looked up itself, such as in one query for a
-   * whole file; `forgetStored` drops them like any other cached result.
+   * whole file. `forgetStored` drops them like any other cached result.
    */
   rememberStored(query: IdentifierQuery, ids: readonly string[]): void {
     this.storedCache.set(cacheKey(query), Promise.resolve([...ids]));

@@ -5,7 +5,7 @@ import type { SqlClient } from "../db/sql-client";
 import type { ImportReport } from "./import-report";
 import { toImportIssues } from "./to-import-issues";
 
-/** Where an import run was started: `npm run import`, or a server route. */
+/** The starter of an import run: `npm run import` (cli), or a server route (api). */
 export type ImportSource = "cli" | "api";
 
 /**

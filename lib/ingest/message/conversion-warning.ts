@@ -5,11 +5,11 @@
 export interface ConversionWarning {
   /** The segment and field or element, such as "PID-7" or "CLP05". */
   field: string;
-  /** The value as the message holds it. */
+  /** The value as written in the message. */
   value: string;
-  /** What the field must hold, such as "a date as YYYYMMDD". */
+  /** The expected form of the value, such as "a date as YYYYMMDD". */
   expected: string;
-  /** What the stored resource lacks or holds instead, such as "Patient.birthDate left out". */
+  /** The change to the stored resource, such as "Patient.birthDate left out". */
   outcome: string;
 }
 

@@ -2,10 +2,10 @@ import type { SqlClient } from "../../db/sql-client";
 import type { ConvertedMessage } from "./converted-message";
 
 /**
- * Returns the messages whose Provenance is stored. The converters give each message's Provenance
- * an id derived from its sender, control id and text, and the import stores it in the same
- * transaction as the message's resources, so a stored Provenance means an earlier run applied
- * the whole message. One query for all the messages of a file.
+ * Returns the messages whose Provenance is stored, with one query for all the messages of a file.
+ * The converters derive each message's Provenance id from its sender, control id and text. The
+ * import stores the Provenance in the same transaction as the message's resources, so a stored
+ * Provenance means that an earlier run applied the whole message.
  */
 export async function listAppliedMessages(sql: SqlClient, messages: readonly ConvertedMessage[]): Promise<Set<ConvertedMessage>> {
   const byProvenance = new Map<string, ConvertedMessage>();

@@ -9,9 +9,9 @@ import { toImportRunSummary } from "./to-import-run-summary";
 export const issuePageLimit = 500;
 
 /**
- * Returns a run and its first issues in report order, for an administrator. A failed message
- * link is kept only while failed_message still holds that message. Throws "forbidden" for
- * anyone else and "not-found" for an unknown run id.
+ * Returns a run and its first issues in report order, for an administrator. An issue links to
+ * its failed message only while failed_message still contains it. Throws "forbidden" for anyone
+ * else and "not-found" for an unknown run id.
  */
 export async function getImportRun(db: Database, user: SessionUser | null, runId: string): Promise<{ run: ImportRunSummary; issues: ImportIssueView[]; issueCount: number }> {
   assertImportAdmin(user);

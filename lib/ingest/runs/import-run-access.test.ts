@@ -7,9 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../../auth/session-user";
 import type { Database } from "../../db/database";
 import { openTestDatabase } from "../../db/open-test-database";
+import { portalEventSystem } from "../../audit/audit-codes";
+import { recordAuditEvent } from "../../audit/record-audit-event";
 import { FhirStore } from "../../fhir/store/fhir-store";
 import { importPaths } from "../import-paths";
 import { recordImportRun } from "../record-import-run";
+import { failedMessageReference } from "./failed-message-reference";
 import { getFailedMessage } from "./get-failed-message";
 import { getImportRun } from "./get-import-run";
 import { listImportRuns } from "./list-import-runs";
@@ -69,6 +72,14 @@ describe("import run pages data", () => {
     expect(message).toMatchObject({ format: "hl7v2", line: 1, segment: "MSH" });
     expect(message.message).toContain("ACCESS-MRN");
     expect(patientIds).toEqual(["access-p1"]);
+  });
+
+  it("audits a view that names no stored patient", async () => {
+    const reference = failedMessageReference("f".repeat(64));
+
+    const [event] = await recordAuditEvent(db, { action: "R", subtype: { system: portalEventSystem, code: "admin-failed-message" }, agents: [{ kind: "user", id: admin.id }], patientIds: [], resources: [reference], outcome: "0", recorded: new Date() });
+
+    expect(event?.entity?.map((entity) => entity.what?.reference)).toEqual([reference]);
   });
 
   it.each([

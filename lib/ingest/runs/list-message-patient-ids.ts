@@ -17,8 +17,8 @@ export async function listMessagePatientIds(db: Database, format: string, text: 
   return [...new Set(ids.flat())].sort();
 }
 
-// NOTE: an identifier without assigning authority gets the sender's system in conversion; here
-// it matches any system, so the audit may name a patient of another sender with the same MRN.
+// NOTE: conversion gives an identifier without assigning authority the sender's system. Here it
+// matches any system, so the audit may name a patient of another sender with the same MRN.
 function hl7PatientIdentifiers(text: string): { system: string | undefined; value: string }[] {
   const [message] = parseHl7File(text).messages;
   const pid = message ? findSegment(message, "PID") : undefined;

@@ -85,9 +85,9 @@ function readRemittance(entries: MessageEntries, transaction: X12Transaction): R
 }
 
 /**
- * Returns the reason a CLP cannot be converted: CLP02 decides whether the EOB is active or a
- * reversal (cancelled), and CLP03 and CLP04 are the required charge and payment, so a guess would
- * show a member a wrong amount or status.
+ * Returns the reason a CLP cannot be converted, or undefined. CLP02 decides whether the EOB is
+ * active or a reversal (cancelled), and CLP03 and CLP04 are the required charge and payment. A
+ * guess would show a member a wrong status or amount.
  */
 function checkClaimPayment(clp: X12Segment): string | undefined {
   const at = `CLP at line ${clp.line} (claim ${x12Value(clp, 1)})`;

@@ -14,7 +14,7 @@ import type { X12Transaction } from "./x12-transaction";
  * ExplanationOfBenefits and a PaymentReconciliation, with a Provenance naming the interchange
  * sender (ISA-06) and control number (ISA-13). Other transaction sets (270, 271, 834) convert
  * to nothing. Returns a failure with the transaction's line when a claim lacks a party or a
- * claim payment has an invalid status or amount; other invalid values are left out with a warning.
+ * claim payment has an invalid status or amount. Other invalid values are left out with a warning.
  */
 export function convertX12Transaction(transaction: X12Transaction): ConvertedMessage | MessageFailure {
   const converted: ConvertedMessage = { line: transaction.line, text: transaction.standalone, controlId: transaction.controlNumber, warnings: [], entries: [], mergedPatients: [], claimReferences: [] };

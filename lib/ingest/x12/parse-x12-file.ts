@@ -73,7 +73,7 @@ function readInterchange(interchange: X12Interchange, lines: string[], delimiter
       const last = transaction.trailer.range.end.line + 1;
       const text = lines.slice(header.line - 1, last).join("\n");
       // A file with one segment per line gives the transaction set's own lines, which need their
-      // envelope to parse again; a file on one line gives the whole interchange already.
+      // envelope to parse again. A file on one line gives the whole interchange already.
       const { element, segment } = delimiters;
       const trailers = [`GE${element}1${element}${group.header.elements[5]?.value ?? ""}${segment}`, `IEA${element}1${element}${isaLine.split(element)[13] ?? ""}${segment}`];
       const standalone = text.startsWith("ISA") ? text : [isaLine, lines[group.header.range.start.line] ?? "", text, ...trailers].join("\n");

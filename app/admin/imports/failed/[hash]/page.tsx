@@ -8,6 +8,7 @@ import { recordPortalAudit } from "@/lib/audit/record-portal-audit";
 import { requireRole } from "@/lib/auth/require-session";
 import { getDatabase } from "@/lib/db/get-database";
 import { isFhirError } from "@/lib/fhir/fhir-error";
+import { failedMessageReference } from "@/lib/ingest/runs/failed-message-reference";
 import { getFailedMessage } from "@/lib/ingest/runs/get-failed-message";
 
 export const metadata: Metadata = { title: strings.message.pageTitle };
@@ -16,8 +17,8 @@ const fields = strings.message.fields;
 
 /**
  * Shows a failed message: where and why it failed, and its raw text. The raw text is member
- * data, so the view is recorded as an AuditEvent naming the stored Patients the message names
- * before the page renders.
+ * data, so the view is recorded before the page renders, as an AuditEvent that names the message
+ * and the stored Patients it names.
  */
 export default async function FailedMessagePage({ params }: { params: Promise<{ hash: string }> }): Promise<React.ReactElement> {
   const user = await requireRole("admin");
@@ -27,7 +28,7 @@ export default async function FailedMessagePage({ params }: { params: Promise<{ 
     throw error;
   });
   const { message, patientIds } = found;
-  await recordPortalAudit(user, { event: "admin-failed-message", action: "R", patientIds });
+  await recordPortalAudit(user, { event: "admin-failed-message", action: "R", patientIds, resources: [failedMessageReference(message.contentHash)] });
 
   const details: [string, string][] = [
     [fields.file, message.path],
