@@ -45,7 +45,7 @@ interface FileState {
   /** Units handed to the batcher and not yet stored or rejected. */
   outstanding: number;
   planned: boolean;
-  /** False for failed messages read again, which are no file of their own to record in imported_file. */
+  /** False for kept messages read again, because imported_file records only whole files. */
   recorded: boolean;
 }
 
@@ -74,6 +74,10 @@ export async function importPaths(db: Database, paths: readonly string[], option
   return run.report;
 }
 
+/**
+ * The state of one import while it runs: it plans and queues files or kept messages and collects
+ * the report. The import_run table row of a run is written by recordImportRun, not here.
+ */
 export class ImportRun implements BatchListener {
   readonly report: ImportReport;
   private readonly matcher: ConditionalMatcher;
@@ -163,8 +167,8 @@ export class ImportRun implements BatchListener {
   }
 
   /**
-   * Plans and queues messages kept in failed_message, as a file at `path` read as `format`. The
-   * imported_file registry is neither read nor written, because the text is not a whole file.
+   * Plans and queues messages kept in failed_message as if read from the file at `path`. The
+   * imported_file registry is neither read nor written, because the messages are not a whole file.
    */
   async importMessages(path: string, input: MessagesInput): Promise<void> {
     const plan = await planMessages(path, input, this.messageScope);
