@@ -1,7 +1,11 @@
 // Prepares the end-to-end database before `npm start` serves it: the demo population, plus two
 // imported Synthea patients and the CARIN examples when ../shared/data is present, with a member
-// account for one Synthea patient. `npm start` then finds accounts and leaves the data alone.
+// account for one Synthea patient, and one recorded import run of a small HL7 v2 file with a
+// warning and a rejected message for the admin imports journey. `npm start` then finds accounts
+// and leaves the data alone.
 import { existsSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { createAccount } from "@/lib/auth/create-account";
@@ -9,8 +13,10 @@ import { applyMigrations } from "@/lib/db/apply-migrations";
 import { databaseOptionsFromEnv, openDatabase } from "@/lib/db/database";
 import { seedDemoData } from "@/lib/demo/seed-demo-data";
 import { importPaths } from "@/lib/ingest/import-paths";
+import { recordImportRun } from "@/lib/ingest/record-import-run";
 
 import { sharedDataDir, syntheaMember } from "./imported-member";
+import { importsFixture } from "./imports-fixture";
 
 const db = await openDatabase(databaseOptionsFromEnv());
 try {
@@ -37,6 +43,14 @@ try {
     console.log("Imported the Synthea and CARIN samples for the end-to-end suite.");
   } else {
     console.log(`${sharedDataDir} is absent, so the end-to-end suite runs on demo data only.`);
+  }
+
+  const fixtureDir = await mkdtemp(path.join(tmpdir(), "lakeview-e2e-imports-"));
+  try {
+    await writeFile(path.join(fixtureDir, importsFixture.fileName), importsFixture.text);
+    await recordImportRun(db, "cli", async () => ({ report: await importPaths(db, [fixtureDir]) }));
+  } finally {
+    await rm(fixtureDir, { recursive: true, force: true });
   }
 } finally {
   await db.close();

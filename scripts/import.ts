@@ -8,10 +8,14 @@ import { databaseOptionsFromEnv, openDatabase } from "@/lib/db/database";
 import { isFhirError } from "@/lib/fhir/fhir-error";
 import { createProgressReporter } from "@/lib/ingest/create-progress-reporter";
 import { formatImportReport } from "@/lib/ingest/format-import-report";
-import { defaultBatchSize, importPaths } from "@/lib/ingest/import-paths";
+import { defaultBatchSize, importPaths, type ImportOptions } from "@/lib/ingest/import-paths";
+import type { ImportReport } from "@/lib/ingest/import-report";
+import { retryFailedMessages } from "@/lib/ingest/message/retry-failed-messages";
+import { recordImportRun } from "@/lib/ingest/record-import-run";
 import { updateCareGaps } from "@/lib/measures/pipeline/update-care-gaps";
 
 const help = `Usage: npm run import -- [options] PATH...
+       npm run import -- --retry-failed [options]
 
 Loads FHIR R4 data into the database that DATABASE_URL names (PostgreSQL), or else the PGlite
 folder in LAKEVIEW_DATA_DIR (default .data/pglite). Migrations are applied first.
@@ -39,6 +43,14 @@ A file whose every entry or line loaded is recorded, and later runs skip files w
 format (JSON or NDJSON) and bytes. A file with rejections, or with no resource in it, is read and
 reported again on every run; the content it writes again is unchanged and adds no versions.
 
+An HL7 v2 or X12 value that is invalid but not required (a PID-7 birth date, a DMG03 gender) is
+left out and the message stored, with a warning that names the message control id, the field,
+the value and the fix. docs/hl7v2-x12.md lists which fields warn and which reject the message.
+
+Each run is recorded in import_run and import_issue with its counts, rejections and warnings;
+administrators see them at /admin/imports. --retry-failed imports the messages kept in
+failed_message again, for example after a converter fix, and removes those that now store.
+
 The report quotes rejected values and file paths, and Synthea names files after patients, so it
 may contain PHI. Keep it in the operator's terminal, not in shared logs.
 
@@ -46,7 +58,9 @@ After the import, the care gaps of every patient whose data changed are evaluate
 stored (docs/care-gaps.md); progress goes to standard error.
 
 Options:
-  --force            import files again even if an earlier run recorded them
+  --force            import files again even if an earlier run recorded them; HL7 v2 and X12
+                     messages that an earlier run stored are still not written again
+  --retry-failed     import the messages kept in failed_message again instead of PATHs
   --strict           exit with code 1 when anything at all was rejected
   --batch-size N     writes per database transaction (default ${defaultBatchSize}); a transaction
                      bundle is never split
@@ -60,12 +74,21 @@ Exit codes:
      kinds listed above
 `;
 
-function parseCommandLine(): { paths: string[]; force: boolean; strict: boolean; batchSize: number } {
+interface CommandLine {
+  paths: string[];
+  force: boolean;
+  strict: boolean;
+  retryFailed: boolean;
+  batchSize: number;
+}
+
+function parseCommandLine(): CommandLine {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
       force: { type: "boolean", default: false },
       strict: { type: "boolean", default: false },
+      "retry-failed": { type: "boolean", default: false },
       "batch-size": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -79,24 +102,35 @@ function parseCommandLine(): { paths: string[]; force: boolean; strict: boolean;
   if (!Number.isInteger(batchSize) || batchSize < 1) {
     throw new UsageError(`--batch-size "${values["batch-size"]}" is not a positive whole number of writes.`);
   }
-  if (positionals.length === 0) {
-    throw new UsageError("No PATH given; name at least one file or folder to import.");
+  const retryFailed = values["retry-failed"];
+  if (retryFailed && positionals.length > 0) {
+    throw new UsageError(`--retry-failed reads the failed_message table, so it takes no PATH; remove ${positionals.join(" ")} or run the two imports separately.`);
   }
-  return { paths: positionals, force: values.force, strict: values.strict, batchSize };
+  if (!retryFailed && positionals.length === 0) {
+    throw new UsageError("No PATH given; name at least one file or folder to import, or pass --retry-failed.");
+  }
+  return { paths: positionals, force: values.force, strict: values.strict, retryFailed, batchSize };
 }
 
 class UsageError extends Error {}
 
 async function main(): Promise<number> {
-  const { paths, force, strict, batchSize } = parseCommandLine();
+  const { paths, force, strict, retryFailed, batchSize } = parseCommandLine();
   const db = await openDatabase(databaseOptionsFromEnv());
   const progress = createProgressReporter(process.stderr);
 
   try {
     await applyMigrations(db);
-    const report = await importPaths(db, paths, { force, batchSize, onProgress: (state) => progress.update(state) });
+    const options: ImportOptions = { force, batchSize, onProgress: (state) => progress.update(state) };
+    const { report, runId, summary } = await recordImportRun(db, "cli", async (): Promise<{ report: ImportReport; summary?: string }> => {
+      if (!retryFailed) return { report: await importPaths(db, paths, options) };
+      const outcome = await retryFailedMessages(db, options);
+      return { report: outcome.report, summary: `Retried ${outcome.retried} failed messages; ${outcome.resolved} stored and were removed from failed_message.` };
+    });
     progress.stop();
     console.log(formatImportReport(report));
+    if (summary) console.log(summary);
+    console.log(`Recorded as import run ${runId}.`);
     await updateCareGaps(db, { print: (line) => console.error(line) });
     const views = await refreshAnalyticsViews(db);
     console.error(`Refreshed ${views.length} analytics views.`);

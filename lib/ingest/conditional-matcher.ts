@@ -34,8 +34,16 @@ export class ConditionalMatcher {
     this.storedCache.clear();
   }
 
+  /**
+   * Caches the stored ids of a query that the caller looked up itself, such as in one query for a
+   * whole file. `forgetStored` drops them like any other cached result.
+   */
+  rememberStored(query: IdentifierQuery, ids: readonly string[]): void {
+    this.storedCache.set(cacheKey(query), Promise.resolve([...ids]));
+  }
+
   private matchStored(query: IdentifierQuery): Promise<string[]> {
-    const key = `${query.resourceType}|${query.system ?? "\u0000any"}|${query.value}`;
+    const key = cacheKey(query);
     let found = this.storedCache.get(key);
     if (!found) {
       found = this.store.findIdsByToken(query.resourceType, "identifier", query.system, query.value);
@@ -43,4 +51,8 @@ export class ConditionalMatcher {
     }
     return found;
   }
+}
+
+function cacheKey(query: IdentifierQuery): string {
+  return `${query.resourceType}|${query.system ?? "\u0000any"}|${query.value}`;
 }

@@ -1,5 +1,6 @@
 import type { ImportRejection } from "./import-rejection";
 import type { ImportUnit } from "./import-unit";
+import type { ImportWarning } from "./import-warning";
 
 /** The plan for one file: units to store, and the entries rejected before any write. */
 export interface FilePlan {
@@ -7,4 +8,8 @@ export interface FilePlan {
   rejections: ImportRejection[];
   /** Entries or lines that named a resource to store or delete, rejected ones included. */
   resourceCount: number;
+  /** Values left out of converted messages; absent for FHIR files. */
+  warnings?: ImportWarning[];
+  /** Types of the resources of messages an earlier run already stored, counted as unchanged. */
+  unchangedTypes?: string[];
 }

@@ -1,12 +1,13 @@
 import { formatRejection } from "./import-rejection";
 import { countStored, type ImportReport, type TypeCounts } from "./import-report";
+import { formatWarning } from "./import-warning";
 
 const columns: (keyof TypeCounts)[] = ["created", "updated", "unchanged", "existing", "deleted"];
 
 /**
  * Formats a report for the terminal: totals with time and rate, a table of counts per resource
- * type, and every rejection on a line of its own. Holds counts, types, paths, entry positions
- * and validation messages only, never resource content.
+ * type, and every rejection and warning on a line of its own. Holds counts, types, paths, entry
+ * positions and validation messages only, never resource content; a message quotes the rejected value.
  */
 export function formatImportReport(report: ImportReport): string {
   const lines = [summaryLine(report)];
@@ -21,6 +22,9 @@ export function formatImportReport(report: ImportReport): string {
   }
   if (report.rejections.length > 0) {
     lines.push("", `Rejected (${report.rejections.length}):`, ...report.rejections.map((rejection) => `  ${formatRejection(rejection)}`));
+  }
+  if (report.warnings.length > 0) {
+    lines.push("", `Stored with warnings (${report.warnings.length}):`, ...report.warnings.map((warning) => `  ${formatWarning(warning)}`));
   }
   return lines.join("\n");
 }

@@ -11,6 +11,7 @@ import { ImportedFileRegistry, importedFileKey } from "./imported-file-registry"
 import { inputFormatOf } from "./input-format-of";
 import { listInputFiles, type InputFile } from "./list-input-files";
 import { planMessages, type MessageScope } from "./message/plan-messages";
+import type { MessagesInput } from "./message/read-messages-input";
 import { parseInputFile } from "./parse-input-file";
 import { PendingResources } from "./pending-resources";
 import { planBundle } from "./plan-bundle";
@@ -44,6 +45,8 @@ interface FileState {
   /** Units handed to the batcher and not yet stored or rejected. */
   outstanding: number;
   planned: boolean;
+  /** False for kept messages read again, because imported_file records only whole files. */
+  recorded: boolean;
 }
 
 export const defaultBatchSize = 2000;
@@ -71,7 +74,11 @@ export async function importPaths(db: Database, paths: readonly string[], option
   return run.report;
 }
 
-class ImportRun implements BatchListener {
+/**
+ * The state of one import while it runs: it plans and queues files or kept messages and collects
+ * the report. The import_run table row of a run is written by recordImportRun, not here.
+ */
+export class ImportRun implements BatchListener {
   readonly report: ImportReport;
   private readonly matcher: ConditionalMatcher;
   private readonly batcher: WriteBatcher;
@@ -159,13 +166,27 @@ class ImportRun implements BatchListener {
     await this.planAndQueue(path, key, bytes.toString("utf8"));
   }
 
+  /**
+   * Plans and queues messages kept in failed_message as if read from the file at `path`. The
+   * imported_file registry is neither read nor written, because the messages are not a whole file.
+   */
+  async importMessages(path: string, input: MessagesInput): Promise<void> {
+    const plan = await planMessages(path, input, this.messageScope);
+    await this.queuePlan(path, `retry:${path}`, plan);
+  }
+
   private async planAndQueue(path: string, key: string, text: string): Promise<void> {
     const plan = await this.planFile(path, text);
     if (!plan) return;
+    await this.queuePlan(path, key, plan);
+  }
 
+  private async queuePlan(path: string, key: string, plan: FilePlan): Promise<void> {
     this.report.files.read++;
     this.report.rejections.push(...plan.rejections);
-    const state: FileState = { path, key, resources: plan.resourceCount, rejected: plan.rejections.length, outstanding: plan.units.length, planned: false };
+    this.report.warnings.push(...(plan.warnings ?? []));
+    for (const resourceType of plan.unchangedTypes ?? []) countOutcome(this.report, resourceType, "unchanged");
+    const state: FileState = { path, key, resources: plan.resourceCount, rejected: plan.rejections.length, outstanding: plan.units.length, planned: false, recorded: !key.startsWith("retry:") };
     this.states.set(path, state);
 
     for (const unit of plan.units) {
@@ -198,7 +219,7 @@ class ImportRun implements BatchListener {
 
   /** Records the finished files that stored something and had no rejection; the others are read again by the next run. */
   private async recordFinishedFiles(): Promise<void> {
-    const complete = this.finished.splice(0).filter((state) => state.rejected === 0 && state.resources > 0);
+    const complete = this.finished.splice(0).filter((state) => state.recorded && state.rejected === 0 && state.resources > 0);
     await this.registry.record(complete.map((state) => ({ key: state.key, path: state.path, resources: state.resources, rejected: state.rejected })));
   }
 

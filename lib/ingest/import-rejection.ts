@@ -9,6 +9,10 @@ export interface ImportRejection {
   /** 1-based NDJSON line number. */
   line?: number;
   resourceType?: string;
+  /** MSH-10 of a rejected HL7 v2 message, or ST-02 of a rejected X12 transaction set, when it was read. */
+  messageControlId?: string;
+  /** The failed_message row (SHA-256 of the message text) that keeps the rejected message. */
+  messageHash?: string;
   issues: FhirErrorIssue[];
 }
 

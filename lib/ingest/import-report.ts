@@ -1,4 +1,5 @@
 import type { ImportRejection } from "./import-rejection";
+import type { ImportWarning } from "./import-warning";
 
 /** Outcome counts for the resources of one type. */
 export interface TypeCounts {
@@ -26,6 +27,8 @@ export interface ImportReport {
   };
   byType: Map<string, TypeCounts>;
   rejections: ImportRejection[];
+  /** Invalid values left out of messages that were stored. */
+  warnings: ImportWarning[];
   elapsedMs: number;
 }
 
@@ -33,7 +36,7 @@ export type CountKind = keyof TypeCounts;
 
 /** Returns an empty report for a run over `totalFiles` files. */
 export function createImportReport(totalFiles: number): ImportReport {
-  return { files: { total: totalFiles, read: 0, skipped: 0, duplicates: 0, failed: 0 }, byType: new Map(), rejections: [], elapsedMs: 0 };
+  return { files: { total: totalFiles, read: 0, skipped: 0, duplicates: 0, failed: 0 }, byType: new Map(), rejections: [], warnings: [], elapsedMs: 0 };
 }
 
 /** Adds one outcome to the counts of a resource type. */

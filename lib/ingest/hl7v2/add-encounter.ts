@@ -26,8 +26,8 @@ const locationSystem = "urn:lakeview:hl7v2:location";
  */
 export function addEncounter(entries: MessageEntries, pv1: Hl7Segment, event: string, patient: string, context: { sender: string; senderSystem: string; controlId: string }): void {
   const identifier = toIdentifiers(hl7Repetitions(pv1, 19), context.senderSystem);
-  const start = toFhirDateTime(hl7Value(pv1, 44));
-  const end = toFhirDateTime(hl7Value(pv1, 45));
+  const start = readDateTime(entries, pv1, 44, "Encounter.period.start left out");
+  const end = readDateTime(entries, pv1, 45, "Encounter.period.end left out");
   const encounter: Encounter = {
     resourceType: "Encounter",
     status: encounterStatus(event, end !== undefined),
@@ -42,6 +42,13 @@ export function addEncounter(entries: MessageEntries, pv1: Hl7Segment, event: st
   const visit = identifier[0];
   if (visit) entries.put(encounter, context.sender, visit.system ?? "", visit.value ?? "");
   else entries.put(encounter, context.sender, "message", context.controlId);
+}
+
+function readDateTime(entries: MessageEntries, pv1: Hl7Segment, field: number, outcome: string): string | undefined {
+  const value = hl7Value(pv1, field);
+  const dateTime = toFhirDateTime(value);
+  if (value !== "" && !dateTime) entries.warn({ field: `PV1-${field}`, value, expected: "a date-time as YYYYMMDD[HHMM[SS]][+/-ZZZZ]", outcome });
+  return dateTime;
 }
 
 function encounterStatus(event: string, discharged: boolean): Encounter["status"] {

@@ -1,5 +1,6 @@
 import type { Annotation, DiagnosticReport, Identifier, Observation } from "fhir/r4";
 
+import type { WarnFunction } from "../message/conversion-warning";
 import type { MessageEntries } from "../message/message-entries";
 import { hl7Component, hl7Repetitions, hl7Value, type Hl7Message, type Hl7Segment } from "./hl7-message";
 import { systemOfAuthority } from "./to-identifier";
@@ -27,7 +28,7 @@ export function addLabResults(entries: MessageEntries, message: Hl7Message, pati
   for (const group of groupResults(message)) {
     const orderKey = orderKeyOf(group, context);
     const results = group.observations.flatMap(({ obx, notes }, index) => {
-      const observation = toObservation(obx, notes, patient, group.obr);
+      const observation = toObservation(obx, notes, patient, group.obr, entries.warn);
       return observation ? [entries.put(observation, context.sender, orderKey, String(index))] : [];
     });
     if (group.obr) addReport(entries, group.obr, results, patient, [context.sender, orderKey]);
@@ -56,7 +57,7 @@ function orderKeyOf(group: ResultGroup, context: { controlId: string }): string 
   return filler !== "" ? `order:${filler}^${hl7Value(group.obr, 3, 2)}^${hl7Value(group.obr, 3, 3)}` : `message:${context.controlId}:${group.index}`;
 }
 
-function toObservation(obx: Hl7Segment, notes: string[], patient: string, obr: Hl7Segment | undefined): Observation | undefined {
+function toObservation(obx: Hl7Segment, notes: string[], patient: string, obr: Hl7Segment | undefined, warn: WarnFunction): Observation | undefined {
   const code = toCodeableConcept(hl7Repetitions(obx, 3)[0]);
   if (!code) return undefined;
 
@@ -64,13 +65,17 @@ function toObservation(obx: Hl7Segment, notes: string[], patient: string, obr: H
   // US Core's lab profile requires and the portal's lab pages and views select on.
   const observation: Observation = {
     resourceType: "Observation",
-    status: observationStatus(hl7Value(obx, 11)),
+    status: readObservationStatus(obx, warn),
     category: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "laboratory", display: "Laboratory" }] }],
     code,
     subject: { reference: patient },
     ...toObservationValue(obx),
   };
-  const effective = toFhirDateTime(hl7Value(obx, 14)) ?? toFhirDateTime(hl7Value(obr, 7));
+  const observed = hl7Value(obx, 14);
+  if (observed !== "" && !toFhirDateTime(observed)) {
+    warn({ field: "OBX-14", value: observed, expected: "a date-time as YYYYMMDD[HHMM[SS]][+/-ZZZZ]", outcome: "Observation.effectiveDateTime taken from OBR-7, or left out" });
+  }
+  const effective = toFhirDateTime(observed) ?? toFhirDateTime(hl7Value(obr, 7));
   if (effective) observation.effectiveDateTime = effective;
   const referenceRange = toReferenceRange(obx);
   if (referenceRange.length > 0) observation.referenceRange = referenceRange;
@@ -82,6 +87,16 @@ function toObservation(obx: Hl7Segment, notes: string[], patient: string, obr: H
   const note: Annotation[] = notes.map((text) => ({ text }));
   if (note.length > 0) observation.note = note;
   return observation;
+}
+
+/** OBX-11 is required, so an unknown code gives the status "unknown" with a warning. */
+function readObservationStatus(obx: Hl7Segment, warn: WarnFunction): Observation["status"] {
+  const code = hl7Value(obx, 11);
+  const status = observationStatus(code);
+  if (status === "unknown") {
+    warn({ field: "OBX-11", value: code, expected: "a result status code of HL7 table 0085, such as F (final) or P (preliminary)", outcome: 'Observation.status set to "unknown"' });
+  }
+  return status;
 }
 
 function addReport(entries: MessageEntries, obr: Hl7Segment, results: string[], patient: string, key: string[]): void {

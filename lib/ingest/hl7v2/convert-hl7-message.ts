@@ -31,7 +31,8 @@ interface MessageContext {
  * A08 add an Encounter, and A40 links the surviving and the merged Patient. ORU^R01 adds
  * Observations and DiagnosticReports, and VXU^V04 adds Immunizations. Other message types give
  * only the Patient, and a Provenance names every converted resource. Returns a failure naming
- * the segment when MSH-7, MSH-10 or a needed PID-3 is missing.
+ * the segment when MSH-7, MSH-10 or a needed PID-3 is missing. Other invalid values are left
+ * out with a warning (see docs/hl7v2-x12.md for the fields).
  */
 export function convertHl7Message(message: Hl7Message): ConvertedMessage | MessageFailure {
   const msh = message.segments[0];
@@ -43,7 +44,7 @@ export function convertHl7Message(message: Hl7Message): ConvertedMessage | Messa
 
   const sender = hl7Value(msh, 4) || hl7Value(msh, 4, 2) || hl7Value(msh, 3);
   const context: MessageContext = { sender, controlId, recorded, senderSystem: systemOfAuthority(sender, "") ?? "urn:lakeview:hl7v2:authority:unknown" };
-  const converted: ConvertedMessage = { line: message.line, text: message.text, entries: [], mergedPatients: [], claimReferences: [] };
+  const converted: ConvertedMessage = { line: message.line, text: message.text, controlId, warnings: [], entries: [], mergedPatients: [], claimReferences: [] };
   const entries = new MessageEntries();
   const issue = addContent(entries, converted, message, context);
   if (issue) return fail(issue.segment, issue.reason);
@@ -54,6 +55,7 @@ export function convertHl7Message(message: Hl7Message): ConvertedMessage | Messa
     entries.put(provenance, sender, "provenance", controlId, createHash("sha256").update(message.text).digest("hex"));
   }
   converted.entries = entries.entries;
+  converted.warnings = entries.warnings;
   return converted;
 }
 
@@ -64,7 +66,7 @@ function addContent(entries: MessageEntries, converted: ConvertedMessage, messag
   const pid = findSegment(message, "PID");
   if (!pid) return type === "ADT" || type === "ORU" || type === "VXU" ? { segment: "PID", reason: `${type} message has no PID segment, so its data has no patient.` } : undefined;
 
-  const fromPid = toPatient(pid, context.senderSystem);
+  const fromPid = toPatient(pid, context.senderSystem, entries.warn);
   if (!fromPid) return { segment: "PID", reason: "PID-3 (patient identifier list) is empty, so the patient cannot be matched." };
   const { patient, key } = fromPid;
 

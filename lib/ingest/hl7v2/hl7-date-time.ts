@@ -16,7 +16,18 @@ function readDtm(value: string): DtmParts | undefined {
   const match = dtm.exec(value.trim());
   if (!match) return undefined;
   const [, year = "", month, day, hour, minute, second, fraction, offset] = match;
-  return { year, month, day, hour, minute, second, fraction, offset };
+  const parts = { year, month, day, hour, minute, second, fraction, offset };
+  return isOnCalendar(parts) ? parts : undefined;
+}
+
+/** Rejects a month, day, hour, minute or second out of range, such as 19801345 or 2026-02-30. */
+function isOnCalendar(parts: DtmParts): boolean {
+  const inRange = (part: string | undefined, low: number, high: number): boolean => part === undefined || (Number(part) >= low && Number(part) <= high);
+  if (!inRange(parts.month, 1, 12) || !inRange(parts.hour, 0, 23) || !inRange(parts.minute, 0, 59) || !inRange(parts.second, 0, 59)) return false;
+  if (parts.day === undefined || parts.month === undefined) return true;
+  // Day 0 of the next month is the last day of this one, in UTC so no zone shifts it.
+  const daysInMonth = new Date(Date.UTC(Number(parts.year), Number(parts.month), 0)).getUTCDate();
+  return inRange(parts.day, 1, daysInMonth);
 }
 
 /** Converts an HL7 date or date-time to a FHIR date (YYYY, YYYY-MM or YYYY-MM-DD); undefined when it is not one. */

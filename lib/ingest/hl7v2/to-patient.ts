@@ -1,5 +1,6 @@
 import type { Address, ContactPoint, HumanName, Identifier, Patient } from "fhir/r4";
 
+import type { WarnFunction } from "../message/conversion-warning";
 import { hl7Component, hl7Repetitions, hl7Value, type Hl7Repetition, type Hl7Segment } from "./hl7-message";
 import { toIdentifier } from "./to-identifier";
 import { toFhirDate, toFhirDateTime } from "./hl7-date-time";
@@ -20,8 +21,9 @@ const addressUses: Record<string, Address["use"]> = { H: "home", B: "work", O: "
  * authority gets `senderSystem`, because an MRN without one belongs to the sending facility.
  * Returns the Patient and the identifier that matches it to a stored one: the first PID-3
  * identifier typed MR, else the first. Returns undefined when PID-3 contains no identifier.
+ * An invalid birth date, sex, death date or death indicator is left out with a warning.
  */
-export function toPatient(pid: Hl7Segment, senderSystem: string): { patient: Patient; key: Identifier } | undefined {
+export function toPatient(pid: Hl7Segment, senderSystem: string, warn: WarnFunction): { patient: Patient; key: Identifier } | undefined {
   const identifier = toIdentifiers(hl7Repetitions(pid, 3), senderSystem);
   const key = identifier.find((id) => id.type?.coding?.[0]?.code === "MR") ?? identifier[0];
   if (!key) return undefined;
@@ -31,14 +33,29 @@ export function toPatient(pid: Hl7Segment, senderSystem: string): { patient: Pat
   if (name.length > 0) patient.name = name;
   const telecom = [...hl7Repetitions(pid, 13).map((xtn) => toContactPoint(xtn, "home")), ...hl7Repetitions(pid, 14).map((xtn) => toContactPoint(xtn, "work"))].flatMap((point) => point ?? []);
   if (telecom.length > 0) patient.telecom = telecom;
-  const gender = genders[hl7Value(pid, 8).toUpperCase()];
-  if (gender) patient.gender = gender;
-  const birthDate = toFhirDate(hl7Value(pid, 7).slice(0, 8));
-  if (birthDate) patient.birthDate = birthDate;
+  addGender(patient, pid, warn);
+  addBirthDate(patient, pid, warn);
   const address = hl7Repetitions(pid, 11).flatMap((xad) => toAddress(xad) ?? []);
   if (address.length > 0) patient.address = address;
-  addDeath(patient, pid);
+  addDeath(patient, pid, warn);
   return { patient, key: { system: key.system, value: key.value } };
+}
+
+function addGender(patient: Patient, pid: Hl7Segment, warn: WarnFunction): void {
+  const code = hl7Value(pid, 8);
+  if (code === "") return;
+  const gender = genders[code.toUpperCase()];
+  if (gender) patient.gender = gender;
+  else warn({ field: "PID-8", value: code, expected: "an administrative sex code of HL7 table 0001 (M, F, O, A, N or U)", outcome: "Patient.gender left out" });
+}
+
+// PID-7 is a date of birth, so a time of birth after the day is ignored.
+function addBirthDate(patient: Patient, pid: Hl7Segment, warn: WarnFunction): void {
+  const value = hl7Value(pid, 7);
+  if (value === "") return;
+  const birthDate = /^\d{8}/.test(value) ? toFhirDate(value.slice(0, 8)) : toFhirDate(value);
+  if (birthDate) patient.birthDate = birthDate;
+  else warn({ field: "PID-7", value, expected: "a date as YYYYMMDD, such as 19800215", outcome: "Patient.birthDate left out" });
 }
 
 /** Converts CX repetitions to identifiers, giving `senderSystem` to those without an assigning authority. */
@@ -51,11 +68,17 @@ export function toIdentifiers(repetitions: Hl7Repetition[], senderSystem: string
   });
 }
 
-function addDeath(patient: Patient, pid: Hl7Segment): void {
-  const deathDate = toFhirDateTime(hl7Value(pid, 29));
+function addDeath(patient: Patient, pid: Hl7Segment, warn: WarnFunction): void {
+  const deathValue = hl7Value(pid, 29);
+  const deathDate = toFhirDateTime(deathValue);
+  if (deathValue !== "" && !deathDate) {
+    warn({ field: "PID-29", value: deathValue, expected: "a date-time as YYYYMMDD[HHMM[SS]][+/-ZZZZ]", outcome: "Patient.deceasedDateTime left out" });
+  }
+  const indicator = hl7Value(pid, 30);
   if (deathDate) patient.deceasedDateTime = deathDate;
-  else if (hl7Value(pid, 30) === "Y") patient.deceasedBoolean = true;
-  else if (hl7Value(pid, 30) === "N") patient.deceasedBoolean = false;
+  else if (indicator === "Y") patient.deceasedBoolean = true;
+  else if (indicator === "N") patient.deceasedBoolean = false;
+  else if (indicator !== "") warn({ field: "PID-30", value: indicator, expected: "Y or N", outcome: "Patient.deceasedBoolean left out" });
 }
 
 /** Converts an XPN (family&…^given^middle^suffix^prefix^degree^type); undefined when it has no family or given name. */

@@ -1,11 +1,17 @@
 import type { BundleEntry, Identifier } from "fhir/r4";
 
+import type { ConversionWarning } from "./conversion-warning";
+
 /** The FHIR transaction entries converted from one HL7 v2 message or one X12 transaction set. */
 export interface ConvertedMessage {
   /** 1-based line of the file where the message starts. */
   line: number;
   /** The message's raw text, kept when importing it fails. */
   text: string;
+  /** MSH-10 of an HL7 v2 message, or ST-02 of an X12 transaction set. */
+  controlId: string;
+  /** Invalid values left out of the entries; the message is stored without them. */
+  warnings: ConversionWarning[];
   entries: BundleEntry[];
   /**
    * Patients that an A40 merge replaced: the import adds their `replaced-by` link to the stored

@@ -11,7 +11,7 @@ import type { MessageFailure } from "./message-failure";
 export async function recordFailedMessages(sql: SqlClient, format: string, path: string, failures: readonly MessageFailure[]): Promise<void> {
   if (failures.length === 0) return;
 
-  const hashes = failures.map((failure) => createHash("sha256").update(failure.text).digest("hex"));
+  const hashes = failures.map((failure) => hashMessage(failure.text));
   await sql.execute(
     `INSERT INTO failed_message (content_hash, format, path, line, segment, reason, message)
      SELECT DISTINCT ON (hash) hash, $2, $3, line, segment, reason, message
@@ -20,4 +20,9 @@ export async function recordFailedMessages(sql: SqlClient, format: string, path:
      SET path = excluded.path, line = excluded.line, segment = excluded.segment, reason = excluded.reason, last_failed_at = now()`,
     [hashes, format, path, failures.map((failure) => failure.line), failures.map((failure) => failure.segment), failures.map((failure) => failure.reason), failures.map((failure) => failure.text)],
   );
+}
+
+/** Returns the failed_message key of a message: the SHA-256 of its text, hex. */
+export function hashMessage(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
 }

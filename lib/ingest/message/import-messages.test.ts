@@ -73,6 +73,24 @@ describe.skipIf(!hasSampleData())("importPaths with HL7 v2 and X12", () => {
     expect(second.rejections.map(formatRejection)).toEqual(first.rejections.map(formatRejection));
   });
 
+  it("adds no versions on a forced re-import", async () => {
+    const before = await countStored();
+
+    const report = await importPaths(db, [hl7Dir, x12Dir], { force: true });
+    const after = await countStored();
+
+    expect(after).toEqual(before);
+    expect(report.byType.get("Encounter")).toEqual({ created: 0, updated: 0, unchanged: 8, existing: 0, deleted: 0 });
+    expect(report.byType.get("Claim")).toEqual({ created: 0, updated: 0, unchanged: 11, existing: 0, deleted: 0 });
+  });
+
+  it("reports a left-out value as a warning", async () => {
+    const report = await importPaths(db, [hl7Dir], { force: true });
+
+    const warnings = report.warnings.map((warning) => `${path.basename(warning.file)} ${warning.line} ${warning.messageControlId} ${warning.field} ${warning.value}`);
+    expect(warnings).toEqual(["ADT01-23.hl7 1 599102 PID-30 NO", "LAB-ORU-1.hl7 1 182 PID-30 NO"]);
+  });
+
   it("reports and keeps a garbled message", async () => {
     const folder = await writeMixedFolder();
 

@@ -1,5 +1,6 @@
 import type { BundleEntry, FhirResource, Identifier } from "fhir/r4";
 
+import type { ConversionWarning } from "./conversion-warning";
 import { deterministicId } from "./deterministic-id";
 
 /**
@@ -10,6 +11,13 @@ import { deterministicId } from "./deterministic-id";
  */
 export class MessageEntries {
   readonly entries: BundleEntry[] = [];
+  /** Invalid values the converters left out of these entries. */
+  readonly warnings: ConversionWarning[] = [];
+
+  /** Records a value left out because it is invalid; bound, so converters can take it as a WarnFunction. */
+  readonly warn = (warning: ConversionWarning): void => {
+    this.warnings.push(warning);
+  };
 
   /** Stores the resource under an id derived from `key`, replacing the stored version. */
   put(resource: FhirResource, ...key: string[]): string {

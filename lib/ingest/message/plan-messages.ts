@@ -8,8 +8,10 @@ import type { FilePlan } from "../file-plan";
 import type { ImportRejection } from "../import-rejection";
 import { planBundle } from "../plan-bundle";
 import type { ConvertedMessage } from "./converted-message";
-import { recordFailedMessages } from "./failed-message-registry";
+import { hashMessage, recordFailedMessages } from "./failed-message-registry";
+import { listAppliedMessages } from "./list-applied-messages";
 import type { MessageFailure } from "./message-failure";
+import { prefetchMessageIdentifiers } from "./prefetch-message-identifiers";
 import type { MessagesInput } from "./read-messages-input";
 
 /** The lookups and the database that planning converted messages uses besides the bundle planner's matcher. */
@@ -23,42 +25,59 @@ export interface MessageScope {
  * Plans the converted messages of an HL7 v2 or X12 file, each as one transaction, so a message
  * is stored whole or not at all and the import's validation, conditional matching and
  * idempotent writes apply. Messages that failed to parse or convert, and messages whose
- * transaction is rejected, are reported with their line and recorded in failed_message.
+ * transaction is rejected, are reported with their line and recorded in failed_message. A
+ * message whose Provenance is stored was applied by an earlier run and is not written again, so
+ * importing a file again (with --force) replays no old states and adds no versions.
  */
 export async function planMessages(file: string, input: MessagesInput, scope: MessageScope): Promise<FilePlan> {
-  const plan: FilePlan = { units: [], rejections: input.failures.map((failure) => rejectionOf(file, failure)), resourceCount: input.failures.length };
+  const plan: FilePlan = { units: [], rejections: input.failures.map((failure) => rejectionOf(file, failure)), resourceCount: input.failures.length, warnings: [], unchangedTypes: [] };
   const failures: MessageFailure[] = [...input.failures];
+  const applied = await listAppliedMessages(scope.sql, input.messages);
+  await prefetchMessageIdentifiers(scope.sql, scope.matcher, input.messages.filter((message) => !applied.has(message)));
 
   for (const message of input.messages) {
+    plan.warnings?.push(...message.warnings.map((warning) => ({ ...warning, file, line: message.line, messageControlId: message.controlId })));
     if (message.entries.length === 0) continue;
-    await linkClaims(message, scope.matcher);
-    await keepMergedPatients(message, scope);
-
-    const planned = await planBundle(file, { kind: "bundle", mode: "transaction", entries: message.entries }, scope.matcher);
-    plan.resourceCount += planned.resourceCount;
-    plan.units.push(...planned.units);
-    if (planned.rejections.length > 0) {
-      plan.rejections.push(...planned.rejections.map((rejection) => atMessageLine(rejection, message.line)));
-      const reason = planned.rejections.flatMap((rejection) => rejection.issues.map((issue) => issue.diagnostics)).join(" ");
-      failures.push({ line: message.line, segment: firstSegment(message.text), reason, text: message.text });
+    if (applied.has(message)) {
+      plan.resourceCount += message.entries.length;
+      plan.unchangedTypes?.push(...message.entries.flatMap((entry) => entry.resource?.resourceType ?? []));
+      continue;
     }
+    const failure = await planMessage(file, message, scope, plan);
+    if (failure) failures.push(failure);
   }
 
   await recordFailedMessages(scope.sql, input.format, file, failures);
   return plan;
 }
 
+/** Plans one message as a transaction into `plan`; returns its failure when planning rejects it. */
+async function planMessage(file: string, message: ConvertedMessage, scope: MessageScope, plan: FilePlan): Promise<MessageFailure | undefined> {
+  await linkClaims(message, scope.matcher);
+  await keepMergedPatients(message, scope);
+
+  const planned = await planBundle(file, { kind: "bundle", mode: "transaction", entries: message.entries }, scope.matcher);
+  const origin = { line: message.line, messageControlId: message.controlId, messageHash: hashMessage(message.text) };
+  plan.resourceCount += planned.resourceCount;
+  plan.units.push(...planned.units.map((unit) => ({ ...unit, rejectAs: { ...unit.rejectAs, ...origin } })));
+  if (planned.rejections.length === 0) return undefined;
+
+  plan.rejections.push(...planned.rejections.map((rejection) => atMessage(rejection, origin)));
+  const reason = planned.rejections.flatMap((rejection) => rejection.issues.map((issue) => issue.diagnostics)).join(" ");
+  return { line: message.line, segment: firstSegment(message.text), reason, text: message.text };
+}
+
 /** Reports a failure at its line, naming its segment when it has one with a name. */
 function rejectionOf(file: string, failure: MessageFailure): ImportRejection {
   const issue = failure.segment === "(none)" ? { diagnostics: failure.reason } : { diagnostics: failure.reason, expression: failure.segment };
-  return { file, line: failure.line, issues: [issue] };
+  return { file, line: failure.line, messageHash: hashMessage(failure.text), issues: [issue] };
 }
 
 /** Reports a rejected entry at the message's line, because the converted bundle's entry index is not in the file. */
-function atMessageLine({ entry, ...rejection }: ImportRejection, line: number): ImportRejection {
-  if (entry === undefined) return { ...rejection, line };
+function atMessage({ entry, ...rejection }: ImportRejection, origin: Pick<ImportRejection, "line" | "messageControlId" | "messageHash">): ImportRejection {
+  if (entry === undefined) return { ...rejection, ...origin };
   const issues = rejection.issues.map((issue) => ({ ...issue, diagnostics: `${issue.diagnostics} (converted entry ${entry})` }));
-  return { ...rejection, line, issues };
+  return { ...rejection, ...origin, issues };
 }
 
 function firstSegment(text: string): string {

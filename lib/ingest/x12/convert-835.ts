@@ -1,6 +1,7 @@
 import type { ExplanationOfBenefit, ExplanationOfBenefitItem, Identifier, PaymentReconciliation } from "fhir/r4";
 
 import type { ConvertedMessage } from "../message/converted-message";
+import type { WarnFunction } from "../message/conversion-warning";
 import type { MessageEntries } from "../message/message-entries";
 import { procedureOf } from "./convert-837";
 import { addMember, addPayer, addProvider, partyOfN1, type X12Party } from "./x12-parties";
@@ -10,6 +11,8 @@ import { x12Value, type X12Segment, type X12Transaction } from "./x12-transactio
 
 type Adjudication = NonNullable<ExplanationOfBenefit["adjudication"]>[number];
 
+// CLP02 claim status codes of the 835 (005010X221A1); 22 reverses an earlier payment.
+const claimStatusCodes = new Set(["1", "2", "3", "4", "19", "20", "21", "22", "23", "25"]);
 // CAS group PR (patient responsibility) reasons with an adjudication category of their own.
 const patientShare: Record<string, string> = { "1": "deductible", "2": "coinsurance", "3": "copay" };
 
@@ -52,13 +55,14 @@ export function convert835(entries: MessageEntries, converted: ConvertedMessage,
   for (const segment of transaction.segments) {
     if (segment.tag === "CLP") {
       finish();
-      open = { clp: segment, eob: startExplanation(segment, remittance) };
+      problem ??= checkClaimPayment(segment);
+      open = { clp: segment, eob: startExplanation(segment, remittance, entries.warn) };
     } else if (open && segment.tag === "NM1") {
       const party: X12Party = { nm1: segment, refs: [] };
       if (x12Value(segment, 1) === "QC") open.patient = party;
       if (x12Value(segment, 1) === "IL") open.subscriber = party;
     } else if (open) {
-      readPaymentSegment(open, segment, separator);
+      readPaymentSegment(open, segment, separator, entries.warn);
     }
   }
   finish();
@@ -80,7 +84,23 @@ function readRemittance(entries: MessageEntries, transaction: X12Transaction): R
   return { payer, payee, created: production ?? paid ?? transaction.envelope.recorded.slice(0, 10), payments: [] };
 }
 
-function startExplanation(clp: X12Segment, remittance: Remittance): ExplanationOfBenefit {
+/**
+ * Returns the reason a CLP cannot be converted, or undefined. CLP02 decides whether the EOB is
+ * active or a reversal (cancelled), and CLP03 and CLP04 are the required charge and payment. A
+ * guess would show a member a wrong status or amount.
+ */
+function checkClaimPayment(clp: X12Segment): string | undefined {
+  const at = `CLP at line ${clp.line} (claim ${x12Value(clp, 1)})`;
+  if (!claimStatusCodes.has(x12Value(clp, 2))) {
+    return `${at}: CLP02 "${x12Value(clp, 2)}" is not a claim status code; use one of ${[...claimStatusCodes].join(", ")} and send the remittance again.`;
+  }
+  for (const index of [3, 4]) {
+    if (!toMoney(x12Value(clp, index))) return `${at}: CLP0${index} "${x12Value(clp, index)}" is not an amount such as 125.50; correct it and send the remittance again.`;
+  }
+  return undefined;
+}
+
+function startExplanation(clp: X12Segment, remittance: Remittance, warn: WarnFunction): ExplanationOfBenefit {
   const eob: ExplanationOfBenefit = {
     resourceType: "ExplanationOfBenefit",
     identifier: [{ system: x12Systems.claimControlNumber, value: x12Value(clp, 1) }],
@@ -100,6 +120,10 @@ function startExplanation(clp: X12Segment, remittance: Remittance): ExplanationO
   eob.total = total.flatMap((entry) => (entry.amount ? [{ category: entry.category, amount: entry.amount }] : []));
   const paid = toMoney(x12Value(clp, 4));
   if (paid) eob.payment = { amount: paid };
+  const patientShare = x12Value(clp, 5);
+  if (patientShare !== "" && !toMoney(patientShare)) {
+    warn({ field: "CLP05", value: patientShare, expected: "an amount such as 20.00", outcome: "the patient responsibility adjudication left out" });
+  }
   return eob;
 }
 
@@ -111,7 +135,7 @@ function amountsOf(pairs: [string, string][]): Adjudication[] {
 }
 
 /** Reads SVC, CAS and the NM1 follow-ups of a claim payment; other segments of loop 2100 and 2110 are not converted. */
-function readPaymentSegment(open: OpenPayment, segment: X12Segment, separator: string): void {
+function readPaymentSegment(open: OpenPayment, segment: X12Segment, separator: string, warn: WarnFunction): void {
   switch (segment.tag) {
     case "SVC": {
       const item: ExplanationOfBenefitItem = { sequence: (open.eob.item?.length ?? 0) + 1, productOrService: procedureOf(x12Value(segment, 1), separator) };
@@ -131,6 +155,7 @@ function readPaymentSegment(open: OpenPayment, segment: X12Segment, separator: s
       if (open.item && (x12Value(segment, 1) === "472" || x12Value(segment, 1) === "150")) {
         const date = toDate(x12Value(segment, 2));
         if (date) open.item.servicedDate = date;
+        else warn({ field: "DTM02", value: x12Value(segment, 2), expected: "a date as CCYYMMDD", outcome: "ExplanationOfBenefit.item.servicedDate left out" });
       }
       break;
   }

@@ -1,5 +1,6 @@
 import type { Claim, ClaimDiagnosis, ClaimItem, Coverage, Identifier } from "fhir/r4";
 
+import type { WarnFunction } from "../message/conversion-warning";
 import type { MessageEntries } from "../message/message-entries";
 import { addMember, addPayer, addProvider, type X12Party } from "./x12-parties";
 import { x12Systems } from "./x12-systems";
@@ -99,7 +100,7 @@ export function convert837(entries: MessageEntries, transaction: X12Transaction)
         break;
       }
       default:
-        if (open) readClaimSegment(open, segment, separator);
+        if (open) readClaimSegment(open, segment, separator, entries.warn);
     }
   }
   for (const claim of claims) {
@@ -185,7 +186,7 @@ function addCoverage(entries: MessageEntries, context: ClaimContext, beneficiary
 }
 
 /** Reads HI, LX, SV1, SV2 and DTP inside a claim; other segments of loop 2300 and 2400 are not converted. */
-function readClaimSegment(open: OpenClaim, segment: X12Segment, separator: string): void {
+function readClaimSegment(open: OpenClaim, segment: X12Segment, separator: string, warn: WarnFunction): void {
   const claim = open.claim;
   switch (segment.tag) {
     case "HI":
@@ -202,7 +203,7 @@ function readClaimSegment(open: OpenClaim, segment: X12Segment, separator: strin
       if (open.item) readInstitutionalLine(open.item, segment, separator);
       break;
     case "DTP":
-      readDate(open, segment);
+      readDate(open, segment, warn);
       break;
   }
 }
@@ -256,9 +257,14 @@ export function procedureOf(composite: string, separator: string): ClaimItem["pr
   return { text: composite };
 }
 
-function readDate(open: OpenClaim, dtp: X12Segment): void {
+function readDate(open: OpenClaim, dtp: X12Segment, warn: WarnFunction): void {
   const period = toPeriod(x12Value(dtp, 2), x12Value(dtp, 3));
-  if (!period) return;
+  if (!period) {
+    if (x12Value(dtp, 1) === "472" || x12Value(dtp, 1) === "434") {
+      warn({ field: "DTP03", value: x12Value(dtp, 3), expected: `a date as CCYYMMDD (DTP02 D8) or a range as CCYYMMDD-CCYYMMDD (RD8), by DTP02 "${x12Value(dtp, 2)}"`, outcome: `the DTP*${x12Value(dtp, 1)} service date left out` });
+    }
+    return;
+  }
   if (x12Value(dtp, 1) === "472" && open.item) {
     if (period.start === period.end) open.item.servicedDate = period.start;
     else open.item.servicedPeriod = period;

@@ -33,7 +33,8 @@ export function parseX12File(text: string): X12File {
   // node-x12 1.7 reads ISA-13 and IEA-02 as numbers and drops their leading zeros, so the first
   // interchange's control number is read from the fixed-width ISA text itself.
   const firstControlNumber = trimmed.slice(0, 106).split(trimmed.charAt(3))[13];
-  const transactions = interchanges.flatMap((interchange, index) => readInterchange(interchange, lines, index === 0 ? firstControlNumber : undefined));
+  const delimiters = { element: trimmed.charAt(3), segment: trimmed.charAt(105) };
+  const transactions = interchanges.flatMap((interchange, index) => readInterchange(interchange, lines, delimiters, index === 0 ? firstControlNumber : undefined));
   return { transactions, failures: [] };
 }
 
@@ -62,22 +63,21 @@ function findMissingTrailer(interchanges: readonly X12Interchange[]): Omit<Messa
   return null;
 }
 
-function readInterchange(interchange: X12Interchange, lines: string[], controlNumber: string | undefined): X12Transaction[] {
+function readInterchange(interchange: X12Interchange, lines: string[], delimiters: { element: string; segment: string }, controlNumber: string | undefined): X12Transaction[] {
   const envelope = readEnvelope(interchange, controlNumber);
+  const isaLine = lines[interchange.header.range.start.line] ?? "";
   return interchange.functionalGroups.flatMap((group) =>
     group.transactions.map((transaction) => {
       const header = toSegment(transaction.header);
       const segments = transaction.segments.map(toSegment);
       const last = transaction.trailer.range.end.line + 1;
-      return {
-        envelope,
-        type: header.elements[1] ?? "",
-        controlNumber: header.elements[2] ?? "",
-        version: header.elements[3] || (group.header.elements[7]?.value ?? ""),
-        segments,
-        line: header.line,
-        text: lines.slice(header.line - 1, last).join("\n"),
-      };
+      const text = lines.slice(header.line - 1, last).join("\n");
+      // A file with one segment per line gives the transaction set's own lines, which need their
+      // envelope to parse again. A file on one line gives the whole interchange already.
+      const { element, segment } = delimiters;
+      const trailers = [`GE${element}1${element}${group.header.elements[5]?.value ?? ""}${segment}`, `IEA${element}1${element}${isaLine.split(element)[13] ?? ""}${segment}`];
+      const standalone = text.startsWith("ISA") ? text : [isaLine, lines[group.header.range.start.line] ?? "", text, ...trailers].join("\n");
+      return { envelope, type: header.elements[1] ?? "", controlNumber: header.elements[2] ?? "", version: header.elements[3] || (group.header.elements[7]?.value ?? ""), segments, line: header.line, text, standalone };
     }),
   );
 }

@@ -74,13 +74,23 @@ export function addMember(entries: MessageEntries, party: X12Party, subscriberMe
   const memberId = x12Value(party.nm1, 9);
   const key: Identifier = memberId !== "" ? { system: x12Systems.memberId, value: memberId } : { system: x12Systems.dependent, value: deterministicId(subscriberMemberId, x12Value(party.nm1, 3), x12Value(party.nm1, 4), x12Value(party.dmg, 2)) };
   const patient: Patient = { resourceType: "Patient", identifier: [key], name: [personName(party.nm1)] };
-  const birthDate = x12Value(party.dmg, 1) === "D8" ? toDate(x12Value(party.dmg, 2)) : undefined;
-  if (birthDate) patient.birthDate = birthDate;
-  const gender = genders[x12Value(party.dmg, 3)];
-  if (gender) patient.gender = gender;
+  addDemographics(entries, patient, party.dmg);
   const address = addressOf(party);
   if (address.length > 0) patient.address = address;
   return { reference: entries.createIfNoneExist(patient, key), memberId: memberId || subscriberMemberId };
+}
+
+/** Reads DMG02 (birth date, format D8) and DMG03 (gender); an invalid one is left out with a warning. */
+function addDemographics(entries: MessageEntries, patient: Patient, dmg: X12Segment | undefined): void {
+  const birth = x12Value(dmg, 2);
+  const birthDate = x12Value(dmg, 1) === "D8" ? toDate(birth) : undefined;
+  if (birthDate) patient.birthDate = birthDate;
+  else if (birth !== "") entries.warn({ field: "DMG02", value: birth, expected: "a date as CCYYMMDD with DMG01 D8", outcome: "Patient.birthDate left out" });
+
+  const code = x12Value(dmg, 3);
+  const gender = genders[code];
+  if (gender) patient.gender = gender;
+  else if (code !== "") entries.warn({ field: "DMG03", value: code, expected: "a gender code F, M or U", outcome: "Patient.gender left out" });
 }
 
 function personName(nm1: X12Segment): { family?: string; given?: string[]; suffix?: string[] } {

@@ -30,8 +30,10 @@ export interface X12Transaction {
   segments: X12Segment[];
   /** 1-based line of the ST segment. */
   line: number;
-  /** The raw text of the transaction set, for re-processing. */
+  /** The raw text of the transaction set, from ST to SE; its hash names the transaction's Provenance. */
   text: string;
+  /** The transaction set inside its ISA, GS, GE and IEA envelope, which parses on its own when re-processed. */
+  standalone: string;
 }
 
 /** Returns element `index` of a segment, or "" when absent. */
