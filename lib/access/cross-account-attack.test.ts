@@ -121,7 +121,10 @@ afterAll(async () => {
 interface Attack {
   name: string;
   method?: string;
-  /** The URL, written against family B's ids. Each run swaps "-fb-" for the victim's marker. */
+  /**
+   * The URL, written against family B's ids. Each run swaps "-fb-" for the victim's marker, and
+   * "{family}" for the victim's family name in both runs.
+   */
   url: string;
   body?: unknown;
   /** The status the policy gives: 404 hides foreign data, 403 refuses a capability, 200 filters. */
@@ -160,7 +163,8 @@ const attacks: Attack[] = [
   { name: "_include from a guessed id", url: "Coverage?_id=cov-fb-spouse&_include=Coverage:beneficiary", status: 200 },
   { name: "_revinclude onto the directory", url: "Organization?_revinclude=Observation:performer&_revinclude=Coverage:payor", status: 200 },
   { name: "_revinclude from a guessed Patient", url: "Patient?_id=pat-fb-sub&_revinclude=Observation:subject", status: 200 },
-  { name: "chained search by name", url: "Observation?subject:Patient.name=Brightwater", status: 200 },
+  { name: "chained search by family name", url: "Observation?subject:Patient.family={family}", status: 200 },
+  { name: "chained search on Coverage", url: "Coverage?beneficiary:Patient.family={family}", status: 200 },
   { name: "chained search by id", url: "Observation?subject:Patient._id=pat-fb-sub", status: 200 },
   { name: "_has reverse chain", url: "Patient?_has:Observation:subject:value-quantity=gt200", status: 200 },
   { name: "$everything", url: "Patient/pat-fb-sub/$everything", status: 404 },
@@ -169,6 +173,7 @@ const attacks: Attack[] = [
   { name: "$run with a patient filter", method: "POST", url: "ViewDefinition/$run", body: runParameters({ name: "patient", valueReference: { reference: "Patient/pat-fb-sub" } }), status: 404 },
   { name: "$run with a group filter", method: "POST", url: "ViewDefinition/$run", body: runParameters({ name: "group", valueReference: { reference: "Group/grp-fb-all" } }), status: 404 },
   { name: "$run over the store", method: "POST", url: "ViewDefinition/$run", body: runParameters(), status: 200 },
+  { name: "$run as CSV", method: "POST", url: "ViewDefinition/$run?_format=csv", body: runParameters(), status: 200 },
   { name: "$care-gaps for a foreign subject", url: `Measure/$care-gaps?${year}&subject=Patient/pat-fb-sub`, status: 404 },
   { name: "$care-gaps for a foreign Group", url: `Measure/$care-gaps?${year}&subject=Group/grp-fb-all`, status: 404 },
   { name: "$evaluate-measure for a foreign subject", url: `Measure/lakeview-cms147/$evaluate-measure?${year}&subject=Patient/pat-fb-sub`, status: 404 },
@@ -192,7 +197,7 @@ const attacks: Attack[] = [
 const LEAKY_HEADERS = ["location", "content-location", "etag", "last-modified"];
 
 function send(attacker: Attacker, attack: Attack, marker: string, database: Database = db): Promise<FhirResponse> {
-  const swap = (text: string): string => text.replaceAll(families.b.marker, marker);
+  const swap = (text: string): string => text.replaceAll(families.b.marker, marker).replaceAll("{family}", families[attacker.victim].names[2]);
   return sendFhirRequest(database, swap(attack.url), {
     method: attack.method ?? "GET",
     scope: attacker.scope,
