@@ -9,12 +9,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { createAccount } from "@/lib/auth/create-account";
+import type { Database } from "@/lib/db/database";
 import { applyMigrations } from "@/lib/db/apply-migrations";
 import { databaseOptionsFromEnv, openDatabase } from "@/lib/db/database";
 import { seedDemoData } from "@/lib/demo/seed-demo-data";
 import { importPaths } from "@/lib/ingest/import-paths";
 import { recordImportRun } from "@/lib/ingest/record-import-run";
 
+import { demoAccounts } from "./demo-accounts";
 import { sharedDataDir, syntheaMember } from "./imported-member";
 import { importsFixture } from "./imports-fixture";
 
@@ -22,6 +24,7 @@ const db = await openDatabase(databaseOptionsFromEnv());
 try {
   await applyMigrations(db);
   await seedDemoData(db, { members: 25 });
+  await addSecondCareManager(db);
 
   if (existsSync(sharedDataDir)) {
     const synthea = path.join(sharedDataDir, "synthea/smart-generated-sample-data-r4");
@@ -54,4 +57,24 @@ try {
   }
 } finally {
   await db.close();
+}
+
+/**
+ * Creates a second care manager whose panel is every demo patient that is not on the first care
+ * manager's panel, so the attack suite has two care managers with disjoint panels.
+ */
+async function addSecondCareManager(database: Database): Promise<void> {
+  const rows = await database.sql.query<{ id: string }>(
+    `SELECT r.id FROM resource r
+     WHERE r.resource_type = 'Patient' AND NOT r.deleted
+       AND NOT EXISTS (SELECT 1 FROM care_panel_member member WHERE member.patient_id = r.id)
+     ORDER BY r.id`,
+  );
+  await createAccount(database, {
+    email: demoAccounts.careManager2.email,
+    password: demoAccounts.careManager2.password,
+    name: "Casey Lindqvist",
+    role: "care_manager",
+    panelPatientIds: rows.map((row) => row.id),
+  });
 }

@@ -8,6 +8,7 @@ import type { Communication, Task } from "fhir/r4";
 import type { z } from "zod";
 
 import { recordCareAudit } from "./record-care-audit";
+import { isFormData } from "@/lib/auth/is-form-data";
 import { requireRole } from "@/lib/auth/require-session";
 import type { CareActor } from "@/lib/care/care-actor";
 import { parseForm } from "@/lib/care/outreach-schemas";
@@ -24,19 +25,23 @@ import { careStrings } from "./strings";
 /**
  * Runs one care manager write from a submitted form: checks the origin and the role on the
  * server, validates the form with `schema`, runs `write`, records an AuditEvent and refreshes the
- * care pages. Errors become a plain result for the form. Only the messages of invalid requests, which the care
+ * care pages. Errors become a plain result for the form, and so does a forged call whose
+ * `formData` is not FormData. Only the messages of invalid requests, which the care
  * lib writes for the care manager and which name no member data, reach the browser.
  */
 export async function runCareAction<T>(
   audit: { event: string; action: "C" | "U" },
   schema: z.ZodType<T>,
-  formData: FormData,
+  formData: unknown,
   write: (db: Database, actor: CareActor, values: T) => Promise<Task | Communication>,
 ): Promise<CareActionResult> {
   if (!isSameOriginRequest(await headers())) {
     return { status: "not-allowed", message: careStrings.errors.notAllowed };
   }
   const user = await requireRole("care_manager");
+  if (!isFormData(formData)) {
+    return { status: "invalid", message: careStrings.errors.invalid, errors: {} };
+  }
   const parsed = parseForm(schema, formData);
   if (!parsed.ok) {
     return { status: "invalid", message: careStrings.errors.invalid, errors: parsed.errors };

@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 
+import { isFormData } from "@/lib/auth/is-form-data";
 import { getDatabase } from "@/lib/db/get-database";
 import { createAuthorizationCode } from "@/lib/smart/authorization-code";
 import { toRedirectUrl } from "@/lib/smart/parse-authorization-request";
@@ -16,7 +17,7 @@ import { smartStrings } from "./strings";
  * answer returns the member to the app.
  */
 export async function decideAuthorization(formData: FormData): Promise<void> {
-  const query = new URLSearchParams(String(formData.get("request") ?? ""));
+  const query = new URLSearchParams(isFormData(formData) ? String(formData.get("request") ?? "") : "");
   const loaded = await loadAuthorization(query);
   if (loaded.kind === "invalid-client") {
     redirect(`/oauth/authorize?${query.toString()}`);

@@ -36,6 +36,13 @@ describe("toFhirAuditRecord", () => {
     expect(result.action).toBe(action);
   });
 
+  it("names the patients behind $run rows", () => {
+    const result = toFhirAuditRecord({ method: "POST", path: ["ViewDefinition", "$run"] }, { status: 200, body: "[]", auditPatientIds: ["p-2", "p-1"] }, agents, { recorded });
+
+    expect(result.patientIds).toEqual(["p-1", "p-2"]);
+    expect(result.resources).toEqual([]);
+  });
+
   it("names the patient of a read resource", () => {
     const result = record("GET", ["Observation", "obs-1"], 200, observation);
 

@@ -10,11 +10,12 @@ import type { AuditAgent, AuditRecord } from "./audit-record";
  * Describes a FHIR API request and its response as an audit record: the interaction from the
  * method and path, the outcome from the status, and the patients from the resources the
  * response carries (a resource, or the entries of a Bundle) together with the patient a
- * Patient-level path names.
+ * Patient-level path names, and the patients an operation reports for a body of rows
+ * (`auditPatientIds`).
  */
 export function toFhirAuditRecord(
   request: Pick<FhirRequest, "method" | "path">,
-  response: Pick<FhirResponse, "status" | "body">,
+  response: Pick<FhirResponse, "status" | "body" | "auditPatientIds">,
   agents: readonly AuditAgent[],
   details: { address?: string; requestId?: string; recorded: Date },
 ): AuditRecord {
@@ -24,6 +25,7 @@ export function toFhirAuditRecord(
   if (request.path[0] === "Patient" && isId(request.path[1])) {
     patientIds.add(request.path[1]);
   }
+  for (const patientId of response.auditPatientIds ?? []) patientIds.add(patientId);
 
   return {
     action: interaction.action,

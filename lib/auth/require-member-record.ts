@@ -3,6 +3,8 @@ import "server-only";
 import { cookies } from "next/headers";
 import { cache } from "react";
 
+import { decideAccess } from "../access/decide-access";
+import { toSessionActor } from "../access/to-session-actor";
 import { getDatabase } from "../db/get-database";
 import type { DependentAccess } from "../dependents/dependent-access";
 import { resolveViewedRecord } from "../dependents/resolve-viewed-record";
@@ -30,7 +32,8 @@ export interface MemberRecord {
  * The viewing cookie only names a dependent. On every request the value must carry this
  * account's signature, and the dependent must be on a Coverage in force whose subscriber is the
  * member and be under 13 today or hold a grant for the member. Any other value is ignored, and
- * the pages show the member's own record. Cached per request, so layout and page check once.
+ * the pages show the member's own record. The access policy (lib/access) then decides with the
+ * dependent as the member's one viewable dependent. Cached per request, so layout and page check once.
  */
 export const requireMemberRecord = cache(async (): Promise<MemberRecord> => {
   const user = await requireMember();
@@ -45,5 +48,9 @@ export const requireMemberRecord = cache(async (): Promise<MemberRecord> => {
   }
   const db = await getDatabase();
   const viewed = await resolveViewedRecord(db, new FhirStore(db), { id: user.id, patientId: user.patientId }, cookie, readAuthSecret(), new Date());
-  return viewed.viewing === "self" ? self : { user, patientId: viewed.patientId, viewing: "dependent", dependentAccess: viewed.access };
+  if (viewed.viewing === "self") return self;
+
+  const actor = toSessionActor(user, { dependentIds: [viewed.patientId] });
+  const decision = decideAccess(actor, { kind: "compartment", resourceType: "Patient", patientIds: [viewed.patientId] });
+  return decision.allowed ? { user, patientId: viewed.patientId, viewing: "dependent", dependentAccess: viewed.access } : self;
 });

@@ -53,10 +53,21 @@ export async function getCareMemberView(db: Database, patientId: string, now: Da
     age: ageInYears(patient.birthDate, now),
     health,
     claims,
-    coverage: coverage.kind === "patient" ? coverage : null,
+    coverage: coverage.kind === "patient" ? withoutRelatives(coverage) : null,
     gaps,
     tasks: tasks.map(toTaskView),
     communications: communications.map(toCommunicationView),
     careManagers,
   };
+}
+
+/**
+ * Keeps only the member in the plan's list of people, so the view model carries no relative's
+ * name. Relatives on a family plan need not be on the care manager's panel, and the access policy
+ * lets a care manager reach panel patients only. The family's spending stays, because it is a
+ * sum that names no one.
+ */
+function withoutRelatives(coverage: Extract<MemberCoverage, { kind: "patient" }>): Extract<MemberCoverage, { kind: "patient" }> {
+  if (!coverage.coverage) return coverage;
+  return { ...coverage, coverage: { ...coverage.coverage, members: coverage.coverage.members.filter((member) => member.isYou) } };
 }

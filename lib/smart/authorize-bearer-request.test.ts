@@ -107,7 +107,7 @@ describe("authorizeBearerRequest: scopes to AccessScope", () => {
   it("gives a care manager their panel", async () => {
     const token = await memberToken("user/*.rs", { sub: fixtures.careManager, patient: undefined });
 
-    expect(await scopeOf(token)).toEqual({ kind: "patients", patientIds: ["pat-cruz"], resourceTypes: SUPPORTED_RESOURCE_TYPES });
+    expect(await scopeOf(token)).toEqual({ kind: "patients", patientIds: ["pat-cruz"], compartmentParams: { Coverage: ["beneficiary"] }, resourceTypes: SUPPORTED_RESOURCE_TYPES });
   });
 
   it("keeps an admin token read-only without write scopes", async () => {

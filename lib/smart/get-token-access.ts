@@ -1,3 +1,4 @@
+import { toActorScope } from "../access/to-actor-scope";
 import { isSignedInAfter } from "../auth/auth-time";
 import type { Database } from "../db/database";
 import { getAccessScope } from "../fhir/rest/get-access-scope";
@@ -33,7 +34,7 @@ export async function getTokenAccess(db: Database, token: string, options: { key
     if (!client) {
       throw new InvalidAccessTokenError("The client this token was issued to is no longer registered.");
     }
-    return { scope: toAccessScope({ kind: "all" }, scopes), scopes, grant: verified.grant, callerId: `client:${client.id}` };
+    return { scope: toAccessScope(toActorScope({ kind: "system", id: client.id }), scopes), scopes, grant: verified.grant, callerId: `client:${client.id}` };
   }
 
   const base = await getUserBaseScope(db, verified.sub, verified.iat, verified.patient);
@@ -52,7 +53,7 @@ async function getUserBaseScope(db: Database, userId: string, issuedAt: number, 
     if (user.role !== "member" || user.patientId !== patient) {
       throw new InvalidAccessTokenError("The access token's patient is no longer linked to the account; authorize the app again.");
     }
-    return { kind: "patients", patientIds: [patient] };
+    return toActorScope({ kind: "member", id: user.id, patientId: patient, dependentIds: [] });
   }
   return getAccessScope(db, { id: user.id, name: user.name, role: user.role, patientId: user.patientId });
 }

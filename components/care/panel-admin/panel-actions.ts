@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 
+import { isFormData } from "@/lib/auth/is-form-data";
 import { requireRole } from "@/lib/auth/require-session";
 import { parseForm } from "@/lib/care/outreach-schemas";
 import { addPanelPatient } from "@/lib/care/panel/add-panel-patient";
@@ -27,6 +28,9 @@ export async function changePanelAction(_previous: CareActionResult | null, form
     return { status: "not-allowed", message: staffPanelStrings.notAllowed };
   }
   const admin = await requireRole("admin");
+  if (!isFormData(formData)) {
+    return { status: "invalid", message: staffPanelStrings.invalid, errors: {} };
+  }
   const parsed = parseForm(panelChangeSchema, formData);
   if (!parsed.ok) {
     return { status: "invalid", message: staffPanelStrings.invalid, errors: parsed.errors };

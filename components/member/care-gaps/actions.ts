@@ -7,6 +7,7 @@ import { headers } from "next/headers";
 import { z } from "zod";
 
 import { recordPortalAudit } from "@/lib/audit/record-portal-audit";
+import { isFormData, isFormState } from "@/lib/auth/is-form-data";
 import { requireMemberRecord } from "@/lib/auth/require-member-record";
 import { canActOnGaps } from "@/lib/care-gaps/can-act-on-gaps";
 import type { GapActionOutcome } from "@/lib/care-gaps/gap-action-outcome";
@@ -36,6 +37,7 @@ type GapActor = { kind: "allowed"; userId: string; patientId: string; requesterP
  * patient id only detects a record switch in another tab, and neither id is trusted otherwise.
  */
 export async function reportGapDone(previous: GapActionState, formData: FormData): Promise<GapActionState> {
+  if (!isFormData(formData) || !isFormState(previous)) return forgedCallState;
   const fields = toFields(formData);
   const reply = (status: GapActionStatus, extra: Partial<GapActionState> = {}): GapActionState => ({
     status, fields, errors: {}, submissions: previous.submissions + 1, ...extra,
@@ -60,6 +62,7 @@ export async function reportGapDone(previous: GapActionState, formData: FormData
 
 /** Creates an outreach Task for a gap of the record the member is viewing, unless one is open. */
 export async function askForGapHelp(previous: GapActionState, formData: FormData): Promise<GapActionState> {
+  if (!isFormData(formData) || !isFormState(previous)) return forgedCallState;
   const reply = (status: GapActionStatus, extra: Partial<GapActionState> = {}): GapActionState => ({
     ...previous, status, errors: {}, submissions: previous.submissions + 1, ...extra,
   });
@@ -72,6 +75,9 @@ export async function askForGapHelp(previous: GapActionState, formData: FormData
   if (outcome.kind === "help-requested") revalidateGapPages();
   return reply(outcome.kind);
 }
+
+/** The answer to a call whose arguments are not a form state and a FormData, which no form of the portal sends. */
+const forgedCallState: GapActionState = { ...initialGapActionState, status: "invalid", submissions: 1 };
 
 async function authorizeGapAction(formData: FormData): Promise<GapActor> {
   if (!isSameOriginRequest(await headers())) {

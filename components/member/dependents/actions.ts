@@ -3,6 +3,7 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 
+import { isFormData } from "@/lib/auth/is-form-data";
 import { readAuthSecret } from "@/lib/auth/read-auth-secret";
 import { requireMember } from "@/lib/auth/require-session";
 import { getDatabase } from "@/lib/db/get-database";
@@ -20,7 +21,7 @@ import { isSameOriginRequest } from "@/lib/profile/is-same-origin-request";
  */
 export async function viewDependentRecord(formData: FormData): Promise<void> {
   const user = await requireMember();
-  const dependentId = formData.get("patientId");
+  const dependentId = isFormData(formData) ? formData.get("patientId") : null;
   if (!isSameOriginRequest(await headers()) || !user.patientId || typeof dependentId !== "string") {
     redirect("/member/dependents");
   }

@@ -6,6 +6,7 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 
 import { recordPortalAudit } from "@/lib/audit/record-portal-audit";
+import { isFormData, isFormState } from "@/lib/auth/is-form-data";
 import { requireMemberRecord } from "@/lib/auth/require-member-record";
 import { getDatabase } from "@/lib/db/get-database";
 import { isFhirError } from "@/lib/fhir/fhir-error";
@@ -23,6 +24,9 @@ import type { ProfileFormFields, ProfileFormState } from "./profile-form-state";
  * mismatch means the member switched records in another tab, and nothing is written.
  */
 export async function saveProfile(previous: ProfileFormState, formData: FormData): Promise<ProfileFormState> {
+  if (!isFormData(formData) || !isProfileFormState(previous)) {
+    return { status: "invalid", fields: emptyFields, errors: {}, submissions: 1 };
+  }
   const submissions = previous.submissions + 1;
   const fields = toFields(formData, previous.fields);
   const reply = (status: ProfileFormState["status"], extra: Partial<ProfileFormState> = {}): ProfileFormState => ({
@@ -67,6 +71,15 @@ export async function saveProfile(previous: ProfileFormState, formData: FormData
     logger.error({ errorKind: errorKindOf(error), reference, userId: record.user.id }, "profile save failed");
     return reply("failed", { reference });
   }
+}
+
+/** The fields of the answer to a forged call, which carries no form to echo. */
+const emptyFields: ProfileFormFields = {
+  version: "", phone: "", email: "", line1: "", line2: "", city: "", state: "", postalCode: "", language: "", contactMethod: "", paperless: false,
+};
+
+function isProfileFormState(value: unknown): value is ProfileFormState {
+  return isFormState(value) && typeof (value as { fields?: unknown }).fields === "object" && (value as { fields?: unknown }).fields !== null;
 }
 
 function errorKindOf(error: unknown): string {

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 
+import { isFormData } from "@/lib/auth/is-form-data";
 import { requireMemberRecord } from "@/lib/auth/require-member-record";
 import { getDatabase } from "@/lib/db/get-database";
 import { grantRecordAccess } from "@/lib/dependents/grant-record-access";
@@ -19,7 +20,7 @@ import { isSameOriginRequest } from "@/lib/profile/is-same-origin-request";
  */
 export async function shareRecord(formData: FormData): Promise<void> {
   const member = await requireSharingMember();
-  const viewerId = formData.get("viewerId");
+  const viewerId = isFormData(formData) ? formData.get("viewerId") : null;
   if (!member || typeof viewerId !== "string") return;
 
   const db = await getDatabase();
@@ -37,7 +38,7 @@ export async function shareRecord(formData: FormData): Promise<void> {
 /** Withdraws the member's grant to a subscriber; withdrawing a grant that does not exist changes nothing. */
 export async function stopSharingRecord(formData: FormData): Promise<void> {
   const member = await requireSharingMember();
-  const viewerId = formData.get("viewerId");
+  const viewerId = isFormData(formData) ? formData.get("viewerId") : null;
   if (!member || typeof viewerId !== "string") return;
 
   const revoked = await revokeRecordAccess(await getDatabase(), member.patientId, viewerId);

@@ -1,3 +1,4 @@
+import { decideScopeCapability } from "../../access/decide-access";
 import type { Database } from "../../db/database";
 import type { ExportLevel } from "../bulk/bulk-export-job";
 import { createBulkExportJob } from "../bulk/bulk-export-jobs";
@@ -28,7 +29,7 @@ const UNSUPPORTED_PARAMETERS = ["_typeFilter", "_elements", "patient", "includeA
  */
 export async function exportOperation(level: ExportLevel, groupId: string | undefined, request: FhirRequest, context: FhirContext): Promise<FhirResponse> {
   assertKickOffRequest(request);
-  if (level !== "patient" && context.scope.kind !== "all") {
+  if (level !== "patient" && !decideScopeCapability(context.scope, "export.bulk.system").allowed) {
     throw new FhirError("forbidden", `A ${level} export covers every patient, and this session may see only some; use GET /Patient/$export.`);
   }
   if (groupId !== undefined) await readInScope(context.db.sql, context.scope, "Group", groupId);

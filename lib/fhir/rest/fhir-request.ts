@@ -37,6 +37,11 @@ export interface FhirResponse {
   status: number;
   headers: Record<string, string>;
   body?: unknown;
+  /**
+   * Patients whose data the body carries when the body is not made of resources (ViewDefinition
+   * rows), for the AuditEvent. Not sent to the client.
+   */
+  auditPatientIds?: readonly string[];
 }
 
 /** The media type of every body this server sends and accepts. */

@@ -39,7 +39,7 @@ describe("getAccessScope", () => {
   it("gives a care manager their panel", async () => {
     const scope = await getAccessScope(db, careManager);
 
-    expect(scope).toEqual({ kind: "patients", patientIds: ["p-1", "p-3"] });
+    expect(scope).toEqual({ kind: "patients", patientIds: ["p-1", "p-3"], compartmentParams: { Coverage: ["beneficiary"] } });
   });
 
   it("gives an admin everything", async () => {

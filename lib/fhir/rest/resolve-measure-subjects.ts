@@ -1,3 +1,4 @@
+import { assertScopeCapability } from "../../access/assert-access";
 import { FhirError } from "../fhir-error";
 import { allowsResourceType } from "../search/access-scope";
 import { readInScope } from "../search/read-in-scope";
@@ -10,6 +11,7 @@ import type { FhirContext } from "./fhir-request";
  * caller limited to some patients gets those; a caller who sees every patient must name one.
  */
 export async function resolveMeasureSubjects(subject: string | undefined, operation: string, context: FhirContext): Promise<string[]> {
+  assertScopeCapability(context.scope, "measure.evaluate");
   for (const resourceType of ["Patient", "MeasureReport", "DetectedIssue"]) {
     if (!allowsResourceType(context.scope, resourceType)) {
       throw new FhirError("forbidden", `${operation} returns ${resourceType} resources, which this token's scopes do not cover; request a scope for ${resourceType}.`);

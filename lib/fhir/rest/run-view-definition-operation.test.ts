@@ -60,6 +60,23 @@ function runBody(parameters: unknown[]): { method: string; body: string; headers
 }
 
 describe("ViewDefinition/$run", () => {
+  it("reports the patients behind the returned rows for the audit", async () => {
+    const all = await sendFhirRequest(db, "ViewDefinition/$run?viewReference=ViewDefinition/glucose");
+    const limited = await sendFhirRequest(db, "ViewDefinition/$run?viewReference=ViewDefinition/glucose&_limit=1");
+    const memberA = await sendFhirRequest(db, "ViewDefinition/$run?viewReference=ViewDefinition/glucose", { scope: MEMBER_A });
+
+    expect(all.auditPatientIds).toEqual(["run-a", "run-b"]);
+    expect(limited.auditPatientIds).toEqual(["run-a"]);
+    expect(memberA.auditPatientIds).toEqual(["run-a"]);
+  });
+
+  it("reports no patients for inline resources", async () => {
+    const response = await sendFhirRequest(db, "ViewDefinition/$run", runBody([{ name: "viewResource", resource: GLUCOSE_VIEW }, { name: "resource", resource: observation("inline-1", "run-b", 1) }]));
+
+    expect(response.status).toBe(200);
+    expect(response.auditPatientIds).toEqual([]);
+  });
+
   it("runs a stored view over the store as JSON", async () => {
     const response = await sendFhirRequest(db, "ViewDefinition/$run?viewReference=ViewDefinition/glucose");
 

@@ -1,5 +1,6 @@
 import type { Group } from "fhir/r4";
 
+import { assertScopeCapability } from "../../access/assert-access";
 import { compileViewDefinition, type CompiledView } from "../../analytics/compile-view-definition";
 import { formatViewRows, VIEW_OUTPUT_CONTENT_TYPES } from "../../analytics/format-view-rows";
 import { listViewSourceResources } from "../../analytics/list-view-source-resources";
@@ -17,15 +18,19 @@ import type { FhirContext, FhirRequest, FhirResponse } from "./fhir-request";
  * resources to those Patients' compartments; a Patient or Group outside the scope gets 404.
  */
 export async function runViewDefinitionOperation(instanceId: string | undefined, request: FhirRequest, context: FhirContext): Promise<FhirResponse> {
+  assertScopeCapability(context.scope, "analytics.run");
   const parameters = parseRunParameters(request.query, request.method === "POST" ? request.body : undefined, instanceId);
   const view = compileViewDefinition(parameters.viewId !== undefined ? await readStoredViewDefinition(context.db, parameters.viewId) : parameters.viewResource);
 
-  const rows = parameters.resources ? runInline(view, parameters.resources, parameters.limit) : await runOnStore(view, parameters, context);
+  const { rows, patientIds } = parameters.resources
+    ? { rows: runInline(view, parameters.resources, parameters.limit), patientIds: [] }
+    : await runOnStore(view, parameters, context);
 
   return {
     status: 200,
     headers: { "content-type": VIEW_OUTPUT_CONTENT_TYPES[parameters.format] },
     body: formatViewRows(rows, view.columns, parameters.format, parameters.header),
+    auditPatientIds: patientIds,
   };
 }
 
@@ -38,14 +43,40 @@ function runInline(view: CompiledView, resources: unknown[], limit: number | und
   return limitRows(rows, limit);
 }
 
-async function runOnStore(view: CompiledView, parameters: RunParameters, context: FhirContext): Promise<ViewRow[]> {
-  const patientIds = await listFilterPatients(parameters, context);
+/**
+ * Runs the view over the stored resources the scope may see. Returns the rows and the patients
+ * whose compartments hold the resources behind the returned rows, so the AuditEvent names them.
+ */
+async function runOnStore(view: CompiledView, parameters: RunParameters, context: FhirContext): Promise<{ rows: ViewRow[]; patientIds: string[] }> {
+  const filterIds = await listFilterPatients(parameters, context);
   const rows: ViewRow[] = [];
-  for await (const batch of listViewSourceResources(context.db.sql, context.scope, view.resourceType, patientIds ? { patientIds } : {})) {
-    for (const resource of batch) rows.push(...view.evaluate(resource));
+  const sources: string[] = [];
+  for await (const batch of listViewSourceResources(context.db.sql, context.scope, view.resourceType, filterIds ? { patientIds: filterIds } : {})) {
+    for (const resource of batch) {
+      const produced = view.evaluate(resource);
+      rows.push(...produced);
+      sources.push(...produced.map(() => resource.id ?? ""));
+    }
     if (rows.length > (parameters.limit ?? MAX_RUN_ROWS)) break;
   }
-  return limitRows(rows, parameters.limit);
+
+  const returned = limitRows(rows, parameters.limit);
+  const returnedIds = [...new Set(sources.slice(0, returned.length))];
+  return { rows: returned, patientIds: await listCompartmentPatients(context, view.resourceType, returnedIds) };
+}
+
+/** Lists, sorted, the Patients whose compartments hold these resources; a Patient is in its own. */
+async function listCompartmentPatients(context: FhirContext, resourceType: string, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  if (resourceType === "Patient") return ids.sort();
+
+  const rows = await context.db.sql.query<{ compartment_id: string }>(
+    `SELECT DISTINCT compartment_id FROM resource_compartment
+     WHERE compartment_type = 'Patient' AND resource_type = $1 AND resource_id = ANY($2::text[])
+     ORDER BY compartment_id`,
+    [resourceType, ids],
+  );
+  return rows.map((row) => row.compartment_id);
 }
 
 /** Lists the Patients named by `patient` and by the Group's members, each checked against the scope. */
