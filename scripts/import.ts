@@ -25,6 +25,11 @@ docs/hl7v2-x12.md). X12 835 files load last, after the claims they pay. Synthea'
 and practitionerInformation* bundles load first, then files named after provider types
 (Organization*, Practitioner*, ...), then the rest in path order.
 
+Every resource is validated against base FHIR R4. When LAKEVIEW_IG_DIR names a folder of FHIR
+packages, resources are also checked against the profiles in their meta.profile and the portal's
+default US Core, CARIN BB and DEQM profiles (docs/validation.md): errors of a declared profile
+reject the resource, and warnings are counted per rule in the report.
+
 A transaction bundle is stored whole or not at all. In other bundles and NDJSON files an invalid
 entry is rejected and the rest load. Created resources keep the id of their urn:uuid fullUrl,
 so importing the same data again adds no resources and no versions; a POST entry whose id is
@@ -47,6 +52,8 @@ stored (docs/care-gaps.md); progress goes to standard error.
 Options:
   --force            import files again even if an earlier run recorded them
   --strict           exit with code 1 when anything at all was rejected
+  --skip-profiles    validate against base R4 only, even when LAKEVIEW_IG_DIR is set; profile
+                     checks slow an import several times over
   --batch-size N     writes per database transaction (default ${defaultBatchSize}); a transaction
                      bundle is never split
   -h, --help         show this text
@@ -59,12 +66,13 @@ Exit codes:
      kinds listed above
 `;
 
-function parseCommandLine(): { paths: string[]; force: boolean; strict: boolean; batchSize: number } {
+function parseCommandLine(): { paths: string[]; force: boolean; strict: boolean; skipProfiles: boolean; batchSize: number } {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
       force: { type: "boolean", default: false },
       strict: { type: "boolean", default: false },
+      "skip-profiles": { type: "boolean", default: false },
       "batch-size": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -81,19 +89,19 @@ function parseCommandLine(): { paths: string[]; force: boolean; strict: boolean;
   if (positionals.length === 0) {
     throw new UsageError("No PATH given; name at least one file or folder to import.");
   }
-  return { paths: positionals, force: values.force, strict: values.strict, batchSize };
+  return { paths: positionals, force: values.force, strict: values.strict, skipProfiles: values["skip-profiles"], batchSize };
 }
 
 class UsageError extends Error {}
 
 async function main(): Promise<number> {
-  const { paths, force, strict, batchSize } = parseCommandLine();
+  const { paths, force, strict, skipProfiles, batchSize } = parseCommandLine();
   const db = await openDatabase(databaseOptionsFromEnv());
   const progress = createProgressReporter(process.stderr);
 
   try {
     await applyMigrations(db);
-    const report = await importPaths(db, paths, { force, batchSize, onProgress: (state) => progress.update(state) });
+    const report = await importPaths(db, paths, { force, batchSize, profileValidation: !skipProfiles, onProgress: (state) => progress.update(state) });
     progress.stop();
     console.log(formatImportReport(report));
     await updateCareGaps(db, { print: (line) => console.error(line) });

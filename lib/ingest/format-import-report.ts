@@ -1,12 +1,14 @@
 import { formatRejection } from "./import-rejection";
 import { countStored, type ImportReport, type TypeCounts } from "./import-report";
+import { formatValidationSummary } from "./validation-summary";
 
 const columns: (keyof TypeCounts)[] = ["created", "updated", "unchanged", "existing", "deleted"];
 
 /**
  * Formats a report for the terminal: totals with time and rate, a table of counts per resource
- * type, and every rejection on a line of its own. Holds counts, types, paths, entry positions
- * and validation messages only, never resource content.
+ * type, the validation findings of kept resources per rule, and every rejection on a line of its
+ * own. Holds counts, types, paths, entry positions and validation messages only, never resource
+ * content.
  */
 export function formatImportReport(report: ImportReport): string {
   const lines = [summaryLine(report)];
@@ -18,6 +20,10 @@ export function formatImportReport(report: ImportReport): string {
   }
   if (report.byType.size > 0) {
     lines.push("", ...countTable(report.byType));
+  }
+  const validation = formatValidationSummary(report.validation);
+  if (validation.length > 0) {
+    lines.push("", ...validation);
   }
   if (report.rejections.length > 0) {
     lines.push("", `Rejected (${report.rejections.length}):`, ...report.rejections.map((rejection) => `  ${formatRejection(rejection)}`));

@@ -1,4 +1,5 @@
 import type { ImportRejection } from "./import-rejection";
+import { createValidationSummary, type ValidationSummary } from "./validation-summary";
 
 /** Outcome counts for the resources of one type. */
 export interface TypeCounts {
@@ -26,14 +27,16 @@ export interface ImportReport {
   };
   byType: Map<string, TypeCounts>;
   rejections: ImportRejection[];
+  /** Profile check state and the findings of kept resources. */
+  validation: ValidationSummary;
   elapsedMs: number;
 }
 
 export type CountKind = keyof TypeCounts;
 
 /** Returns an empty report for a run over `totalFiles` files. */
-export function createImportReport(totalFiles: number): ImportReport {
-  return { files: { total: totalFiles, read: 0, skipped: 0, duplicates: 0, failed: 0 }, byType: new Map(), rejections: [], elapsedMs: 0 };
+export function createImportReport(totalFiles: number, validation: ValidationSummary = createValidationSummary("not-configured")): ImportReport {
+  return { files: { total: totalFiles, read: 0, skipped: 0, duplicates: 0, failed: 0 }, byType: new Map(), rejections: [], validation, elapsedMs: 0 };
 }
 
 /** Adds one outcome to the counts of a resource type. */
