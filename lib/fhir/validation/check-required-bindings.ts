@@ -42,7 +42,7 @@ export function checkRequiredBindings(boundValues: ReadonlyMap<string, BoundValu
         code: "code-invalid",
         expression: value.path,
         diagnostics: `${value.path} has ${found}, but ${profile.canonical} requires a code from ValueSet ${expansion.name} (${expansion.url}); use one of ${allowed}${more}.`,
-        rule: `${profile.definition.name ?? profile.definition.id} binding ${expansion.url}`,
+        rule: `${profile.definition.name ?? profile.definition.id}|${profile.definition.version ?? ""} binding ${expansion.url}`,
       });
     }
   }

@@ -48,8 +48,9 @@ export class IgCatalog {
 
   /**
    * Finds the profile a canonical URL names. `url|version` returns that version when it is
-   * loaded. A bare URL, or a version that is not loaded, returns the version the portal pins for
-   * that package (see preferredPackageVersions), else the newest loaded version.
+   * loaded, and else the newest loaded version, which is the nearest stand-in for a newer
+   * release. A bare URL returns the version the portal pins for that package (see
+   * preferredPackageVersions), else the newest loaded version.
    */
   resolveProfile(canonical: string): ResolvedProfile | undefined {
     const [url = canonical, version] = canonical.split("|");
@@ -59,7 +60,8 @@ export class IgCatalog {
     const exact = version === undefined ? undefined : versions.get(version);
     if (exact !== undefined) return { definition: exact, canonical: `${url}|${version}`, exactVersion: true, enforced: true };
 
-    const chosen = this.preferredVersions.get(url) ?? newestVersion([...versions.keys()]);
+    const newest = newestVersion([...versions.keys()]);
+    const chosen = version === undefined ? (this.preferredVersions.get(url) ?? newest) : newest;
     const definition = versions.get(chosen);
     if (definition === undefined) return undefined;
     const exactVersion = version === undefined;
