@@ -116,9 +116,9 @@ function diagnosesOf(draft: ClaimDraft): ExplanationOfBenefitDiagnosis[] {
 }
 
 /**
- * The type of a diagnosis after the first. CARIN BB binds diagnosis.type (required) to a ValueSet
- * per claim kind: institutional claims list further diagnoses as "other", professional ones as
- * "secondary".
+ * Returns the type of a diagnosis after the first. CARIN BB binds diagnosis.type (required) to a
+ * ValueSet per claim kind, so institutional claims list further diagnoses as "other" and
+ * professional ones as "secondary".
  */
 function secondaryDiagnosisType(kind: ClaimKind): CodeableConcept {
   if (kind === "inpatient" || kind === "outpatient") {

@@ -41,7 +41,7 @@ export interface ImportOptions {
   /**
    * Checks declared and default profiles when an IG folder is configured. Default true. Profile
    * checks cut import speed several times over (see BENCHMARKS.md), so a bulk load of trusted
-   * data may turn them off; base R4 validation always runs.
+   * data may turn them off. Base R4 validation always runs.
    */
   profileValidation?: boolean;
 }

@@ -1,7 +1,7 @@
 import type { IgCatalog } from "../fhir/validation/ig-catalog";
 import type { ValidationIssue, ValidationSeverity } from "../fhir/validation/validation-report";
 
-/** How the profile checks of an import ran. */
+/** State of an import's profile checks: run, not configured, or turned off. */
 export type ProfileCheckState = "checked" | "not-configured" | "off";
 
 /** The findings of one rule across an import, with the first one as an example. */
@@ -19,7 +19,7 @@ export interface ValidationSummary {
   findings: Map<string, RuleFinding>;
 }
 
-/** What validateCandidate needs during an import: the loaded profiles, and the summary it adds findings to. */
+/** Validation context of an import: the loaded profiles, and the summary that validateCandidate adds findings to. */
 export interface ImportValidation {
   catalog: IgCatalog | undefined;
   summary: ValidationSummary;

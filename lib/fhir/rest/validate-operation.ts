@@ -9,7 +9,7 @@ import { toValidationOutcome, type ValidationIssue, type ValidationReport } from
 import type { FhirContext, FhirRequest, FhirResponse } from "./fhir-request";
 import { isSupportedResourceType } from "./supported-resource-types";
 
-/** Where the operation was called: the base, a type, or one instance of a type. */
+/** The level the operation was called at: the base, a type, or one instance of a type. */
 export interface ValidateTarget {
   resourceType?: string;
   id?: string;
@@ -29,7 +29,7 @@ const parameterNames = ["resource", "mode", "profile"];
  * resource against base R4 and its profiles exactly as an import does, and stores nothing. The
  * body is a Parameters resource with `resource` and optional `mode` (create or update) and
  * `profile`, or the bare resource. Returns 200 with the OperationOutcome report, errors included,
- * as the FHIR specification asks; 4xx only when the input cannot be validated at all. A named
+ * as the FHIR specification requires, and 4xx only when the input cannot be validated at all. A named
  * `profile` replaces the declared and default profiles and must be loaded. Callers who may not
  * create resources get 403.
  */
@@ -115,7 +115,7 @@ function textValue(parameters: Record<string, unknown>[], name: string, operatio
 
 function assertTargetMatches(resource: Record<string, unknown>, target: ValidateTarget, operation: string): void {
   if (target.resourceType !== undefined && resource.resourceType !== target.resourceType) {
-    throw new FhirError("invalid", `${operation} validates ${target.resourceType} resources, and the body holds a ${String(resource.resourceType)}; POST it to /${String(resource.resourceType)}/$validate or /$validate.`);
+    throw new FhirError("invalid", `${operation} validates ${target.resourceType} resources, and the body contains a ${String(resource.resourceType)}; POST it to /${String(resource.resourceType)}/$validate or /$validate.`);
   }
   if (target.id !== undefined && resource.id !== undefined && resource.id !== target.id) {
     throw new FhirError("invalid", `${operation} validates ${target.resourceType}/${target.id}, and the body's id is "${String(resource.id)}"; make them match.`);

@@ -4,13 +4,13 @@ import type { ResolvedProfile } from "./ig-catalog";
 import type { BoundValue } from "./collect-bound-values";
 import type { ValidationIssue } from "./validation-report";
 
-/** Codes listed in a message before it says how many more there are. */
+/** Maximum number of allowed codes a message lists before it gives the count of the rest. */
 const listedCodes = 10;
 
 /**
  * Checks the values at a profile's required bindings against the bound ValueSets, expanded
  * offline from the loaded packages and base R4. A Coding or CodeableConcept passes when one of its
- * codes is in the ValueSet; codes are compared without their system, because the expansion lists
+ * codes is in the ValueSet. Codes are compared without their system, because the expansion lists
  * codes only. A ValueSet that cannot be expanded offline (one that includes all of SNOMED CT,
  * LOINC, RxNorm or another external system, or one that no loaded package defines) yields one
  * information issue, so the binding is visibly unchecked rather than passed.

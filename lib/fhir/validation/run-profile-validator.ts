@@ -6,7 +6,7 @@ import { foldChoiceTypeSlices } from "./fold-choice-type-slices";
 import { inlineSlicedContentReferences } from "./inline-sliced-content-references";
 import { withoutTerminologyInvariants } from "./without-terminology-invariants";
 
-/** What @medplum/core found for one resource and profile. */
+/** Issues that @medplum/core found for one resource and profile. */
 export interface ProfileValidatorResult {
   issues: OperationOutcomeIssue[];
 }

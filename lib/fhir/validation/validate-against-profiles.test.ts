@@ -30,8 +30,8 @@ function listExamples(): string[] {
 }
 
 // The examples whose declared profiles find something other than information. The US Core examples
-// are US Core 9.0.0-dev and declare `|9.0.0`; no such package is loaded, so they are checked
-// against 7.0.0 and its findings are warnings. Some declared profiles exist in no loaded package.
+// are US Core 9.0.0-dev and declare `|9.0.0`. No such package is loaded, so they are checked against
+// 7.0.0, and its findings are warnings. Some declared profiles exist in no loaded package.
 const notLoaded = (name: string): string => `warning: profile not loaded ${US_CORE}${name}`;
 const EXAMPLE_EXCEPTIONS: Record<string, string[]> = {
   // Base R4 requires Narrative.div; the example's text has only a status.
@@ -91,7 +91,7 @@ const patient = {
   birthDate: "1980-02-03",
 } satisfies Patient;
 
-/** A copy of the patient without identifiers; a property set to undefined would still count as present. */
+/** Copies the patient without identifiers, because a property set to undefined would still count as present. */
 function patientWithoutIdentifier(): Patient {
   const copy: Patient = structuredClone(patient);
   delete copy.identifier;

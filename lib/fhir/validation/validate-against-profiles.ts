@@ -1,6 +1,6 @@
 import type { Resource } from "fhir/r4";
 
-import { collectValidationIssues } from "../collect-validation-issues";
+import { collectValidationIssues, MAX_VALIDATION_ISSUES } from "../collect-validation-issues";
 import { isJsonObject } from "../is-json-object";
 import { checkRequiredBindings } from "./check-required-bindings";
 import { collectBoundValues } from "./collect-bound-values";
@@ -54,7 +54,23 @@ export function validateAgainstProfiles(value: unknown, options: ValidationOptio
   for (const profile of profiles) {
     issues.push(...checkProfile(value as unknown as Resource, profile, options.catalog));
   }
-  return { profiles: profiles.map((profile) => profile.canonical), issues };
+  return { profiles: profiles.map((profile) => profile.canonical), issues: limitIssues(issues) };
+}
+
+/** Keeps the first MAX_VALIDATION_ISSUES issues, errors first, so a wrong payload cannot flood the report. */
+function limitIssues(issues: ValidationIssue[]): ValidationIssue[] {
+  if (issues.length <= MAX_VALIDATION_ISSUES) return issues;
+  const rank = { error: 0, warning: 1, information: 2 } as const;
+  const kept = [...issues].sort((a, b) => rank[a.severity] - rank[b.severity]).slice(0, MAX_VALIDATION_ISSUES);
+  return [
+    ...kept,
+    {
+      severity: "information",
+      code: "too-costly",
+      diagnostics: `Validation found ${issues.length} issues and lists the first ${MAX_VALIDATION_ISSUES}; fix these and validate again to see the rest.`,
+      rule: "too many issues",
+    },
+  ];
 }
 
 function declaredProfilesOf(resource: Record<string, unknown>): string[] {

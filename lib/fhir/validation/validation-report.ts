@@ -7,7 +7,7 @@ export interface ValidationIssue {
   severity: ValidationSeverity;
   /** The OperationOutcome issue type, such as "structure", "invariant", "code-invalid" or "not-supported". */
   code: OperationOutcomeIssue["code"];
-  /** What is wrong, the rule that says so (profile and constraint key) and the fix. */
+  /** Description of the problem, the rule it breaks (profile and constraint key) and the fix. */
   diagnostics: string;
   /** FHIRPath of the element, such as `Patient.gender`; absent for findings about the whole resource. */
   expression?: string;

@@ -7,7 +7,7 @@ const terminologyFunction = /\.(memberOf|subsumes|subsumedBy)\(/;
  * Returns a copy of a profile without the invariants whose expression calls a FHIRPath
  * terminology function such as memberOf(). @medplum/core evaluates those to false without a
  * terminology service, which would fail every resource. listTerminologyInvariants names them so
- * that a report can say they were not checked.
+ * that a report can list them as not checked.
  */
 export function withoutTerminologyInvariants(profile: StructureDefinition): StructureDefinition {
   if (listTerminologyInvariants(profile).length === 0) return profile;
