@@ -192,7 +192,7 @@ const rejectedCases: RejectedCase[] = [
     url: "Observation/$validate",
     body: JSON.stringify(patient),
     status: 400,
-    diagnostics: "Observation/$validate validates Observation resources, and the body holds a Patient; POST it to /Patient/$validate or /$validate.",
+    diagnostics: "Observation/$validate validates Observation resources, and the body contains a Patient; POST it to /Patient/$validate or /$validate.",
   },
   {
     name: "an id that differs from the URL",
