@@ -53,7 +53,7 @@ Options:
   --force            import files again even if an earlier run recorded them
   --strict           exit with code 1 when anything at all was rejected
   --skip-profiles    validate against base R4 only, even when LAKEVIEW_IG_DIR is set; profile
-                     checks slow an import several times over
+                     checks take about 20 times the CPU of the rest of an import
   --batch-size N     writes per database transaction (default ${defaultBatchSize}); a transaction
                      bundle is never split
   -h, --help         show this text

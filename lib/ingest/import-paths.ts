@@ -40,7 +40,7 @@ export interface ImportOptions {
   igDir?: string;
   /**
    * Checks declared and default profiles when an IG folder is configured. Default true. Profile
-   * checks cut import speed several times over (see BENCHMARKS.md), so a bulk load of trusted
+   * checks take about 20 times the CPU of the rest of an import (see BENCHMARKS.md), so a bulk load of trusted
    * data may turn them off. Base R4 validation always runs.
    */
   profileValidation?: boolean;
