@@ -15,6 +15,7 @@ describe("readPortalSettings", () => {
       demoToday: now,
       authSecret: undefined,
       measureBundleDir: undefined,
+      igDir: undefined,
     });
   });
 
@@ -24,7 +25,7 @@ describe("readPortalSettings", () => {
       now,
     );
 
-    expect(settings).toEqual({ port: 3100, host: "::1", demoMembers: 300, demoToday: new Date("2026-02-28T12:00:00Z"), authSecret: "k3J9-pQz7_Lm2Vx8Rt5Wb1Nc6Hd4Fg0Ys", measureBundleDir: undefined });
+    expect(settings).toEqual({ port: 3100, host: "::1", demoMembers: 300, demoToday: new Date("2026-02-28T12:00:00Z"), authSecret: "k3J9-pQz7_Lm2Vx8Rt5Wb1Nc6Hd4Fg0Ys", measureBundleDir: undefined, igDir: undefined });
   });
 
   it.each([
@@ -43,6 +44,7 @@ describe("readPortalSettings", () => {
     ["NEXTAUTH_SECRET", " ".repeat(40), "NEXTAUTH_SECRET repeats a few characters, so it can be guessed"],
     ["NEXTAUTH_SECRET", "ab".repeat(20), "NEXTAUTH_SECRET repeats a few characters, so it can be guessed"],
     ["LAKEVIEW_MEASURE_BUNDLE_DIR", "/nonexistent/measures", 'LAKEVIEW_MEASURE_BUNDLE_DIR "/nonexistent/measures" is not an existing folder; point it at the folder of measure bundles, or unset it to run no configured measures.'],
+    ["LAKEVIEW_IG_DIR", "/nonexistent/igs", 'LAKEVIEW_IG_DIR "/nonexistent/igs" is not an existing folder; point it at a folder of FHIR packages (one subfolder per package), or unset it to validate against base R4 only.'],
     ["NEXTAUTH_SECRET", "short", "NEXTAUTH_SECRET is 5 characters long; use a random string of at least 32, or unset it to let npm start create one."],
   ])("rejects %s=%j", (name, value, message) => {
     expect(() => readPortalSettings({ NODE_ENV: "production", [name]: value }, now)).toThrow(message);
@@ -52,6 +54,12 @@ describe("readPortalSettings", () => {
     const settings = readPortalSettings({ NODE_ENV: "production", LAKEVIEW_MEASURE_BUNDLE_DIR: "lib" }, now);
 
     expect(settings.measureBundleDir).toBe(path.resolve("lib"));
+  });
+
+  it("resolves the implementation guide folder", () => {
+    const settings = readPortalSettings({ NODE_ENV: "production", LAKEVIEW_IG_DIR: "lib" }, now);
+
+    expect(settings.igDir).toBe(path.resolve("lib"));
   });
 
   it("lists every bad setting at once", () => {

@@ -1,5 +1,6 @@
 import { minSecretLength } from "../auth/read-auth-secret";
 import { MAX_DEMO_MEMBERS } from "../demo/generate-demo-data";
+import { readIgDir } from "./read-ig-dir";
 import { readMeasureBundleDir } from "./read-measure-bundle-dir";
 
 /** Settings that `npm start` and `npm run dev` read from the environment, checked before any work. */
@@ -13,6 +14,8 @@ export interface PortalSettings {
   authSecret: string | undefined;
   /** Absolute path of LAKEVIEW_MEASURE_BUNDLE_DIR; undefined runs no configured measure bundles. */
   measureBundleDir: string | undefined;
+  /** Absolute path of LAKEVIEW_IG_DIR; undefined validates against base R4 only. */
+  igDir: string | undefined;
 }
 
 /**
@@ -26,6 +29,7 @@ export function readPortalSettings(env: NodeJS.ProcessEnv, now: Date = new Date(
   const demoToday = readDate(env, "LAKEVIEW_DEMO_TODAY", now, problems);
 
   const measureBundleDir = readMeasureBundleDir(env, problems);
+  const igDir = readIgDir(env, problems);
   const host = readHost(env, problems);
   const authSecret = env.NEXTAUTH_SECRET;
   if (authSecret !== undefined) checkSecret(authSecret, problems);
@@ -33,7 +37,7 @@ export function readPortalSettings(env: NodeJS.ProcessEnv, now: Date = new Date(
   if (problems.length > 0) {
     throw new Error(problems.join("\n"));
   }
-  return { port, host, demoMembers, demoToday, authSecret, measureBundleDir };
+  return { port, host, demoMembers, demoToday, authSecret, measureBundleDir, igDir };
 }
 
 function readHost(env: NodeJS.ProcessEnv, problems: string[]): string {

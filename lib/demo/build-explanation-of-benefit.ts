@@ -78,7 +78,8 @@ export function buildExplanationOfBenefit(claim: AdjudicatedClaim): ExplanationO
     adjudication: headerAdjudicationOf(draft.kind),
     total: toTotals(claim.lines),
     payment: {
-      type: { coding: [{ system: codeSystems.paymentType, code: "complete", display: "Complete" }] },
+      // CARIN BB binds payment.type (required) to C4BBPayerClaimPaymentStatusCode: paid, denied or partiallypaid.
+      type: { coding: [{ system: codeSystems.c4bbPayerAdjudicationStatus, code: "paid", display: "Paid" }] },
       date: toFhirDate(draft.processedDay),
       amount: toMoney(paidToProvider),
     },
@@ -109,9 +110,21 @@ function diagnosesOf(draft: ClaimDraft): ExplanationOfBenefitDiagnosis[] {
     type: [
       position === 0
         ? { coding: [{ system: codeSystems.diagnosisType, code: "principal", display: "Principal Diagnosis" }] }
-        : { coding: [{ system: codeSystems.c4bbClaimDiagnosisType, code: "secondary", display: "Secondary" }] },
+        : secondaryDiagnosisType(draft.kind),
     ],
   }));
+}
+
+/**
+ * Returns the type of a diagnosis after the first. CARIN BB binds diagnosis.type (required) to a
+ * ValueSet per claim kind, so institutional claims list further diagnoses as "other" and
+ * professional ones as "secondary".
+ */
+function secondaryDiagnosisType(kind: ClaimKind): CodeableConcept {
+  if (kind === "inpatient" || kind === "outpatient") {
+    return { coding: [{ system: codeSystems.c4bbClaimDiagnosisType, code: "other", display: "Other" }] };
+  }
+  return { coding: [{ system: codeSystems.c4bbClaimDiagnosisType, code: "secondary", display: "Secondary" }] };
 }
 
 function itemOf(draft: ClaimDraft, line: ClaimLineDraft, amounts: LineAmounts | undefined, position: number): ExplanationOfBenefitItem {

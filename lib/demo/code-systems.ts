@@ -66,14 +66,18 @@ export const codeSystems = {
   payerId: "https://lakeview.example/fhir/payer-id",
 } as const;
 
-/** CARIN Blue Button 2.0.0 profile URLs declared in meta.profile. */
+/**
+ * CARIN Blue Button 2.0.0 profile URLs declared in meta.profile. Each carries its version, because
+ * every C4BB profile has an invariant (such as patient-meta-profile-version) that requires
+ * `|2.0.` in the declared canonical.
+ */
 export const carinProfiles = {
-  patient: "http://hl7.org/fhir/us/carin-bb/StructureDefinition/C4BB-Patient",
-  coverage: "http://hl7.org/fhir/us/carin-bb/StructureDefinition/C4BB-Coverage",
-  organization: "http://hl7.org/fhir/us/carin-bb/StructureDefinition/C4BB-Organization",
-  practitioner: "http://hl7.org/fhir/us/carin-bb/StructureDefinition/C4BB-Practitioner",
-  professional: "http://hl7.org/fhir/us/carin-bb/StructureDefinition/C4BB-ExplanationOfBenefit-Professional-NonClinician",
-  inpatient: "http://hl7.org/fhir/us/carin-bb/StructureDefinition/C4BB-ExplanationOfBenefit-Inpatient-Institutional",
-  outpatient: "http://hl7.org/fhir/us/carin-bb/StructureDefinition/C4BB-ExplanationOfBenefit-Outpatient-Institutional",
-  pharmacy: "http://hl7.org/fhir/us/carin-bb/StructureDefinition/C4BB-ExplanationOfBenefit-Pharmacy",
+  patient: "http://hl7.org/fhir/us/carin-bb/StructureDefinition/C4BB-Patient|2.0.0",
+  coverage: "http://hl7.org/fhir/us/carin-bb/StructureDefinition/C4BB-Coverage|2.0.0",
+  organization: "http://hl7.org/fhir/us/carin-bb/StructureDefinition/C4BB-Organization|2.0.0",
+  practitioner: "http://hl7.org/fhir/us/carin-bb/StructureDefinition/C4BB-Practitioner|2.0.0",
+  professional: "http://hl7.org/fhir/us/carin-bb/StructureDefinition/C4BB-ExplanationOfBenefit-Professional-NonClinician|2.0.0",
+  inpatient: "http://hl7.org/fhir/us/carin-bb/StructureDefinition/C4BB-ExplanationOfBenefit-Inpatient-Institutional|2.0.0",
+  outpatient: "http://hl7.org/fhir/us/carin-bb/StructureDefinition/C4BB-ExplanationOfBenefit-Outpatient-Institutional|2.0.0",
+  pharmacy: "http://hl7.org/fhir/us/carin-bb/StructureDefinition/C4BB-ExplanationOfBenefit-Pharmacy|2.0.0",
 } as const;

@@ -213,10 +213,10 @@ describe("generateDemoData", () => {
       const types = new Set(data.resources.map((resource) => resource.resourceType));
 
       expect([...profiles].sort()).toEqual([
-        "C4BB-ExplanationOfBenefit-Inpatient-Institutional",
-        "C4BB-ExplanationOfBenefit-Outpatient-Institutional",
-        "C4BB-ExplanationOfBenefit-Pharmacy",
-        "C4BB-ExplanationOfBenefit-Professional-NonClinician",
+        "C4BB-ExplanationOfBenefit-Inpatient-Institutional|2.0.0",
+        "C4BB-ExplanationOfBenefit-Outpatient-Institutional|2.0.0",
+        "C4BB-ExplanationOfBenefit-Pharmacy|2.0.0",
+        "C4BB-ExplanationOfBenefit-Professional-NonClinician|2.0.0",
       ]);
       for (const type of ["Encounter", "Condition", "Observation", "MedicationRequest", "Immunization", "Procedure", "AllergyIntolerance", "Location", "Practitioner"]) {
         expect(types, type).toContain(type);

@@ -1,13 +1,15 @@
 import { formatRejection } from "./import-rejection";
 import { countStored, type ImportReport, type TypeCounts } from "./import-report";
 import { formatWarning } from "./import-warning";
+import { formatValidationSummary } from "./validation-summary";
 
 const columns: (keyof TypeCounts)[] = ["created", "updated", "unchanged", "existing", "deleted"];
 
 /**
  * Formats a report for the terminal: totals with time and rate, a table of counts per resource
- * type, and every rejection and warning on a line of its own. Holds counts, types, paths, entry
- * positions and validation messages only, never resource content; a message quotes the rejected value.
+ * type, the validation findings of kept resources per rule, and every rejection and warning on a
+ * line of its own. Holds counts, types, paths, entry positions and validation messages only, never
+ * resource content; a message quotes the rejected value.
  */
 export function formatImportReport(report: ImportReport): string {
   const lines = [summaryLine(report)];
@@ -19,6 +21,10 @@ export function formatImportReport(report: ImportReport): string {
   }
   if (report.byType.size > 0) {
     lines.push("", ...countTable(report.byType));
+  }
+  const validation = formatValidationSummary(report.validation);
+  if (validation.length > 0) {
+    lines.push("", ...validation);
   }
   if (report.rejections.length > 0) {
     lines.push("", `Rejected (${report.rejections.length}):`, ...report.rejections.map((rejection) => `  ${formatRejection(rejection)}`));

@@ -1,7 +1,9 @@
 import { readFile } from "node:fs/promises";
 
 import type { Database } from "../db/database";
+import { readIgDir } from "../config/read-ig-dir";
 import { isFhirError, type FhirErrorIssue } from "../fhir/fhir-error";
+import { getIgCatalog } from "../fhir/validation/get-ig-catalog";
 import { FhirStore } from "../fhir/store/fhir-store";
 import { ConditionalMatcher } from "./conditional-matcher";
 import type { FilePlan } from "./file-plan";
@@ -16,6 +18,7 @@ import { parseInputFile } from "./parse-input-file";
 import { PendingResources } from "./pending-resources";
 import { planBundle } from "./plan-bundle";
 import { planResources } from "./plan-resources";
+import { createValidationSummary, type ImportValidation } from "./validation-summary";
 import { WriteBatcher, type BatchListener, type UnitOutcome } from "./write-batcher";
 
 /** How far an import has come; sent after every file and every committed batch. */
@@ -34,6 +37,14 @@ export interface ImportOptions {
   /** Writes per FhirStore.writeAll transaction; a transaction bundle is never split. Default 2000. */
   batchSize?: number;
   onProgress?: (progress: ImportProgress) => void;
+  /** Folder of FHIR packages to validate profiles against; defaults to LAKEVIEW_IG_DIR. */
+  igDir?: string;
+  /**
+   * Checks declared and default profiles when an IG folder is configured. Default true. Profile
+   * checks take about 20 times the CPU of the rest of an import (see BENCHMARKS.md), so a bulk load of trusted
+   * data may turn them off. Base R4 validation always runs.
+   */
+  profileValidation?: boolean;
 }
 
 interface FileState {
@@ -87,6 +98,7 @@ export class ImportRun implements BatchListener {
   private readonly seenKeys = new Set<string>();
   private readonly progress: ImportProgress;
   private readonly messageScope: MessageScope;
+  private readonly validation: ImportValidation;
 
   constructor(
     db: Database,
@@ -96,7 +108,8 @@ export class ImportRun implements BatchListener {
   ) {
     const pending = new PendingResources();
     const store = new FhirStore(db);
-    this.report = createImportReport(files.length);
+    this.validation = createImportValidation(options);
+    this.report = createImportReport(files.length, this.validation.summary);
     this.matcher = new ConditionalMatcher(store, pending);
     this.messageScope = { matcher: this.matcher, store, sql: db.sql };
     this.batcher = new WriteBatcher(store, db.sql, pending, this.matcher, this, options.batchSize ?? defaultBatchSize);
@@ -201,7 +214,7 @@ export class ImportRun implements BatchListener {
     try {
       const parsed = parseInputFile(path, text.replace(/^\uFEFF/, ""));
       if (parsed.kind === "messages") return await planMessages(path, parsed, this.messageScope);
-      return parsed.kind === "bundle" ? await planBundle(path, parsed, this.matcher) : await planResources(path, parsed, this.matcher);
+      return parsed.kind === "bundle" ? await planBundle(path, parsed, this.matcher, this.validation) : await planResources(path, parsed, this.matcher, this.validation);
     } catch (error) {
       if (!isFhirError(error, "invalid")) throw error;
       this.report.files.failed++;
@@ -228,4 +241,18 @@ export class ImportRun implements BatchListener {
     this.progress.rejections = this.report.rejections.length;
     this.options.onProgress?.({ ...this.progress });
   }
+}
+
+/** Loads the IG catalog when profile checks are on and a folder is configured. Throws when LAKEVIEW_IG_DIR is not a folder. */
+function createImportValidation(options: ImportOptions): ImportValidation {
+  if (options.profileValidation === false) {
+    return { catalog: undefined, summary: createValidationSummary("off") };
+  }
+  const problems: string[] = [];
+  const igDir = options.igDir ?? readIgDir(process.env, problems);
+  if (problems.length > 0) throw new Error(problems.join("\n"));
+  if (igDir === undefined) {
+    return { catalog: undefined, summary: createValidationSummary("not-configured") };
+  }
+  return { catalog: getIgCatalog(igDir), summary: createValidationSummary("checked") };
 }

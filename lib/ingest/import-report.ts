@@ -1,5 +1,6 @@
 import type { ImportRejection } from "./import-rejection";
 import type { ImportWarning } from "./import-warning";
+import { createValidationSummary, type ValidationSummary } from "./validation-summary";
 
 /** Outcome counts for the resources of one type. */
 export interface TypeCounts {
@@ -29,14 +30,16 @@ export interface ImportReport {
   rejections: ImportRejection[];
   /** Invalid values left out of messages that were stored. */
   warnings: ImportWarning[];
+  /** Profile check state and the findings of kept resources. */
+  validation: ValidationSummary;
   elapsedMs: number;
 }
 
 export type CountKind = keyof TypeCounts;
 
 /** Returns an empty report for a run over `totalFiles` files. */
-export function createImportReport(totalFiles: number): ImportReport {
-  return { files: { total: totalFiles, read: 0, skipped: 0, duplicates: 0, failed: 0 }, byType: new Map(), rejections: [], warnings: [], elapsedMs: 0 };
+export function createImportReport(totalFiles: number, validation: ValidationSummary = createValidationSummary("not-configured")): ImportReport {
+  return { files: { total: totalFiles, read: 0, skipped: 0, duplicates: 0, failed: 0 }, byType: new Map(), rejections: [], warnings: [], validation, elapsedMs: 0 };
 }
 
 /** Adds one outcome to the counts of a resource type. */

@@ -12,6 +12,7 @@ import { prepareResource, type ReferenceScope } from "./prepare-resource";
 import { readBundleEntry } from "./read-bundle-entry";
 import { resolveEntry, type ResolvedEntry } from "./resolve-entry";
 import { isResourceCandidate } from "./resource-candidate";
+import type { ImportValidation } from "./validation-summary";
 
 type FailedEntry = { index: number; resourceType?: string; issues: FhirErrorIssue[] };
 
@@ -27,7 +28,7 @@ const writeOrder = { delete: 0, create: 1, update: 2 } as const;
  * fails, no unit and one rejection per failed entry plus one for the bundle. Batch and
  * collection entries become one unit each, and only failed entries are rejected.
  */
-export async function planBundle(file: string, bundle: BundleInput, matcher: ConditionalMatcher): Promise<FilePlan> {
+export async function planBundle(file: string, bundle: BundleInput, matcher: ConditionalMatcher, validation?: ImportValidation): Promise<FilePlan> {
   const local = new PendingResources();
   const fullUrls = new Map<string, string>();
   const resolved: (ResolvedEntry | FhirErrorIssue[])[] = [];
@@ -41,7 +42,7 @@ export async function planBundle(file: string, bundle: BundleInput, matcher: Con
   const planned: PlannedEntry[] = [];
   for (const [index, entry] of resolved.entries()) {
     const resourceType = resourceTypeOf(bundle.entries[index]);
-    planned.push({ resourceType, ...(await planEntry(index, entry, { fullUrls, matcher, local })) });
+    planned.push({ resourceType, ...(await planEntry(index, entry, { fullUrls, matcher, local, validation })) });
   }
   return bundle.mode === "transaction" ? toTransactionPlan(file, planned) : toEntryPlans(file, planned);
 }

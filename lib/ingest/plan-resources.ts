@@ -5,6 +5,7 @@ import type { ResourcesInput } from "./parse-input-file";
 import { PendingResources } from "./pending-resources";
 import { prepareResource } from "./prepare-resource";
 import { isResourceCandidate, type ResourceCandidate } from "./resource-candidate";
+import type { ImportValidation } from "./validation-summary";
 
 /**
  * Plans loose resources (a single-resource file or NDJSON lines): each is stored under its own
@@ -12,7 +13,7 @@ import { isResourceCandidate, type ResourceCandidate } from "./resource-candidat
  * references may match other resources of the same file. A line that is not a resource, or not
  * valid, is rejected with its line number and the rest still load.
  */
-export async function planResources(file: string, input: ResourcesInput, matcher: ConditionalMatcher): Promise<FilePlan> {
+export async function planResources(file: string, input: ResourcesInput, matcher: ConditionalMatcher, validation?: ImportValidation): Promise<FilePlan> {
   const plan: FilePlan = { units: [], rejections: [], resourceCount: input.items.length };
   const local = new PendingResources();
   const candidates: { line?: number; candidate: ResourceCandidate }[] = [];
@@ -29,7 +30,7 @@ export async function planResources(file: string, input: ResourcesInput, matcher
     }
   }
 
-  const scope = { fullUrls: new Map<string, string>(), matcher, local };
+  const scope = { fullUrls: new Map<string, string>(), matcher, local, validation };
   for (const { line, candidate } of candidates) {
     const prepared = await prepareResource(candidate, scope);
     const location = { file, line, resourceType: candidate.resourceType };

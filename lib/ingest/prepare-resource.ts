@@ -7,12 +7,15 @@ import { resolveConditionalReferences } from "./resolve-conditional-references";
 import type { ResourceCandidate } from "./resource-candidate";
 import { rewriteReferences } from "./rewrite-references";
 import { validateCandidate } from "./validate-candidate";
+import type { ImportValidation } from "./validation-summary";
 
 /** The targets a file's references resolve against: its fullUrls, the matcher, and the file's own resources. */
 export interface ReferenceScope {
   fullUrls: ReadonlyMap<string, string>;
   matcher: ConditionalMatcher;
   local: PendingResources;
+  /** Profile validation of the import; absent checks base R4 only. */
+  validation?: ImportValidation;
 }
 
 /**
@@ -27,7 +30,7 @@ export async function prepareResource(candidate: ResourceCandidate, scope: Refer
     ...(rewritten.conditional.length > 0 ? await resolveConditionalReferences(rewritten.conditional, scope.matcher, scope.local) : []),
   ];
 
-  const validated = validateCandidate(candidate);
+  const validated = validateCandidate(candidate, scope.validation);
   if ("issues" in validated) {
     return { issues: [...referenceIssues, ...validated.issues] };
   }

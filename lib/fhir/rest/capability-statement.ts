@@ -5,7 +5,14 @@ import { SUPPORTED_RESOURCE_TYPES } from "./supported-resource-types";
 
 const BULK_DATA = "http://hl7.org/fhir/uv/bulkdata";
 
+const VALIDATE_OPERATION: CapabilityStatementRestResourceOperation = {
+  name: "validate",
+  definition: "http://hl7.org/fhir/OperationDefinition/Resource-validate",
+  documentation: "POST only; mode create or update; checks base R4 and the declared and default US Core, CARIN BB and DEQM profiles, and stores nothing.",
+};
+
 const PATIENT_OPERATIONS: CapabilityStatementRestResourceOperation[] = [
+  VALIDATE_OPERATION,
   { name: "everything", definition: "http://hl7.org/fhir/OperationDefinition/Patient-everything" },
   { name: "export", definition: `${BULK_DATA}/OperationDefinition/patient-export` },
 ];
@@ -41,7 +48,7 @@ const SEARCH_RESULT_PARAMETERS = ["_count", "_sort", "_include", "_revinclude", 
 /**
  * Builds the CapabilityStatement of GET /metadata. It lists only what this server does: the
  * interactions per type, each type's indexed search parameters with `_id` and `_lastUpdated`,
- * batch and transaction at the base, $everything, the measure operations, ViewDefinition/$run,
+ * batch and transaction at the base, $validate, $everything, the measure operations, ViewDefinition/$run,
  * and bulk export at system, Patient and Group level. Writes work only for callers whose scope covers every patient.
  */
 export function buildCapabilityStatement(baseUrl: string, date: Date): CapabilityStatement {
@@ -67,6 +74,7 @@ export function buildCapabilityStatement(baseUrl: string, date: Date): Capabilit
           "SQL-on-FHIR v2 ViewDefinitions are stored and read at /ViewDefinition (kept as Basic resources) and run with ViewDefinition/$run or ViewDefinition/[id]/$run.",
         interaction: [{ code: "transaction" }, { code: "batch" }],
         operation: [
+          VALIDATE_OPERATION,
           { name: "export", definition: `${BULK_DATA}/OperationDefinition/export` },
           { name: "run", definition: "http://sql-on-fhir.org/OperationDefinition/$run" },
         ],
@@ -104,6 +112,6 @@ function toRestResource(resourceType: string): CapabilityStatementRestResource {
       { name: "_lastUpdated", type: "date" },
       ...parameters.map((parameter) => ({ name: parameter.code, type: parameter.type })),
     ],
-    ...(resourceType === "Patient" ? { operation: PATIENT_OPERATIONS } : {}),
+    operation: resourceType === "Patient" ? PATIENT_OPERATIONS : [VALIDATE_OPERATION],
   };
 }

@@ -228,8 +228,9 @@ describe("handleFhirRequest: metadata", () => {
     const operationsOf = (type: string): string[] | undefined => rest?.resource?.find((resource) => resource.type === type)?.operation?.map((operation) => operation.name);
 
     expect(rest?.interaction).toEqual([{ code: "transaction" }, { code: "batch" }]);
-    expect(rest?.operation?.map((operation) => operation.name)).toEqual(["export", "run"]);
-    expect(operationsOf("Patient")).toEqual(["everything", "export"]);
+    expect(rest?.operation?.map((operation) => operation.name)).toEqual(["validate", "export", "run"]);
+    expect(operationsOf("Patient")).toEqual(["validate", "everything", "export"]);
+    expect(operationsOf("Observation")).toEqual(["validate"]);
     expect(operationsOf("Group")).toEqual(["export"]);
     expect(operationsOf("Measure")).toEqual(["care-gaps", "evaluate-measure"]);
     expect(rest?.resource?.find((resource) => resource.type === "Group")?.interaction).toBeUndefined();

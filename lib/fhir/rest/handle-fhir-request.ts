@@ -9,6 +9,7 @@ import { careGapsOperation } from "./care-gaps-operation";
 import { errorResponse, outcomeResponse } from "./error-response";
 import { evaluateMeasureOperation } from "./evaluate-measure-operation";
 import { everythingOperation } from "./everything-operation";
+import { validateOperation } from "./validate-operation";
 import { exportOperation } from "./export-operation";
 import { cancelExportOperation, exportStatusOperation } from "./export-status-operation";
 import type { FhirContext, FhirRequest, FhirResponse } from "./fhir-request";
@@ -111,7 +112,7 @@ function writeForbidden(method: string): FhirError {
 
 /**
  * Routes the requests that are not a type's REST interactions: batch and transaction Bundles at
- * the base, $everything, the measure operations ($care-gaps, $evaluate-measure), the bulk
+ * the base, $validate, $everything, the measure operations ($care-gaps, $evaluate-measure), the bulk
  * export kick-off and status, and ViewDefinition with its $run (ViewDefinitions are stored as
  * Basic, see lib/analytics). Returns undefined for the rest.
  */
@@ -119,6 +120,10 @@ function routeOperation(request: FhirRequest, context: FhirContext): Promise<Fhi
   const { method, path } = request;
   const second = path[1];
   const shape = `${method} ${path.map((segment, index) => (segment.startsWith("$") || segment === "bulk-status" || (index === 0 && segment !== "") ? segment : "[id]")).join("/")}`;
+
+  if (method === "POST" && path[path.length - 1] === "$validate" && path.length <= 3) {
+    return validateOperation({ resourceType: path.length > 1 ? path[0] : undefined, id: path.length === 3 ? requireId(second) : undefined }, request, context);
+  }
 
   switch (shape) {
     case "POST ":
