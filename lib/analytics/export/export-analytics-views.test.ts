@@ -41,7 +41,7 @@ afterAll(async () => {
   if (outDir) await rm(outDir, { recursive: true, force: true });
 });
 
-/** A table value as PostgreSQL's JSON text, the reference the files are compared with. */
+/** Reads every table value as PostgreSQL's JSON text, the reference the files are compared with. */
 async function readTable(table: AnalyticsTable): Promise<Record<string, string | null>[]> {
   const columns = table.columns.map((column) => `to_json(${quoteIdentifier(column.name)})::text AS ${quoteIdentifier(column.name)}`);
   return db.sql.query(`SELECT ${columns.join(", ")} FROM ${quoteIdentifier(SCHEMA)}.${quoteIdentifier(table.name)}`);
@@ -82,7 +82,7 @@ function canonical(type: string, value: unknown, from: "postgres" | "parquet"): 
   }
 }
 
-/** The expected period folder of a PostgreSQL row, worked out here from the period column's value. */
+/** Computes the expected period folder of a PostgreSQL row from its period column. */
 function expectedPeriod(table: AnalyticsTable, row: Record<string, string | null>): string {
   const period = chooseExportPeriod(table);
   const raw = period.column === null ? null : row[period.column];

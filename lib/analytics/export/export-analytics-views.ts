@@ -99,7 +99,7 @@ function isSameExport(previous: ExportedView, state: StateRow, watermark: string
 /**
  * Moves `source` to `target`, replacing what was there. Linux cannot rename a folder onto a
  * non-empty one, so the old folder is first renamed aside. Between the two renames the view's
- * folder is briefly missing, and a reader listing it then sees no files.
+ * folder is briefly missing, and a reader listing it then finds no files.
  */
 async function replaceFolder(source: string, target: string): Promise<void> {
   const aside = `${path.join(path.dirname(target), `.old-${path.basename(target)}`)}-${process.pid}`;

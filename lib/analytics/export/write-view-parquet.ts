@@ -24,7 +24,7 @@ export interface ParquetExportSource {
   period: ExportPeriod;
 }
 
-/** What one view's export wrote. */
+/** The rows, files and bytes of one view's export. */
 export interface ParquetExportResult {
   rows: number;
   files: number;

@@ -1,19 +1,11 @@
 import type { Database } from "../../db/database";
 import { ANALYTICS_SCHEMA } from "../refresh-analytics-views";
 import { quoteIdentifier } from "../write-view-rows";
+import { QUERY_TIMEOUT_MS, SHOWN_ROW_LIMIT } from "./analyst-query-limits";
 import { ANALYST_ROLE } from "./analyst-role";
 import { listAnalyticsTables } from "./list-analytics-tables";
 import { readStatement } from "./read-statement";
 import { toAnalystQueryError } from "./to-analyst-query-error";
-
-/** Rows the console page shows; the rest of a larger result is left out and the page says so. */
-export const SHOWN_ROW_LIMIT = 10_000;
-
-/** Rows a CSV download holds at most, so one download cannot hold the whole server's memory. */
-export const CSV_ROW_LIMIT = 100_000;
-
-/** How long one query may run before PostgreSQL cancels it. */
-export const QUERY_TIMEOUT_MS = 10_000;
 
 export interface AnalystQueryOptions {
   /** The schema the query reads; ANALYTICS_SCHEMA when absent. */
