@@ -31,11 +31,11 @@ export async function runSqlQuery(_previous: SqlConsoleState, formData: FormData
   const startedAt = performance.now();
   try {
     const result = await runAnalystQuery(db, query);
-    await recordAnalystQuery(db, user, "admin-sql-query", query, "0");
+    await recordAnalystQuery(db, { user, event: "admin-sql-query", query, outcome: "0" });
     logger.info({ userId: user.id, rows: result.rows.length, durationMs: Math.round(performance.now() - startedAt) }, "admin SQL query finished");
     return { status: "done", query, ...result };
   } catch (error) {
-    await recordAnalystQuery(db, user, "admin-sql-query", query, isFhirError(error) ? "4" : "8");
+    await recordAnalystQuery(db, { user, event: "admin-sql-query", query, outcome: isFhirError(error) ? "4" : "8" });
     if (isFhirError(error)) return { status: "error", query, message: error.message };
 
     const reference = randomUUID().slice(0, 8);

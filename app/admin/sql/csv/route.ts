@@ -28,7 +28,7 @@ export async function POST(request: Request): Promise<Response> {
   const db = await getDatabase();
   try {
     const result = await runAnalystQuery(db, query, { rowLimit: CSV_ROW_LIMIT });
-    await recordAnalystQuery(db, user, "admin-sql-csv", query, "0");
+    await recordAnalystQuery(db, { user, event: "admin-sql-csv", query, outcome: "0" });
     return new Response(toCsv(result.columns, result.rows), {
       headers: {
         "content-type": "text/csv; charset=utf-8",
@@ -38,7 +38,7 @@ export async function POST(request: Request): Promise<Response> {
       },
     });
   } catch (error) {
-    await recordAnalystQuery(db, user, "admin-sql-csv", query, isFhirError(error) ? "4" : "8");
+    await recordAnalystQuery(db, { user, event: "admin-sql-csv", query, outcome: isFhirError(error) ? "4" : "8" });
     if (isFhirError(error)) return text(error.code === "forbidden" ? 403 : 400, error.message);
 
     const reference = randomUUID().slice(0, 8);
