@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 
 import { SqlConsole } from "@/components/admin/sql/sql-console";
 import { sqlConsoleStrings as strings } from "@/components/admin/sql/strings";
-import { ANALYTICS_SCHEMA } from "@/lib/analytics/refresh-analytics-views";
+import { CONSOLE_SCHEMA } from "@/lib/analytics/sql/analyst-query-limits";
 import { listAnalyticsTables } from "@/lib/analytics/sql/list-analytics-tables";
 import { requireRole } from "@/lib/auth/require-session";
 import { getDatabase } from "@/lib/db/get-database";
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: strings.pageTitle };
 /** Lets an administrator run read-only SQL over the analytics tables, listed with their columns. */
 export default async function SqlConsolePage(): Promise<React.ReactElement> {
   await requireRole("admin");
-  const tables = await listAnalyticsTables((await getDatabase()).sql, ANALYTICS_SCHEMA);
+  const tables = await listAnalyticsTables((await getDatabase()).sql, CONSOLE_SCHEMA);
 
   return (
     <>

@@ -9,3 +9,10 @@ export const QUERY_TIMEOUT_MS = 10_000;
 
 /** Characters a query may have; longer input is rejected before it reaches the database. */
 export const MAX_QUERY_LENGTH = 20_000;
+
+/**
+ * The schema the console reads, which is ANALYTICS_SCHEMA of the refresh. It is repeated here
+ * because the refresh module reads its view files at import time, which the Next.js server bundle
+ * cannot do. A test checks that the two agree.
+ */
+export const CONSOLE_SCHEMA = "analytics";

@@ -7,8 +7,9 @@ import { openTestDatabase } from "../../db/open-test-database";
 import { generateDemoData } from "../../demo/generate-demo-data";
 import { FhirError } from "../../fhir/fhir-error";
 import { FhirStore } from "../../fhir/store/fhir-store";
-import { refreshAnalyticsViews } from "../refresh-analytics-views";
+import { ANALYTICS_SCHEMA, refreshAnalyticsViews } from "../refresh-analytics-views";
 import { quoteIdentifier } from "../write-view-rows";
+import { CONSOLE_SCHEMA } from "./analyst-query-limits";
 import { runAnalystQuery } from "./run-analyst-query";
 
 // Each PostgreSQL test file has its own schema, so the analytics schema gets its own name too.
@@ -43,6 +44,11 @@ async function errorOf(sql: string, timeoutMs?: number): Promise<FhirError> {
 }
 
 describe("runAnalystQuery", () => {
+  it("reads the schema the refresh writes", () => {
+    expect(CONSOLE_SCHEMA).toBe(ANALYTICS_SCHEMA);
+  });
+
+
   it("returns columns and rows of an analytics table", async () => {
     const [expected] = await db.sql.query<{ count: string }>(`SELECT count(*)::text AS count FROM ${quoteIdentifier(SCHEMA)}.claim_line`);
 

@@ -1,14 +1,13 @@
 import type { Database } from "../../db/database";
-import { ANALYTICS_SCHEMA } from "../refresh-analytics-views";
 import { quoteIdentifier } from "../write-view-rows";
-import { QUERY_TIMEOUT_MS, SHOWN_ROW_LIMIT } from "./analyst-query-limits";
+import { CONSOLE_SCHEMA, QUERY_TIMEOUT_MS, SHOWN_ROW_LIMIT } from "./analyst-query-limits";
 import { ANALYST_ROLE } from "./analyst-role";
 import { listAnalyticsTables } from "./list-analytics-tables";
 import { readStatement } from "./read-statement";
 import { toAnalystQueryError } from "./to-analyst-query-error";
 
 export interface AnalystQueryOptions {
-  /** The schema the query reads; ANALYTICS_SCHEMA when absent. */
+  /** The schema the query reads; CONSOLE_SCHEMA when absent. */
   schema?: string;
   /** Rows returned at most; SHOWN_ROW_LIMIT when absent. */
   rowLimit?: number;
@@ -42,7 +41,7 @@ class RollbackWithResult {
  */
 export async function runAnalystQuery(db: Database, sql: string, options: AnalystQueryOptions = {}): Promise<AnalystQueryResult> {
   const statement = readStatement(sql);
-  const schema = options.schema ?? ANALYTICS_SCHEMA;
+  const schema = options.schema ?? CONSOLE_SCHEMA;
   const rowLimit = options.rowLimit ?? SHOWN_ROW_LIMIT;
   const timeoutMs = options.timeoutMs ?? QUERY_TIMEOUT_MS;
 
