@@ -2,6 +2,7 @@ import type { Database } from "../db/database";
 import type { SqlClient } from "../db/sql-client";
 import { FhirError } from "../fhir/fhir-error";
 import { listMaterializedViews, type MaterializedView } from "./list-materialized-views";
+import { ANALYST_ROLE } from "./sql/analyst-role";
 import { createViewTableSql, quoteIdentifier, RESOURCE_ID_COLUMN, writeViewRows } from "./write-view-rows";
 
 /** The PostgreSQL schema of the materialized views unless a caller names another. */
@@ -64,6 +65,7 @@ export async function refreshAnalyticsViews(db: Database, options: RefreshOption
   const schema = options.schema ?? ANALYTICS_SCHEMA;
   assertSchemaName(schema);
   await db.exec(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
+  await grantSchemaToAnalyst(db.sql, schema);
 
   const views = await listMaterializedViews(db);
   const states = new Map((await db.sql.query<StateRow>("SELECT * FROM analytics_view_state")).map((state) => [state.view_name, state]));
@@ -88,6 +90,15 @@ function assertSchemaName(schema: string): void {
   }
 }
 
+/**
+ * Lets the admin SQL console's role look up the schema's tables. Granting only when missing keeps
+ * concurrent refreshes from racing on the same catalog row.
+ */
+async function grantSchemaToAnalyst(sql: SqlClient, schema: string): Promise<void> {
+  const [row] = await sql.query<{ granted: boolean }>("SELECT has_schema_privilege($1, $2, 'USAGE') AS granted", [ANALYST_ROLE, schema]);
+  if (!row?.granted) await sql.execute(`GRANT USAGE ON SCHEMA ${quoteIdentifier(schema)} TO ${ANALYST_ROLE}`);
+}
+
 async function tableExists(sql: SqlClient, schema: string, table: string): Promise<boolean> {
   const [row] = await sql.query<{ found: string | null }>("SELECT to_regclass($1)::text AS found", [`${quoteIdentifier(schema)}.${quoteIdentifier(table)}`]);
   return row?.found !== null && row?.found !== undefined;
@@ -108,6 +119,7 @@ async function rebuildView(db: Database, schema: string, view: MaterializedView,
     await sql.execute(`DROP TABLE IF EXISTS ${table}`);
     await sql.execute(createViewTableSql(table, view.view));
     await sql.execute(`CREATE INDEX ${quoteIdentifier(`${view.name}_resource_idx`)} ON ${table} (${RESOURCE_ID_COLUMN})`);
+    await sql.execute(`GRANT SELECT ON ${table} TO ${ANALYST_ROLE}`);
 
     let done = 0;
     let rowCount = 0;
