@@ -36,6 +36,7 @@ const guessedUrls: { who: "member" | "care" | "every"; path: string; expect: Exp
   { who: "member", path: "/care", expect: "forbidden-page" },
   { who: "member", path: "/care/members/{patient}", expect: "forbidden-page" },
   { who: "member", path: "/care/evidence", expect: "forbidden-page" },
+  { who: "member", path: "/care/insights", expect: "forbidden-page" },
   { who: "care", path: "/care/members/{patient}", expect: "not-found-page" },
   { who: "care", path: "/fhir/R4/Patient/{patient}", expect: "api-404" },
   { who: "care", path: "/fhir/R4/Patient/{patient}/$everything", expect: "api-404" },
@@ -46,6 +47,9 @@ const guessedUrls: { who: "member" | "care" | "every"; path: string; expect: Exp
   { who: "every", path: "/admin", expect: "forbidden-page" },
   { who: "every", path: "/admin/audit", expect: "forbidden-page" },
   { who: "every", path: "/admin/panels", expect: "forbidden-page" },
+  { who: "every", path: "/admin/dashboard", expect: "forbidden-page" },
+  { who: "every", path: "/admin/sql", expect: "forbidden-page" },
+  { who: "every", path: "/admin/imports", expect: "forbidden-page" },
 ];
 
 const targets = {} as Record<AccountName, Target>;

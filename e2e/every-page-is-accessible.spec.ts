@@ -21,6 +21,7 @@ const memberRoutes: Route[] = [
     path: `/member/health/${section}`,
   })),
   { name: "care gaps", path: "/member/care-gaps" },
+  { name: "spending", path: "/member/spending" },
   { name: "profile", path: "/member/profile" },
   { name: "access log", path: "/member/profile/access-log" },
 ];
@@ -29,12 +30,16 @@ const careManagerRoutes: Route[] = [
   { name: "worklist", path: "/care" },
   { name: "member view", path: firstPanelMemberPath },
   { name: "evidence review", path: "/care/evidence" },
+  { name: "panel insights", path: "/care/insights" },
 ];
 
 const adminRoutes: Route[] = [
   { name: "admin home", path: "/admin" },
   { name: "care panels", path: "/admin/panels" },
   { name: "audit log", path: "/admin/audit" },
+  { name: "population dashboard", path: "/admin/dashboard" },
+  { name: "SQL console", path: "/admin/sql" },
+  { name: "imports", path: "/admin/imports" },
 ];
 
 const roles = [

@@ -7,15 +7,19 @@ import { requireRole } from "@/lib/auth/require-session";
 
 export const metadata: Metadata = { title: staffStrings.adminTitle };
 
-/** Renders the administrators' home: a link to the care panel assignments and how to create accounts. */
+/** Renders the administrators' home: the admin sections with what each is for, and how to create accounts. */
 export default async function AdminPage(): Promise<React.ReactElement> {
   const user = await requireRole("admin");
 
   return (
     <MessagePanel title={staffStrings.welcome(user.name)} headingLevel={1}>
-      <p>
-        <Link href="/admin/panels">{staffStrings.adminPanelsLink}</Link>
-      </p>
+      <ul>
+        {staffStrings.adminSections.map((section) => (
+          <li key={section.href}>
+            <Link href={section.href}>{section.label}</Link>: {section.about}
+          </li>
+        ))}
+      </ul>
       <p>
         {staffStrings.adminBody} <code>npm run accounts</code>.
       </p>

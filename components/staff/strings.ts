@@ -3,7 +3,22 @@ export const staffStrings = {
   adminTitle: "Administration",
   welcome: (name: string): string => `Welcome, ${name}`,
   adminBody: "Create accounts with",
-  adminPanelsLink: "Assign members to care panels",
+  adminSections: [
+    { href: "/admin/dashboard", label: "Population dashboard", about: "Members, claims cost by month and care gap closure across the plan." },
+    { href: "/admin/sql", label: "SQL console", about: "Read-only SQL over the analytics tables, with CSV download." },
+    { href: "/admin/imports", label: "Imports", about: "Recent imports with their counts, warnings and rejected messages." },
+    { href: "/admin/audit", label: "Audit trail", about: "Who read or changed which member's record, and when." },
+    { href: "/admin/panels", label: "Care panels", about: "Assign members to care managers' panels." },
+  ],
+  adminNav: {
+    label: "Administration",
+    home: "Home",
+    dashboard: "Population dashboard",
+    sql: "SQL console",
+    imports: "Imports",
+    audit: "Audit trail",
+    panels: "Care panels",
+  },
   panels: {
     title: "Care panels",
     intro: "Choose a care manager, then add members to their panel or remove them. A care manager sees only the members on their panel.",

@@ -10,15 +10,16 @@ export interface ImportIssueRow {
   resource: string | null;
   location: string | null;
   severity: "error" | "warning";
-  /** The rule: entry-rejected, message-rejected, transaction-rejected, file-failed or value-left-out. */
+  /** The rule: entry-rejected, message-rejected, transaction-rejected, file-failed, value-left-out, or a profile rule key. */
   code: string;
   text: string;
   failedMessageHash: string | null;
 }
 
 /**
- * Lists a report's rejections (one row per issue) and warnings as import_issue rows, in report
- * order. The text is the import's own message, which quotes a rejected value where the fix needs it.
+ * Lists a report's rejections (one row per issue), warnings, and profile warnings (one row per
+ * rule, with its count) as import_issue rows, in report order. The text is the import's own
+ * message, which quotes a rejected value where the fix needs it.
  */
 export function toImportIssues(report: ImportReport): ImportIssueRow[] {
   const rejections = report.rejections.flatMap((rejection) =>
@@ -45,7 +46,24 @@ export function toImportIssues(report: ImportReport): ImportIssueRow[] {
     text: describeWarning(warning),
     failedMessageHash: null,
   }));
-  return [...rejections, ...warnings];
+  return [...rejections, ...warnings, ...toProfileWarnings(report)];
+}
+
+/** Profile findings are counted per rule across the files, so their rows name no file. */
+function toProfileWarnings(report: ImportReport): ImportIssueRow[] {
+  return [...report.validation.findings.entries()]
+    .filter(([, finding]) => finding.severity === "warning")
+    .map(([rule, finding]) => ({
+      filePath: "",
+      line: null,
+      messageControlId: null,
+      resource: null,
+      location: finding.example.expression ?? null,
+      severity: "warning",
+      code: rule,
+      text: `${finding.count} kept ${finding.count === 1 ? "resource" : "resources"}: ${finding.example.diagnostics}`,
+      failedMessageHash: null,
+    }));
 }
 
 function codeOf(rejection: ImportRejection): string {

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 
 import { AdminDashboardCharts } from "@/components/charts/admin-dashboard/admin-dashboard-charts";
-import { AdminNav } from "@/components/charts/admin-dashboard/admin-nav";
 import { dashboardStrings } from "@/components/charts/admin-dashboard/strings";
 import { ViewsNotBuilt } from "@/components/charts/views-not-built";
 import type { AggregateSource } from "@/lib/analytics/aggregates/aggregate-scope";
@@ -41,7 +40,6 @@ export default async function DashboardPage(): Promise<React.ReactElement> {
 
   return (
     <>
-      <AdminNav />
       <h1>{dashboardStrings.heading}</h1>
       <p>{dashboardStrings.intro}</p>
       {loaded ? (

@@ -26,7 +26,7 @@ export function ImportIssuesTable({ issues }: { issues: ImportIssueView[] }): Re
               <th scope="row" data-label={strings.issueColumns.severity}>
                 {strings.severities[issue.severity]}
               </th>
-              <td data-label={strings.issueColumns.file}>{issue.filePath}</td>
+              <td data-label={strings.issueColumns.file}>{issue.filePath || strings.issueColumns.allFiles}</td>
               <td data-label={strings.issueColumns.line}>{issue.line ?? ""}</td>
               <td data-label={strings.issueColumns.controlId}>{issue.messageControlId ?? ""}</td>
               <td data-label={strings.issueColumns.location}>{[issue.resource, issue.location].filter(Boolean).join(" ")}</td>

@@ -50,6 +50,8 @@ export const importStrings = {
     code: "Rule",
     text: "Problem and fix",
     message: "Message",
+    /** Shown in the file column of a profile rule counted across every file of the run. */
+    allFiles: "All files",
   },
   statuses: { running: "Running", finished: "Finished", failed: "Failed" },
   severities: { error: "Rejected", warning: "Warning" },

@@ -1,9 +1,7 @@
 "use client";
 
-import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { SectionNav } from "@/components/ui/section-nav";
 
-import styles from "./member-nav.module.css";
 import { memberNavStrings } from "./strings";
 
 const links = [
@@ -18,21 +16,5 @@ const links = [
 
 /** Renders the member section's navigation and marks the current page for assistive technology. */
 export function MemberNav(): React.ReactElement {
-  const pathname = usePathname();
-  const isCurrent = (href: string): boolean =>
-    href === "/member" ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
-
-  return (
-    <nav aria-label={memberNavStrings.label} className={styles.nav}>
-      <ul className={styles.list}>
-        {links.map((link) => (
-          <li key={link.href}>
-            <Link href={link.href} className={styles.link} aria-current={isCurrent(link.href) ? "page" : undefined}>
-              {link.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <SectionNav label={memberNavStrings.label} links={links} />;
 }
