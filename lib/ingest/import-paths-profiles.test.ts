@@ -80,6 +80,18 @@ describe.skipIf(!hasIgs)("importPaths with profiles", () => {
     expect(formatImportReport(report)).toContain("Kept with validation findings (1 rules; count, severity, rule, first example):\n       1 warning     USCorePatientProfile|6.1.0 us-core-6: Patient.name[0] fails invariant us-core-6");
   });
 
+  it("checks resources converted from HL7 v2", async () => {
+    // PID-8 (gender) is empty and PV1 has no visit type, which US Core requires of Patient and Encounter.
+    const file = path.join(dir, "no-gender.hl7");
+    await writeFile(file, ["MSH|^~\\&|ADT|HOSP|LAKEVIEW|PLAN|20260304120000||ADT^A04|PROFILE-1|P|2.5", "EVN|A04|20260304120000", "PID|1||PROFILE-1^^^HOSP^MR||Rivera^Ana||19800203", "PV1|1|O"].join("\r"));
+
+    const report = await importPaths(db, [file], { igDir: IG_DIR });
+
+    expect(report.rejections).toEqual([]);
+    expect(report.byType.get("Patient")?.created).toBe(1);
+    expect([...report.validation.findings.keys()]).toEqual(["USCorePatientProfile|6.1.0 Patient.gender min", "USCoreEncounterProfile|6.1.0 Encounter.type min"]);
+  });
+
   it("checks base R4 only when profile validation is off", async () => {
     const file = await writeNdjson("patients-off.ndjson", [patient("profile-off", { meta: { profile: [US_CORE_PATIENT] }, name: [{ text: "Ana Rivera" }] })]);
 

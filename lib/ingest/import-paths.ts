@@ -111,7 +111,7 @@ export class ImportRun implements BatchListener {
     this.validation = createImportValidation(options);
     this.report = createImportReport(files.length, this.validation.summary);
     this.matcher = new ConditionalMatcher(store, pending);
-    this.messageScope = { matcher: this.matcher, store, sql: db.sql };
+    this.messageScope = { matcher: this.matcher, store, sql: db.sql, validation: this.validation };
     this.batcher = new WriteBatcher(store, db.sql, pending, this.matcher, this, options.batchSize ?? defaultBatchSize);
     const bytesTotal = files.reduce((sum, file) => sum + file.size, 0);
     this.progress = { filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal, resourcesStored: 0, rejections: 0 };

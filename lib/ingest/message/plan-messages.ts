@@ -12,6 +12,7 @@ import { hashMessage, recordFailedMessages } from "./failed-message-registry";
 import { listAppliedMessages } from "./list-applied-messages";
 import type { MessageFailure } from "./message-failure";
 import { prefetchMessageIdentifiers } from "./prefetch-message-identifiers";
+import type { ImportValidation } from "../validation-summary";
 import type { MessagesInput } from "./read-messages-input";
 
 /** The lookups and the database that planning converted messages uses besides the bundle planner's matcher. */
@@ -19,6 +20,8 @@ export interface MessageScope {
   matcher: ConditionalMatcher;
   store: FhirStore;
   sql: SqlClient;
+  /** The import's profile checks, so converted resources meet the same profiles as FHIR input. */
+  validation?: ImportValidation;
 }
 
 /**
@@ -56,7 +59,7 @@ async function planMessage(file: string, message: ConvertedMessage, scope: Messa
   await linkClaims(message, scope.matcher);
   await keepMergedPatients(message, scope);
 
-  const planned = await planBundle(file, { kind: "bundle", mode: "transaction", entries: message.entries }, scope.matcher);
+  const planned = await planBundle(file, { kind: "bundle", mode: "transaction", entries: message.entries }, scope.matcher, scope.validation);
   const origin = { line: message.line, messageControlId: message.controlId, messageHash: hashMessage(message.text) };
   plan.resourceCount += planned.resourceCount;
   plan.units.push(...planned.units.map((unit) => ({ ...unit, rejectAs: { ...unit.rejectAs, ...origin } })));
