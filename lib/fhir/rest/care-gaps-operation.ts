@@ -43,13 +43,13 @@ export async function careGapsOperation(request: FhirRequest, context: FhirConte
   const inPeriod = issues.filter((issue) => isInPeriod(reports.get(reportIdOf(issue)), period));
   const patients = await loadCurrentResources(context.db.sql, "Patient", [...new Set(inPeriod.map(patientIdOf))]);
 
+  const returned = [...patients.values()].sort((left, right) => (left.id ?? "").localeCompare(right.id ?? ""));
   const body: Parameters = {
     resourceType: "Parameters",
-    parameter: [...patients.values()]
-      .sort((left, right) => (left.id ?? "").localeCompare(right.id ?? ""))
-      .map((patient) => ({ name: "return", resource: toGapsBundle(patient, inPeriod.filter((issue) => patientIdOf(issue) === patient.id), reports, period, now, context.baseUrl) })),
+    parameter: returned.map((patient) => ({ name: "return", resource: toGapsBundle(patient, inPeriod.filter((issue) => patientIdOf(issue) === patient.id), reports, period, now, context.baseUrl) })),
   };
-  return { status: 200, headers: {}, body };
+  // The audit record cannot find patients inside Parameters, so the operation names them.
+  return { status: 200, headers: {}, body, auditPatientIds: returned.flatMap((patient) => patient.id ?? []) };
 }
 
 function readStatuses(values: readonly string[]): GapStatus[] {

@@ -73,6 +73,7 @@ describe("measure operations", () => {
 
       const subjects = returnedBundles(response).map((bundle) => (bundle.entry?.[0]?.resource as { subject?: { reference?: string } }).subject?.reference);
       expect(subjects).toEqual(["Patient/pa", "Patient/pb"]);
+      expect(response.auditPatientIds).toEqual(["pa", "pb"]);
     });
 
     it("takes a POSTed Parameters resource", async () => {
