@@ -82,20 +82,27 @@ function createTarget(): { env: Record<string, string>; options: DatabaseOptions
 }
 
 /**
- * Starts the import and kills it `delayMs` after its first resource write can have happened,
- * then returns how many resources the killed run left. PGlite's folder cannot be read while the
- * CLI has it open, so the delay is fixed per attempt rather than driven by a count.
+ * Starts the import, kills it as soon as its progress line reports the first stored resources,
+ * and returns how many resources the killed run left. Waiting for that line rather than a timer
+ * keeps the kill part way through however loaded the machine is.
  */
-async function importAndKill(target: { env: Record<string, string>; options: DatabaseOptions }, files: string[], delayMs: number): Promise<number> {
+async function importAndKill(target: { env: Record<string, string>; options: DatabaseOptions }, files: string[]): Promise<number> {
   const child = runImport(target.env, files);
   const exited = waitForExit(child);
-  await new Promise((resolve) => setTimeout(resolve, delayMs));
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    child.stderr?.on("data", (chunk: Buffer) => {
+      output += chunk.toString("utf8");
+      if (/, [1-9]\d* resources stored/.test(output)) resolve();
+    });
+    void exited.then((code) => reject(new Error(`the import exited with code ${code ?? "none"} before it reported stored resources; its output:\n${output}`)));
+  });
   child.kill("SIGKILL");
   await exited;
 
   const db = await openDatabase(target.options);
   try {
-    const counts = await countStore(db).catch(() => ({ byType: {}, versions: 0, maxVersion: 0 }));
+    const counts = await countStore(db);
     return Object.values(counts.byType).reduce((sum, count) => sum + count, 0);
   } finally {
     await db.close();
@@ -115,20 +122,8 @@ describe.skipIf(!hasSampleData())("import after a kill", () => {
     await baselineDb.close();
     const total = Object.values(expected.byType).reduce((sum, count) => sum + count, 0);
 
-    // The kill must land after some resources were stored and before all were. Start-up time
-    // varies with the machine's load, so the delay is bisected between a kill that left nothing
-    // and one that came after the import finished.
-    let target = createTarget();
-    let left = 0;
-    let [tooEarlyMs, tooLateMs] = [0, 30_000];
-    for (let attempt = 0; attempt < 10; attempt += 1) {
-      const delayMs = tooEarlyMs === 0 ? Math.min(4000 * 1.5 ** attempt, tooLateMs / 2) : (tooEarlyMs + tooLateMs) / 2;
-      left = await importAndKill(target, files, delayMs);
-      if (left > 0 && left < total) break;
-      if (left === 0) tooEarlyMs = delayMs;
-      else tooLateMs = delayMs;
-      target = createTarget();
-    }
+    const target = createTarget();
+    const left = await importAndKill(target, files);
     expect(left, `resources left by the killed import (of ${total})`).toBeGreaterThan(0);
     expect(left).toBeLessThan(total);
 

@@ -13,7 +13,8 @@ const plainLineIntervalMs = 5000;
 /**
  * Creates a progress display on `stream` (stderr in the CLI). On a terminal it is a bar over the
  * input bytes read, with files and stored resources. Otherwise it writes a plain line at most
- * every 5 seconds, so logs of unattended runs stay short. It shows counts only.
+ * every 5 seconds, so logs of unattended runs stay short, plus one as soon as the first resources
+ * are stored. It shows counts only.
  */
 export function createProgressReporter(stream: NodeJS.WriteStream): ProgressReporter {
   return stream.isTTY ? createBar(stream) : createPlainLines(stream);
@@ -51,12 +52,16 @@ function createBar(stream: NodeJS.WriteStream): ProgressReporter {
 function createPlainLines(stream: NodeJS.WriteStream): ProgressReporter {
   const started = Date.now();
   let lastLine = 0;
+  let firstStoredShown = false;
 
   return {
     update: (progress) => {
       const now = Date.now();
-      if (now - lastLine < plainLineIntervalMs) return;
+      // The first stored resources always get a line, so a watcher learns at once that writing began.
+      const firstStored = !firstStoredShown && progress.resourcesStored > 0;
+      if (now - lastLine < plainLineIntervalMs && !firstStored) return;
       lastLine = now;
+      firstStoredShown ||= progress.resourcesStored > 0;
       stream.write(
         `import: ${progress.filesDone}/${progress.filesTotal} files, ${progress.resourcesStored} resources stored ` +
           `(${ratePerSecond(progress.resourcesStored, started)}/s), ${progress.rejections} rejections\n`,
