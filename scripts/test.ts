@@ -15,9 +15,10 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 
 run("lint", "npx", ["eslint", "."]);
 run("typecheck", "npx", ["tsc", "--noEmit"]);
-runVitest("PGlite", {});
+// An empty TEST_DATABASE_URL selects PGlite even when the caller (CI) exported a PostgreSQL URL.
+runVitest("PGlite", { TEST_DATABASE_URL: "", LAKEVIEW_TEST_PASS: "pglite" });
 if (await isReachable(postgresUrl)) {
-  runVitest("PostgreSQL", { TEST_DATABASE_URL: postgresUrl });
+  runVitest("PostgreSQL", { TEST_DATABASE_URL: postgresUrl, LAKEVIEW_TEST_PASS: "postgres" });
 } else if (process.env.CI === "true") {
   fail(`PostgreSQL at ${postgresUrl} is not reachable; start it or set TEST_DATABASE_URL.`);
 } else {

@@ -116,7 +116,7 @@ describe("runAnalystQuery errors", () => {
 
     expect(error.code).toBe("invalid");
     expect(error.message).toBe(
-      'relation "claims" does not exist at line 1, column 15. Only the analytics schema is visible; its tables are care_gap, claim_header, claim_line, condition, coverage_period, encounter, immunization, lab_observation, measure_report.',
+      'relation "claims" does not exist at line 1, column 15. Only the analytics schema is visible; its tables are care_gap, claim_cost, claim_header, claim_line, condition, coverage_period, encounter, immunization, lab_observation, measure_report.',
     );
   });
 

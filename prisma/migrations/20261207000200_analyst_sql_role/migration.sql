@@ -1,3 +1,8 @@
+-- Roles and grants on pg_catalog functions belong to the whole server, so two databases (or two
+-- test schemas) migrating at once would race on the same catalog rows. This lock, held until the
+-- migration commits, makes them take turns.
+SELECT pg_advisory_xact_lock(20261207000200);
+
 -- The role the admin SQL console runs queries as. It can log in nowhere and reads only the
 -- analytics schema: the refresh grants SELECT on each table it creates there.
 DO $$
@@ -36,8 +41,14 @@ DO $$
 BEGIN
     EXECUTE format('GRANT USAGE ON SCHEMA %I TO lakeview_analyst', current_schema());
     IF to_regnamespace('analytics') IS NOT NULL THEN
-        GRANT USAGE ON SCHEMA analytics TO lakeview_analyst;
-        GRANT SELECT ON ALL TABLES IN SCHEMA analytics TO lakeview_analyst;
+        BEGIN
+            GRANT USAGE ON SCHEMA analytics TO lakeview_analyst;
+            GRANT SELECT ON ALL TABLES IN SCHEMA analytics TO lakeview_analyst;
+        EXCEPTION
+            -- A refresh dropping a table meanwhile fails the grant with "tuple concurrently
+            -- deleted"; the refresh grants SELECT on each table it creates, so nothing is lost.
+            WHEN internal_error THEN NULL;
+        END;
     END IF;
 END
 $$;
