@@ -15,8 +15,8 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 
 run("lint", "npx", ["eslint", "."]);
 run("typecheck", "npx", ["tsc", "--noEmit"]);
-// An empty TEST_DATABASE_URL selects PGlite even when the caller (CI) exported a PostgreSQL URL.
-runVitest("PGlite", { TEST_DATABASE_URL: "", LAKEVIEW_TEST_PASS: "pglite" });
+// Without TEST_DATABASE_URL the tests use PGlite, so the pass removes it even when the caller (CI) exported one.
+runVitest("PGlite", { TEST_DATABASE_URL: undefined, LAKEVIEW_TEST_PASS: "pglite" });
 if (await isReachable(postgresUrl)) {
   runVitest("PostgreSQL", { TEST_DATABASE_URL: postgresUrl, LAKEVIEW_TEST_PASS: "postgres" });
 } else if (process.env.CI === "true") {
@@ -36,13 +36,14 @@ function run(label: string, command: string, args: string[], env: Record<string,
   }
 }
 
-function runVitest(backend: string, env: Record<string, string>): void {
+/** Runs Vitest once with `env` over the environment; a variable set to undefined is removed. */
+function runVitest(backend: string, env: Record<string, string | undefined>): void {
   const reportDir = mkdtempSync(path.join(tmpdir(), "lakeview-vitest-"));
   const report = path.join(reportDir, "report.json");
   console.log(`\n== tests on ${backend}`);
   const result = spawnSync("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...extraArgs], {
     stdio: "inherit",
-    env: { ...process.env, ...env },
+    env: withOverrides(process.env, env),
   });
 
   const counts = readCounts(report);
@@ -53,6 +54,14 @@ function runVitest(backend: string, env: Record<string, string>): void {
   if (result.status !== 0 && counts.failed === 0) {
     fail(`Vitest on ${backend} exited with code ${result.status ?? "none"} before reporting a failed test.`);
   }
+}
+
+function withOverrides(base: NodeJS.ProcessEnv, overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const merged = { ...base, ...overrides };
+  for (const [name, value] of Object.entries(overrides)) {
+    if (value === undefined) delete merged[name];
+  }
+  return merged;
 }
 
 function readCounts(report: string): { passed: number; failed: number; skipped: number } {
