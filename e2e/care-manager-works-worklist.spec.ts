@@ -106,7 +106,8 @@ test("care manager works the worklist", async ({ browser, page }) => {
   await expectAccessible(page);
   await page.getByRole("button", { name: `Accept: Mammography, ${memberName}` }).click();
   await expect(page.getByRole("status").filter({ hasText: "Accepted." })).toBeVisible();
-  await expect(page.getByText("No reported evidence is waiting for review.")).toBeVisible();
+  // Other journeys may leave reports of their own in the queue, so only this report must be gone.
+  await expect(page.getByRole("button", { name: `Accept: Mammography, ${memberName}` })).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath("4-evidence-accepted.png") });
 
   const task = (await (await admin.request.get("/fhir/R4/Task/e2e-review-mammogram", { headers: fhirJson })).json()) as Task;
