@@ -65,13 +65,14 @@ export async function runAnalystQuery(db: Database, sql: string, options: Analys
   throw new Error("The analyst query transaction ended without a result");
 }
 
-/** The first row is the column names; a query with no columns has null there. */
+/** Splits the function's rows into column names (the first row, null for a query with no columns) and text values. */
 function toResult(rows: unknown[], rowLimit: number): AnalystQueryResult {
   const [header, ...data] = rows;
   const columns = Array.isArray(header) ? header.map(String) : [];
-  return {
-    columns,
-    rows: data.slice(0, rowLimit).map((row) => (Array.isArray(row) ? row.map((value) => (value === null ? null : String(value))) : [])),
-    truncated: data.length > rowLimit,
-  };
+  return { columns, rows: data.slice(0, rowLimit).map(toTextRow), truncated: data.length > rowLimit };
+}
+
+function toTextRow(row: unknown): (string | null)[] {
+  if (!Array.isArray(row)) return [];
+  return row.map((value) => (value === null ? null : String(value)));
 }
