@@ -113,25 +113,32 @@ const orderBy: Record<WorklistSort, (table: string) => string> = {
   "last-contact": (table) => `${table}.last_contact ASC NULLS FIRST, ${table}.score DESC, ${table}.patient_id ASC`,
 };
 
-/** Counts the current resources of one type whose `patient` search parameter names the panel member. */
-function countSql(resourceType: string, condition: string): string {
-  return `(SELECT count(DISTINCT ref.resource_id)::int FROM search_reference ref
-    JOIN resource r ON r.resource_type = ref.resource_type AND r.id = ref.resource_id AND NOT r.deleted
-    WHERE ref.target_type = 'Patient' AND ref.target_id = panel.patient_id AND ref.param = 'patient'
-      AND ref.resource_type = '${resourceType}' AND ${condition})`;
-}
-
-/** Tells whether the resource `ref.resource_id` has a token row for `param` matching `codeCondition`. */
-function tokenSql(resourceType: string, param: string, codeCondition: string): string {
-  return `EXISTS (SELECT 1 FROM search_token t WHERE t.resource_type = '${resourceType}' AND t.resource_id = ref.resource_id
-    AND t.param = '${param}' AND ${codeCondition})`;
-}
-
-function encounterClassSql(codesParameter: string): string {
-  return `${tokenSql("Encounter", "class", `t.code = ANY(${codesParameter}::text[]) AND t.system IN ($13::text, '')`)}
-    AND EXISTS (SELECT 1 FROM search_date d WHERE d.resource_type = 'Encounter' AND d.resource_id = ref.resource_id
-      AND d.param = 'date' AND d.start >= $3::timestamptz)`;
-}
+/**
+ * The facts the risk score counts, per current resource that names the panel member in its
+ * `patient` search parameter. Here and for the names in `pageSql`, search index rows are joined by
+ * resource id only and sorted out with FILTER, so PostgreSQL reads one member's rows through the id
+ * indexes whatever its estimates. A condition such as code = 'EMER' in the join would let it start
+ * from every member's matching rows instead, which grows with the plan's size.
+ */
+const ownedResourcesSql = `
+  SELECT ref.resource_type, ref.resource_id,
+    bool_or(t.param = 'category' AND t.code = 'problem-list-item') AS problem_list,
+    bool_or(t.param = 'clinical-status' AND t.code = ANY($9::text[])) AS current_status,
+    bool_or(t.param = 'class' AND t.code = ANY($10::text[]) AND t.system IN ($13::text, '')) AS inpatient_class,
+    bool_or(t.param = 'class' AND t.code = ANY($11::text[]) AND t.system IN ($13::text, '')) AS emergency_class,
+    bool_or(t.param = 'code' AND t.code = $14::text AND t.system = $13::text) AS care_gap,
+    bool_or(t.param = 'status' AND t.code = 'preliminary') AS preliminary,
+    bool_or(t.param = 'status' AND t.code = ANY($12::text[])) AS open_task,
+    bool_or(t.param = 'category' AND t.code = '${careCodes.careNoteCategory}') AS care_note,
+    bool_or(d.param = 'date' AND d.start >= $3::timestamptz) AS recent,
+    max(d.start) FILTER (WHERE d.param = 'sent') AS sent
+  FROM search_reference ref
+  JOIN resource r ON r.resource_type = ref.resource_type AND r.id = ref.resource_id AND NOT r.deleted
+  LEFT JOIN search_token t ON t.resource_type = ref.resource_type AND t.resource_id = ref.resource_id
+  LEFT JOIN search_date d ON d.resource_type = ref.resource_type AND d.resource_id = ref.resource_id AND d.param IN ('date', 'sent')
+  WHERE ref.target_type = 'Patient' AND ref.target_id = panel.patient_id AND ref.param = 'patient'
+    AND ref.resource_type IN ('Condition', 'Encounter', 'DetectedIssue', 'Task', 'Communication')
+  GROUP BY ref.resource_type, ref.resource_id`;
 
 /**
  * Builds the page query. Its parameters are: $1 care manager id, $2 LIKE patterns that must each
@@ -143,46 +150,39 @@ function encounterClassSql(codesParameter: string): string {
  * row of nulls.
  */
 function pageSql(sort: WorklistSort): string {
-  const chronic = countSql(
-    "Condition",
-    `${tokenSql("Condition", "category", "t.code = 'problem-list-item'")} AND ${tokenSql("Condition", "clinical-status", "t.code = ANY($9::text[])")}`,
-  );
-  const inpatient = countSql("Encounter", encounterClassSql("$10"));
-  const emergency = countSql("Encounter", encounterClassSql("$11"));
-  const openGaps = countSql(
-    "DetectedIssue",
-    `${tokenSql("DetectedIssue", "code", `t.code = $14::text AND t.system = '${careCodes.actCodeSystem}'`)} AND ${tokenSql("DetectedIssue", "status", "t.code = 'preliminary'")}`,
-  );
-  const openTasks = countSql("Task", tokenSql("Task", "status", "t.code = ANY($12::text[])"));
-
   return `
     WITH panel AS MATERIALIZED (
-      SELECT member.patient_id FROM care_panel_member member
+      SELECT member.patient_id, names.family, names.given, born.birth FROM care_panel_member member
       JOIN resource r ON r.resource_type = 'Patient' AND r.id = member.patient_id AND NOT r.deleted
+      CROSS JOIN LATERAL (
+        SELECT array_agg(s.value) FILTER (WHERE s.param = 'name') AS name_parts,
+          min(s.value) FILTER (WHERE s.param = 'family') AS family,
+          min(s.value) FILTER (WHERE s.param = 'given') AS given
+        FROM search_string s WHERE s.resource_type = 'Patient' AND s.resource_id = member.patient_id
+      ) AS names
+      CROSS JOIN LATERAL (
+        SELECT min(d.start) FILTER (WHERE d.param = 'birthdate') AS birth
+        FROM search_date d WHERE d.resource_type = 'Patient' AND d.resource_id = member.patient_id
+      ) AS born
       WHERE member.care_manager_id = $1::uuid
         AND NOT EXISTS (
           SELECT 1 FROM unnest($2::text[]) AS word(pattern)
-          WHERE NOT EXISTS (SELECT 1 FROM search_string s WHERE s.resource_type = 'Patient' AND s.resource_id = member.patient_id
-            AND s.param = 'name' AND s.value LIKE word.pattern ESCAPE '\\')
+          WHERE NOT EXISTS (SELECT 1 FROM unnest(names.name_parts) AS part(value) WHERE part.value LIKE word.pattern ESCAPE '\\')
         )
     ),
     counted AS MATERIALIZED (
-      SELECT panel.patient_id,
-        ${chronic} AS chronic,
-        ${inpatient} AS inpatient,
-        ${emergency} AS emergency,
-        ${openGaps} AS open_gaps,
-        ${openTasks} AS open_tasks,
-        (SELECT max(d.start) FROM search_reference ref
-          JOIN resource r ON r.resource_type = ref.resource_type AND r.id = ref.resource_id AND NOT r.deleted
-          JOIN search_date d ON d.resource_type = 'Communication' AND d.resource_id = ref.resource_id AND d.param = 'sent'
-          WHERE ref.target_type = 'Patient' AND ref.target_id = panel.patient_id AND ref.param = 'patient'
-            AND ref.resource_type = 'Communication'
-            AND NOT ${tokenSql("Communication", "category", `t.code = '${careCodes.careNoteCategory}'`)}) AS last_contact,
-        (SELECT min(s.value) FROM search_string s WHERE s.resource_type = 'Patient' AND s.resource_id = panel.patient_id AND s.param = 'family') AS family,
-        (SELECT min(s.value) FROM search_string s WHERE s.resource_type = 'Patient' AND s.resource_id = panel.patient_id AND s.param = 'given') AS given,
-        (SELECT min(d.start) FROM search_date d WHERE d.resource_type = 'Patient' AND d.resource_id = panel.patient_id AND d.param = 'birthdate') AS birth
+      SELECT panel.*, facts.*
       FROM panel
+      CROSS JOIN LATERAL (
+        SELECT
+          count(*) FILTER (WHERE owned.resource_type = 'Condition' AND owned.problem_list AND owned.current_status)::int AS chronic,
+          count(*) FILTER (WHERE owned.resource_type = 'Encounter' AND owned.inpatient_class AND owned.recent)::int AS inpatient,
+          count(*) FILTER (WHERE owned.resource_type = 'Encounter' AND owned.emergency_class AND owned.recent)::int AS emergency,
+          count(*) FILTER (WHERE owned.resource_type = 'DetectedIssue' AND owned.care_gap AND owned.preliminary)::int AS open_gaps,
+          count(*) FILTER (WHERE owned.resource_type = 'Task' AND owned.open_task)::int AS open_tasks,
+          max(owned.sent) FILTER (WHERE owned.resource_type = 'Communication' AND owned.care_note IS NOT TRUE) AS last_contact
+        FROM (${ownedResourcesSql}) AS owned
+      ) AS facts
     ),
     scored AS (
       SELECT counted.*,
