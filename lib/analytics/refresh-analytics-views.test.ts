@@ -140,6 +140,28 @@ describe("refreshAnalyticsViews", () => {
     expect(Number(lines?.allowed)).toBeGreaterThan(0);
   });
 
+  it("indexes each view by resource id, and by patient where it has a patient_id column", async () => {
+    const indexes = await db.sql.query<{ table_name: string; definition: string }>(
+      "SELECT tablename AS table_name, indexdef AS definition FROM pg_indexes WHERE schemaname = $1",
+      [SCHEMA],
+    );
+    const indexedColumns = (table: string): (string | undefined)[] =>
+      indexes.filter((index) => index.table_name === table).map((index) => /\((.+)\)$/.exec(index.definition)?.[1]).sort();
+
+    expect(indexedColumns("claim_line")).toEqual(["_resource_id", "patient_id"]);
+    expect(indexedColumns("care_gap")).toEqual(["_resource_id", "patient_id"]);
+    expect(indexedColumns("view_patient_birth")).toEqual(["_resource_id"]);
+  });
+
+  it("adds the patient index to a table built without it", async () => {
+    await db.exec(`DROP INDEX ${SCHEMA}.claim_line_patient_idx`);
+
+    await refreshAnalyticsViews(db, { schema: SCHEMA });
+
+    const [index] = await db.sql.query<{ name: string }>("SELECT indexname AS name FROM pg_indexes WHERE schemaname = $1 AND tablename = 'claim_line' AND indexdef LIKE '%(patient_id)'", [SCHEMA]);
+    expect(index?.name).toBe("claim_line_patient_idx");
+  });
+
   it("applies updates and deletes like a full rebuild", async () => {
     await refreshAnalyticsViews(db, { schema: SCHEMA });
     const [observation] = (await store.listAll("Observation")).filter((resource) => resource.category?.some((category) => category.coding?.some((coding) => coding.code === "laboratory")));
