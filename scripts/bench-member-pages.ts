@@ -8,7 +8,6 @@
 //
 // PostgreSQL is BENCH_DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/test, in a new
 // schema dropped at the end; PGlite uses a new temporary data folder, removed at the end.
-import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -22,7 +21,8 @@ import { openDatabase, type DatabaseOptions } from "@/lib/db/database";
 import { seedDemoData } from "@/lib/demo/seed-demo-data";
 import { importPaths } from "@/lib/ingest/import-paths";
 
-const projectRoot = path.resolve(import.meta.dirname, "..");
+import { signIn, timePage, withPortal } from "./portal-bench-client";
+
 const postgresUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 const member = { email: "member@lakeview.example", password: "demo-member-2026" };
 const pages = ["/member", "/member/claims", "/member/health", "/member/health/labs", "/member/coverage"];
@@ -47,11 +47,12 @@ const options: DatabaseOptions = dataDir ? { dataDir } : { url: postgresUrl, sch
 try {
   const stored = await prepareDatabase(Number(values.resources));
   console.log(`${backend}: the member's compartment contains ${stored} resources; starting the portal`);
-  await withPortal(async () => {
-    const cookie = await signIn();
+  const env: Record<string, string> = dataDir ? { LAKEVIEW_DATA_DIR: dataDir, DATABASE_URL: "" } : { DATABASE_URL: postgresUrl, DATABASE_SCHEMA: schema };
+  await withPortal(baseUrl, env, async () => {
+    const cookie = await signIn(baseUrl, member.email, member.password);
     console.log(`page | requests | median ms | p95 ms | bytes`);
     for (const page of pages) {
-      const result = await timePage(page, cookie);
+      const result = await timePage(baseUrl, page, cookie, requests);
       console.log(`${page} | ${requests} | ${result.median.toFixed(0)} | ${result.p95.toFixed(0)} | ${result.bytes}`);
     }
   });
@@ -100,75 +101,6 @@ async function prepareDatabase(target: number): Promise<number> {
   } finally {
     await db.close();
   }
-}
-
-/** Starts `npm start` on the prepared database, runs `work`, and stops the portal. */
-async function withPortal(work: () => Promise<void>): Promise<void> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: values.port,
-    HOST: "127.0.0.1",
-    NEXTAUTH_URL: baseUrl,
-    NEXT_TELEMETRY_DISABLED: "1",
-    ...(dataDir ? { LAKEVIEW_DATA_DIR: dataDir, DATABASE_URL: "" } : { DATABASE_URL: postgresUrl, DATABASE_SCHEMA: schema }),
-  };
-  const portal = spawn("npm", ["start"], { cwd: projectRoot, env, detached: true, stdio: ["ignore", "ignore", "inherit"] });
-  try {
-    await waitForPortal();
-    await work();
-  } finally {
-    if (portal.pid) process.kill(-portal.pid, "SIGTERM");
-  }
-}
-
-async function waitForPortal(): Promise<void> {
-  const deadline = Date.now() + 600_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${baseUrl}/sign-in`)).ok) return;
-    } catch {
-      // The server is not listening yet; try again below.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-  throw new Error(`The portal did not respond at ${baseUrl}/sign-in within 10 minutes; check the output of npm start above.`);
-}
-
-/** Signs in through next-auth's credentials endpoint and returns the Cookie header to send. */
-async function signIn(): Promise<string> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = cookiesOf(csrf);
-
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ email: member.email, password: member.password, csrfToken, json: "true" }),
-  });
-  const cookie = `${csrfCookie}; ${cookiesOf(response)}`;
-  if (!cookie.includes("session-token")) throw new Error(`Sign-in as ${member.email} failed with status ${response.status}.`);
-  return cookie;
-}
-
-function cookiesOf(response: Response): string {
-  return response.headers.getSetCookie().map((header) => header.split(";")[0]).join("; ");
-}
-
-/** Requests `page` a few times to warm it, then `requests` times, and returns the times. */
-async function timePage(page: string, cookie: string): Promise<{ median: number; p95: number; bytes: number }> {
-  const times: number[] = [];
-  let bytes = 0;
-  for (let index = 0; index < requests + 3; index++) {
-    const started = performance.now();
-    const response = await fetch(`${baseUrl}${page}`, { headers: { cookie }, redirect: "manual" });
-    const body = await response.text();
-    if (response.status !== 200) throw new Error(`${page} returned status ${response.status}, expected 200`);
-    if (index >= 3) times.push(performance.now() - started);
-    bytes = body.length;
-  }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)]!, p95: times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)]!, bytes };
 }
 
 async function cleanUp(): Promise<void> {

@@ -49,15 +49,30 @@ const db = await openDatabaseOrExit();
 const bar = new cliProgress.SingleBar({ format: "{bar} {percentage}% | members {value}/{total} | resources {resources} | {rate}/s", stream: process.stderr }, cliProgress.Presets.shades_classic);
 const started = performance.now();
 let peakRss = process.memoryUsage().rss;
+// Off a terminal the bar draws nothing, so logs of unattended runs get a line every 10 seconds.
+const plainLineIntervalMs = 10_000;
+let lastPlainLine = started;
+
+function showProgress(progress: SeedProgress): void {
+  const rate = Math.round(progress.resources / ((performance.now() - started) / 1000));
+  if (process.stderr.isTTY) {
+    bar.update(progress.membersDone, { resources: progress.resources, rate });
+    return;
+  }
+  if (performance.now() - lastPlainLine < plainLineIntervalMs) return;
+  lastPlainLine = performance.now();
+  process.stderr.write(`seed: ${progress.membersDone}/${progress.members} members, ${progress.resources} resources (${rate}/s)\n`);
+}
+
 try {
   await applyMigrations(db);
-  bar.start(members, 0, { resources: 0, rate: 0 });
+  if (process.stderr.isTTY) bar.start(members, 0, { resources: 0, rate: 0 });
   const seeded = await seedDemoData(db, {
     members,
     seed,
     onProgress: (progress: SeedProgress) => {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
-      bar.update(progress.membersDone, { resources: progress.resources, rate: Math.round(progress.resources / ((performance.now() - started) / 1000)) });
+      showProgress(progress);
     },
   });
   bar.stop();
@@ -65,6 +80,8 @@ try {
     console.error("The database already has accounts, so no demo data was loaded; point DATABASE_URL or LAKEVIEW_DATA_DIR at an empty database.");
     process.exitCode = 1;
   } else {
+    // Fresh statistics, so the first queries are planned for this size rather than for empty tables.
+    await db.exec("ANALYZE");
     const seconds = (performance.now() - started) / 1000;
     console.log(
       `Stored ${seeded.resources} resources for ${seeded.members} members in ${seconds.toFixed(1)} s (${Math.round(seeded.resources / seconds)} resources/s); peak RSS ${Math.round(peakRss / 2 ** 20)} MiB.`,
