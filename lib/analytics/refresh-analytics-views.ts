@@ -141,6 +141,9 @@ async function rebuildView(db: Database, schema: string, view: MaterializedView,
 
     // Built after the rows: one sort at the end costs less than keeping the indexes current row by row.
     await createViewIndexes(sql, table, view);
+    // Readers plan with these statistics at once; without them a chart may read a large table whole
+    // until autovacuum, if it runs at all, analyzes it.
+    await sql.execute(`ANALYZE ${table}`);
     await saveState(sql, schema, view, bounds?.watermark ?? new Date(0), rowCount);
     return { view: view.name, mode: "full", resources: done, rowCount };
   });

@@ -1,4 +1,5 @@
 import type { Database } from "../../db/database";
+import { RESOURCE_ID_COLUMN } from "../write-view-rows";
 import { analyticsTable, scopeCondition, toScopeParameter, type AggregateSource } from "./aggregate-scope";
 
 /** Open and closed care gaps of one measure in one measurement period. */
@@ -14,7 +15,8 @@ export interface GapCount {
 /**
  * Counts the scope's care gaps (DetectedIssue coded CAREGAP) by measure and by the measurement
  * period of the MeasureReport each gap cites, ordered by measure, then period. A gap entered in
- * error is left out.
+ * error is left out. Each gap's report is looked up by its id (the view's resource id column,
+ * which is indexed), so a panel's counts read only the panel's reports.
  */
 export async function listGapCounts(db: Database, source: AggregateSource): Promise<GapCount[]> {
   const rows = await db.sql.query<{ measure_id: string | null; period_start: string | null; period_end: string | null; open: number; closed: number }>(
@@ -24,8 +26,10 @@ export async function listGapCounts(db: Database, source: AggregateSource): Prom
        count(*) FILTER (WHERE g.gap_status = 'open-gap')::int AS open,
        count(*) FILTER (WHERE g.gap_status = 'closed-gap')::int AS closed
      FROM ${analyticsTable(source, "care_gap")} g
-     LEFT JOIN (SELECT DISTINCT measure_report_id, period_start, period_end FROM ${analyticsTable(source, "measure_report")}) report
-       ON report.measure_report_id = g.measure_report_id
+     LEFT JOIN LATERAL (
+       SELECT m.period_start, m.period_end FROM ${analyticsTable(source, "measure_report")} m
+       WHERE m.${RESOURCE_ID_COLUMN} = g.measure_report_id LIMIT 1
+     ) report ON true
      WHERE g.status IS DISTINCT FROM 'entered-in-error' AND ${scopeCondition("g.patient_id", 1)}
      GROUP BY 1, 2, 3 ORDER BY 1, 2`,
     [toScopeParameter(source.scope)],
