@@ -219,7 +219,9 @@ async function benchExport(db: Database): Promise<void> {
 
 /** Sums the script files a page's HTML loads, as sent and gzip-compressed. */
 async function measureScripts(html: string, cookie: string): Promise<{ files: number; bytes: number; gzipBytes: number }> {
-  const sources = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1]!))];
+  // A browser with module support skips noModule scripts (the legacy polyfills), so they are left out.
+  const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]).filter((tag) => !/\snomodule\b/i.test(tag));
+  const sources = [...new Set(tags.flatMap((tag) => /\ssrc="([^"]+)"/.exec(tag)?.[1] ?? []))];
   let bytes = 0;
   let gzipBytes = 0;
   for (const source of sources) {
