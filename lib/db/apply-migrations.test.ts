@@ -68,4 +68,15 @@ describe("applyMigrations", () => {
     const found = await db.prisma.user.findUnique({ where: { email: "migrated@lakeview.example" }, include: { panel: true } });
     expect(found?.panel.map((member) => member.patientId)).toEqual(["p-1"]);
   });
+
+  it("creates statistics on the search index's dependent columns", async () => {
+    const rows = await db.sql.query<{ name: string }>("SELECT stxname AS name FROM pg_statistic_ext WHERE stxnamespace = current_schema()::regnamespace ORDER BY 1");
+
+    expect(rows.map((row) => row.name)).toEqual([
+      "search_date_type_param",
+      "search_reference_type_param_target",
+      "search_string_type_param",
+      "search_token_type_param_code_system",
+    ]);
+  });
 });
