@@ -29,6 +29,7 @@ import { DEFAULT_DEMO_SEED, generateDemoData } from "@/lib/demo/generate-demo-da
 import { FhirStore } from "@/lib/fhir/store/fhir-store";
 
 import { openBenchDatabase } from "./open-bench-database";
+import { timeRepeated } from "./time-repeated";
 
 const WRITE_BATCH = 2000;
 const PANEL_SIZE = 50;
@@ -51,20 +52,6 @@ if (!Number.isInteger(members) || members < 1 || !Number.isInteger(runs) || runs
 /** Returns an open and a closed care gap with their MeasureReports for one patient. */
 function careGapsOf(patientId: string): FhirResource[] {
   return [...gapResources(patientId, "lakeview-cms125", 2026, "open"), ...gapResources(patientId, "lakeview-cms130", 2026, "closed")];
-}
-
-/** Runs `query` R times after one warm-up and returns the median and 95th percentile in ms. */
-async function time(query: () => Promise<unknown>): Promise<{ median: number; p95: number }> {
-  await query();
-  const samples: number[] = [];
-  for (let run = 0; run < runs; run += 1) {
-    const started = performance.now();
-    await query();
-    samples.push(performance.now() - started);
-  }
-  samples.sort((left, right) => left - right);
-  const at = (share: number): number => samples[Math.min(samples.length - 1, Math.ceil(share * samples.length) - 1)] ?? 0;
-  return { median: at(0.5), p95: at(0.95) };
 }
 
 async function main(): Promise<void> {
@@ -97,7 +84,7 @@ async function main(): Promise<void> {
     console.log(`${members} members, ${all.length} resources, ${values.backend}, ${runs} runs each; ${cpus().length} CPUs, load average ${loadavg()[0]?.toFixed(1)}`);
     console.log("| query | median (ms) | p95 (ms) |\n| --- | --- | --- |");
     for (const [name, query] of queries) {
-      const { median, p95 } = await time(query);
+      const { median, p95 } = await timeRepeated(query, runs);
       console.log(`| ${name} | ${median.toFixed(1)} | ${p95.toFixed(1)} |`);
     }
   } finally {

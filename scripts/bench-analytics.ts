@@ -20,6 +20,7 @@ import type { ResourceWrite } from "@/lib/fhir/store/resource-write";
 import { FhirStore } from "@/lib/fhir/store/fhir-store";
 
 import { openBenchDatabase } from "./open-bench-database";
+import { benchChangeTypes, toBenchChange } from "./to-bench-change";
 
 const WRITE_BATCH = 2000;
 
@@ -39,22 +40,12 @@ if (!Number.isInteger(members) || members < 1 || !Number.isInteger(changes) || c
 
 /** Picks `count` resources spread over the types the views read: most are updated, every tenth deleted. */
 function planChanges(resources: FhirResource[], count: number): ResourceWrite[] {
-  const candidates = resources.filter((resource) => ["Observation", "ExplanationOfBenefit", "Encounter", "Condition", "Immunization", "Coverage"].includes(resource.resourceType));
+  const candidates = resources.filter((resource) => benchChangeTypes.includes(resource.resourceType));
   const step = Math.max(1, Math.floor(candidates.length / count));
   return candidates
     .filter((_resource, index) => index % step === 0)
     .slice(0, count)
-    .map((resource, index): ResourceWrite =>
-      index % 10 === 9
-        ? { kind: "delete", resourceType: resource.resourceType, id: resource.id ?? "" }
-        : { kind: "put", resource: withBenchExtension(resource, index) },
-    );
-}
-
-/** Adds an extension, because the store skips a write whose content (meta aside) is unchanged. */
-function withBenchExtension(resource: FhirResource, index: number): FhirResource {
-  const extension = [...("extension" in resource ? (resource.extension ?? []) : []), { url: "https://lakeview.example/fhir/StructureDefinition/bench-change", valueInteger: index }];
-  return { ...resource, extension } as FhirResource;
+    .map(toBenchChange);
 }
 
 function summarize(results: ViewRefreshResult[]): { resources: number; rows: number } {

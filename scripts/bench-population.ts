@@ -29,7 +29,9 @@ import { calendarYearPeriod } from "@/lib/measures/pipeline/measurement-period-o
 import { updateCareGaps } from "@/lib/measures/pipeline/update-care-gaps";
 
 import { openDatabaseOrExit } from "./open-database-or-exit";
-import { percentile, signIn, timePage, withPortal } from "./portal-bench-client";
+import { signIn, timePage, withPortal } from "./portal-bench-client";
+import { percentile, timeRepeated } from "./time-repeated";
+import { benchChangeTypes, toBenchChange } from "./to-bench-change";
 
 const allSteps = ["care-gaps", "analytics", "aggregates", "export", "pages", "fhir"] as const;
 type Step = (typeof allSteps)[number];
@@ -78,7 +80,7 @@ if (values.help) {
 const steps = values.steps.split(",").map((step) => step.trim());
 const unknownStep = steps.find((step) => !(allSteps as readonly string[]).includes(step));
 if (unknownStep !== undefined) exitWithUsage(`--steps names "${unknownStep}", which is not one of ${allSteps.join(", ")}.`);
-if (!process.env.DATABASE_URL) exitWithUsage("DATABASE_URL is not set; name the PostgreSQL database that `npm run db:seed` filled.");
+if (!process.env.DATABASE_URL) exitWithUsage("DATABASE_URL is missing. Set it to the PostgreSQL database that `npm run db:seed` filled.");
 const changes = positiveInteger("--changes", values.changes);
 const runs = positiveInteger("--runs", values.runs);
 const requests = positiveInteger("--requests", values.requests);
@@ -136,7 +138,7 @@ async function benchAnalytics(db: Database): Promise<void> {
   const writes = await planChanges(db);
   await new FhirStore(db).writeAll(writes);
   started = performance.now();
-  // The default look-back of 60 s before each watermark would also re-read the full refresh's era.
+  // The default look-back of 60 s before each watermark would also re-read what the full refresh just wrote.
   const incremental = await refreshAnalyticsViews(db, { watermarkOverlapMs: 0 });
   log(`analytics incremental refresh after ${writes.length} changed resources: ${summarize(incremental)} in ${seconds(started).toFixed(1)} s`);
   await updateCareGaps(db, { period, print: () => undefined });
@@ -144,8 +146,8 @@ async function benchAnalytics(db: Database): Promise<void> {
 
 /**
  * Picks `changes` resources of the types the views read, spread by a hash of their ids, outside
- * the demo accounts' records so that the page step still finds them whole. Every tenth is deleted;
- * the others get an extension, because the store skips a write that changes nothing.
+ * the demo accounts' records so that the page step still finds them whole, and turns them into
+ * benchmark changes.
  */
 async function planChanges(db: Database): Promise<ResourceWrite[]> {
   const rows = await db.sql.query<{ content: FhirResource }>(
@@ -156,24 +158,24 @@ async function planChanges(db: Database): Promise<ResourceWrite[]> {
          SELECT 1 FROM resource_compartment c JOIN app_user u ON u.patient_id = c.compartment_id
          WHERE c.compartment_type = 'Patient' AND c.resource_type = r.resource_type AND c.resource_id = r.id)
      ORDER BY md5(r.id || $2) LIMIT $3`,
-    [["Observation", "ExplanationOfBenefit", "Encounter", "Condition", "Immunization", "Coverage"], randomUUID(), changes],
+    [benchChangeTypes, randomUUID(), changes],
   );
-  return rows.map(({ content }, index): ResourceWrite => {
-    if (index % 10 === 9) return { kind: "delete", resourceType: content.resourceType, id: content.id ?? "" };
-    const extension = [...("extension" in content ? (content.extension ?? []) : []), { url: "https://lakeview.example/fhir/StructureDefinition/bench-change", valueInteger: index }];
-    return { kind: "put", resource: { ...content, extension } as FhirResource };
-  });
+  return rows.map(({ content }, index) => toBenchChange(content, index));
+}
+
+/** Lists the patients on the demo care manager's panel. */
+async function listPanelPatientIds(db: Database): Promise<string[]> {
+  const rows = await db.sql.query<{ patient_id: string }>(
+    `SELECT p.patient_id FROM care_panel_member p JOIN app_user u ON u.id = p.care_manager_id WHERE u.email = $1 ORDER BY p.patient_id`,
+    [accounts.careManager.email],
+  );
+  return rows.map((row) => row.patient_id);
 }
 
 /** Times each chart query for the demo member, the demo care manager's panel and everyone. */
 async function benchAggregates(db: Database): Promise<void> {
   const [member] = await db.sql.query<{ patient_id: string }>(`SELECT patient_id FROM app_user WHERE email = $1`, [accounts.member.email]);
-  const panelIds = (
-    await db.sql.query<{ patient_id: string }>(
-      `SELECT p.patient_id FROM care_panel_member p JOIN app_user u ON u.id = p.care_manager_id WHERE u.email = $1`,
-      [accounts.careManager.email],
-    )
-  ).map((row) => row.patient_id);
+  const panelIds = await listPanelPatientIds(db);
   if (!member) throw new Error(`No account ${accounts.member.email}; seed the database with npm run db:seed first.`);
   const memberSource: AggregateSource = { scope: { kind: "patients", patientIds: [member.patient_id] } };
   const panel: AggregateSource = { scope: { kind: "patients", patientIds: panelIds } };
@@ -191,14 +193,8 @@ async function benchAggregates(db: Database): Promise<void> {
   ];
   log(`aggregates (${runs} runs after one warm-up): query | median ms | p95 ms`);
   for (const [name, query] of queries) {
-    await query();
-    const samples: number[] = [];
-    for (let run = 0; run < runs; run++) {
-      const started = performance.now();
-      await query();
-      samples.push(performance.now() - started);
-    }
-    console.log(`  ${name} | ${percentile(samples, 0.5).toFixed(1)} | ${percentile(samples, 0.95).toFixed(1)}`);
+    const { median, p95 } = await timeRepeated(query, runs);
+    console.log(`  ${name} | ${median.toFixed(1)} | ${p95.toFixed(1)}`);
   }
 }
 
@@ -232,36 +228,31 @@ async function measureScripts(html: string, cookie: string): Promise<{ files: nu
   return { files: sources.length, bytes, gzipBytes };
 }
 
-/** Times each role's pages on the portal and sums the JavaScript each loads. */
+/** Times each role's pages on the running portal and sums the JavaScript each loads. */
 async function benchPages(db: Database): Promise<void> {
-  const [panelMember] = await db.sql.query<{ patient_id: string }>(
-    `SELECT p.patient_id FROM care_panel_member p JOIN app_user u ON u.id = p.care_manager_id WHERE u.email = $1 ORDER BY p.patient_id LIMIT 1`,
-    [accounts.careManager.email],
-  );
+  const [panelMember = "none"] = await listPanelPatientIds(db);
   const pagesByRole: [keyof typeof accounts, string[]][] = [
     ["member", ["/member", "/member/claims", "/member/coverage", "/member/health", "/member/health/labs", "/member/spending", "/member/care-gaps"]],
-    ["careManager", ["/care", `/care/members/${panelMember?.patient_id ?? "none"}`, "/care/insights"]],
+    ["careManager", ["/care", `/care/members/${panelMember}`, "/care/insights"]],
     ["admin", ["/admin/dashboard"]],
   ];
-  await withPortal(baseUrl, {}, async () => {
-    log(`pages (${requests} requests each after three warm-ups): page | median ms | p95 ms | HTML KB | script files | script KB | gzip KB`);
-    for (const [role, pages] of pagesByRole) {
-      const cookie = await signIn(baseUrl, accounts[role].email, accounts[role].password);
-      for (const page of pages) {
-        const timing = await timePage(baseUrl, page, cookie, requests);
-        const html = await (await fetch(`${baseUrl}${page}`, { headers: { cookie } })).text();
-        const scripts = await measureScripts(html, cookie);
-        const kb = (bytes: number): string => (bytes / 1024).toFixed(0);
-        console.log(`  ${page.replace(panelMember?.patient_id ?? "none", "[id]")} | ${timing.median.toFixed(0)} | ${timing.p95.toFixed(0)} | ${kb(timing.bytes)} | ${scripts.files} | ${kb(scripts.bytes)} | ${kb(scripts.gzipBytes)}`);
-      }
+  const kb = (bytes: number): string => (bytes / 1024).toFixed(0);
+  log(`pages (${requests} requests each after three warm-ups): page | median ms | p95 ms | HTML KB | script files | script KB | gzip KB`);
+  for (const [role, pages] of pagesByRole) {
+    const cookie = await signIn(baseUrl, accounts[role].email, accounts[role].password);
+    for (const page of pages) {
+      const timing = await timePage(baseUrl, page, cookie, requests);
+      const html = await (await fetch(`${baseUrl}${page}`, { headers: { cookie } })).text();
+      const scripts = await measureScripts(html, cookie);
+      console.log(`  ${page.replace(panelMember, "[id]")} | ${timing.median.toFixed(0)} | ${timing.p95.toFixed(0)} | ${kb(timing.bytes)} | ${scripts.files} | ${kb(scripts.bytes)} | ${kb(scripts.gzipBytes)}`);
     }
-    if (steps.includes("fhir")) await benchFhir(db);
-  });
+  }
 }
 
 /**
- * Sends each typical member search for `durationSeconds`, from `concurrency` loops that each wait
- * for an answer before the next request, rotating over 200 patients picked by a hash of their ids.
+ * Sends each typical member search to the running portal for `durationSeconds`, from `concurrency`
+ * loops that each wait for the response before the next request, rotating over 200 patients picked
+ * by a hash of their ids.
  */
 async function benchFhir(db: Database): Promise<void> {
   const patients = (await db.sql.query<{ id: string }>(`SELECT id FROM resource WHERE resource_type = 'Patient' AND NOT deleted ORDER BY md5(id) LIMIT 200`)).map((row) => row.id);
@@ -298,28 +289,31 @@ async function benchFhir(db: Database): Promise<void> {
   }
 }
 
-const stepRunners: Record<Step, (db: Database) => Promise<void>> = {
+/** The steps that work on the database directly. The `pages` and `fhir` steps share one portal after them. */
+const dataSteps: Partial<Record<Step, (db: Database) => Promise<void>>> = {
   "care-gaps": benchCareGaps,
   analytics: benchAnalytics,
   aggregates: benchAggregates,
   export: benchExport,
-  pages: benchPages,
-  fhir: async (db) => {
-    if (!steps.includes("pages")) await withPortal(baseUrl, {}, () => benchFhir(db));
-  },
 };
 
 const db = await openDatabaseOrExit();
 try {
   await applyMigrations(db);
-  // Statistics as autovacuum would leave them; a server with autovacuum off has none after a seed.
+  // Statistics as autovacuum would leave them, because a server with autovacuum off has none after a seed.
   await db.exec("ANALYZE");
   const [counts] = await db.sql.query<{ patients: number; resources: number }>(
     `SELECT count(*) FILTER (WHERE resource_type = 'Patient')::int AS patients, count(*)::int AS resources FROM resource WHERE NOT deleted`,
   );
   log(`bench:population: ${counts?.patients} patients, ${counts?.resources} resources; ${cpus().length} CPUs`);
-  for (const step of allSteps) {
-    if (steps.includes(step)) await stepRunners[step](db);
+  for (const [step, run] of Object.entries(dataSteps)) {
+    if (steps.includes(step)) await run(db);
+  }
+  if (steps.includes("pages") || steps.includes("fhir")) {
+    await withPortal(baseUrl, {}, async () => {
+      if (steps.includes("pages")) await benchPages(db);
+      if (steps.includes("fhir")) await benchFhir(db);
+    });
   }
 } finally {
   await db.close();

@@ -1,7 +1,9 @@
-// What the page benchmarks do to a running portal: start it with `npm start` on a chosen database,
-// sign in through next-auth's credentials endpoint, and time pages over loopback.
+// Portal steps shared by the page benchmarks: `npm start` on a chosen database, sign-in through
+// next-auth's credentials endpoint, and page times over loopback.
 import { spawn } from "node:child_process";
 import path from "node:path";
+
+import { percentile } from "./time-repeated";
 
 const projectRoot = path.resolve(import.meta.dirname, "..");
 
@@ -14,7 +16,7 @@ export interface PageTiming {
 
 /**
  * Starts `npm start` with `env` added to this process's environment, waits until `baseUrl`
- * answers, runs `work`, and stops the portal with its whole process group.
+ * responds, runs `work`, and stops the portal with its whole process group.
  */
 export async function withPortal(baseUrl: string, env: Record<string, string>, work: () => Promise<void>): Promise<void> {
   const port = new URL(baseUrl).port;
@@ -75,10 +77,4 @@ export async function timePage(baseUrl: string, page: string, cookie: string, re
     bytes = body.length;
   }
   return { median: percentile(times, 0.5), p95: percentile(times, 0.95), bytes };
-}
-
-/** The value at `share` (0 to 1) of the sorted samples, by the nearest-rank method. */
-export function percentile(samples: number[], share: number): number {
-  const sorted = [...samples].sort((left, right) => left - right);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))] ?? 0;
 }
