@@ -140,7 +140,7 @@ describe("refreshAnalyticsViews", () => {
     expect(Number(lines?.allowed)).toBeGreaterThan(0);
   });
 
-  it("indexes each view by resource id, and by patient where it has a patient_id column", async () => {
+  it("indexes views by resource and patient", async () => {
     const indexes = await db.sql.query<{ table_name: string; definition: string }>(
       "SELECT tablename AS table_name, indexdef AS definition FROM pg_indexes WHERE schemaname = $1",
       [SCHEMA],

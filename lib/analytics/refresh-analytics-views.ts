@@ -141,8 +141,8 @@ async function rebuildView(db: Database, schema: string, view: MaterializedView,
 
     // Built after the rows: one sort at the end costs less than keeping the indexes current row by row.
     await createViewIndexes(sql, table, view);
-    // Readers plan with these statistics at once; without them a chart may read a large table whole
-    // until autovacuum, if it runs at all, analyzes it.
+    // Readers get statistics at once. Without them a chart may read a large table whole until
+    // autovacuum analyzes it, which never happens on a server where autovacuum is off.
     await sql.execute(`ANALYZE ${table}`);
     await saveState(sql, schema, view, bounds?.watermark ?? new Date(0), rowCount);
     return { view: view.name, mode: "full", resources: done, rowCount };
@@ -158,7 +158,8 @@ async function updateView(db: Database, schema: string, view: MaterializedView, 
     [view.view.resourceType, since.toISOString()],
   );
 
-  // Tables built before the patient index existed get it here, once.
+  // Tables built before the patient index existed get it here. For the others both statements find
+  // their index and do nothing.
   await createViewIndexes(db.sql, table, view);
   let rowCount = state.row_count;
   for (let start = 0; start < changed.length; start += BATCH_SIZE) {
@@ -184,9 +185,9 @@ async function updateView(db: Database, schema: string, view: MaterializedView, 
 }
 
 /**
- * Indexes a view's table by resource id, which the incremental refresh deletes by, and by
- * `patient_id` where the view has that column, because a member's or a panel's chart selects
- * by patient: without it, one member's chart reads the whole population's rows.
+ * Indexes a view's table by resource id, which the incremental refresh deletes by. Where the view
+ * has a `patient_id` column it is indexed too, because member and panel charts select by patient
+ * and would otherwise read every member's rows.
  */
 async function createViewIndexes(sql: SqlClient, table: string, view: MaterializedView): Promise<void> {
   await sql.execute(`CREATE INDEX IF NOT EXISTS ${quoteIdentifier(`${view.name}_resource_idx`)} ON ${table} (${RESOURCE_ID_COLUMN})`);
