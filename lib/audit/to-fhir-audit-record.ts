@@ -15,7 +15,7 @@ import type { AuditAgent, AuditRecord } from "./audit-record";
  */
 export function toFhirAuditRecord(
   request: Pick<FhirRequest, "method" | "path">,
-  response: Pick<FhirResponse, "status" | "body" | "auditPatientIds">,
+  response: Pick<FhirResponse, "status" | "body" | "auditPatientIds" | "auditResources">,
   agents: readonly AuditAgent[],
   details: { address?: string; requestId?: string; recorded: Date },
 ): AuditRecord {
@@ -32,7 +32,7 @@ export function toFhirAuditRecord(
     subtype: { system: restfulInteractionSystem, code: interaction.code },
     agents,
     patientIds: [...patientIds].sort(),
-    resources: returned.filter((resource) => resource.id !== undefined).map((resource) => `${resource.resourceType}/${resource.id}`),
+    resources: response.auditResources ?? returned.filter((resource) => resource.id !== undefined).map((resource) => `${resource.resourceType}/${resource.id}`),
     outcome: toOutcome(response.status),
     ...details,
   };

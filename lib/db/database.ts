@@ -24,13 +24,21 @@ export interface Database {
    * Runs `fn` in one transaction on one connection and commits when it resolves. When it throws,
    * the transaction is rolled back and the error is rethrown.
    */
-  transaction<T>(fn: (sql: SqlClient) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (sql: SqlClient) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /**
    * Runs SQL that may contain several statements and takes no parameters (migrations, DDL) on one
    * connection. When it fails, an open transaction on that connection is rolled back.
    */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface TransactionOptions {
+  /**
+   * PostgreSQL stops any statement of the transaction that runs longer than this. PGlite ignores
+   * it, because it never fires statement_timeout.
+   */
+  statementTimeoutMs?: number;
 }
 
 export interface DatabaseOptions {
@@ -143,7 +151,7 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
     kind: "postgres",
     prisma,
     sql: pgSqlClient(pool),
-    transaction: (fn) => runPgTransaction(pool, fn),
+    transaction: (fn, options) => runPgTransaction(pool, fn, options),
     exec: async (sql) => {
       const connection = await pool.connect();
       try {
@@ -162,11 +170,12 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
   };
 }
 
-async function runPgTransaction<T>(pool: pg.Pool, fn: (sql: SqlClient) => Promise<T>): Promise<T> {
+async function runPgTransaction<T>(pool: pg.Pool, fn: (sql: SqlClient) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   const connection = await pool.connect();
   let result: T;
   try {
-    await connection.query("BEGIN");
+    // A statement without parameters may hold several, so the timeout costs no round trip of its own.
+    await connection.query(options.statementTimeoutMs === undefined ? "BEGIN" : `BEGIN; SET LOCAL statement_timeout = ${toTimeoutSetting(options.statementTimeoutMs)}`);
     result = await fn(pgSqlClient(connection));
     await connection.query("COMMIT");
   } catch (error) {
@@ -175,6 +184,11 @@ async function runPgTransaction<T>(pool: pg.Pool, fn: (sql: SqlClient) => Promis
   }
   connection.release();
   return result;
+}
+
+/** Formats a timeout as a setting in whole milliseconds of at least 1, because 0 would turn the limit off. */
+export function toTimeoutSetting(timeoutMs: number): string {
+  return `'${Math.max(1, Math.round(timeoutMs))}ms'`;
 }
 
 /**

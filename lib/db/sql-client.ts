@@ -5,13 +5,22 @@
  */
 export interface SqlClient {
   /** Runs one statement and returns its rows. */
-  query<T>(text: string, values?: unknown[]): Promise<T[]>;
+  query<T>(text: string, values?: unknown[], options?: StatementOptions): Promise<T[]>;
   /** Runs one statement and returns the number of rows it inserted, updated or deleted. */
-  execute(text: string, values?: unknown[]): Promise<number>;
+  execute(text: string, values?: unknown[], options?: StatementOptions): Promise<number>;
   /**
    * Runs `COPY … FROM STDIN` with `rows` as its input, in COPY's text format (one line per row,
    * columns separated by tabs), and returns the number of rows copied. Only the PostgreSQL
    * client has it; callers fall back to INSERT on PGlite.
    */
   copyFrom?(statement: string, rows: string): Promise<number>;
+}
+
+export interface StatementOptions {
+  /**
+   * Keeps the statement prepared on its connection, so that PostgreSQL may plan it once for all
+   * later runs of the same text. For statements that run on every request, whose planning costs
+   * more than their execution. PGlite ignores it.
+   */
+  prepare?: boolean;
 }

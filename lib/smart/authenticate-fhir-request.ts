@@ -1,5 +1,6 @@
 import "server-only";
 
+import type { AuditAgent } from "../audit/audit-record";
 import { getSessionUser } from "../auth/get-session-user";
 import type { Database } from "../db/database";
 import { FHIR_JSON, type FhirResponse } from "../fhir/rest/fhir-request";
@@ -13,6 +14,8 @@ import type { SmartEndpoints } from "./smart-endpoints";
 export interface FhirCaller {
   scope: AccessScope;
   callerId: string;
+  /** Who to name in the AuditEvent, when authentication has read it already; loadAuditAgents reads it otherwise. */
+  agents?: AuditAgent[];
 }
 
 /**
@@ -33,7 +36,7 @@ export async function authenticateFhirRequest(
     });
     switch (result.kind) {
       case "allowed":
-        return { scope: result.scope, callerId: result.callerId };
+        return { scope: result.scope, callerId: result.callerId, agents: result.agents };
       case "invalid-token":
         return withChallenge(outcome(401, "login", result.description), `error="invalid_token", error_description="${result.description.replaceAll('"', "'")}"`);
       case "insufficient-scope":
@@ -45,7 +48,7 @@ export async function authenticateFhirRequest(
   if (!user) {
     return withChallenge(outcome(401, "login", "No session or access token; sign in to the portal, or send an access token as Authorization: Bearer."), "");
   }
-  return { scope: await getAccessScope(db, user), callerId: `user:${user.id}` };
+  return { scope: await getAccessScope(db, user), callerId: `user:${user.id}`, agents: [{ kind: "user", id: user.id, display: user.name }] };
 }
 
 /** Returns true when `caller` is an authenticated caller rather than a response to send. */

@@ -171,7 +171,12 @@ describe("authorizeBearerRequest: interactions outside the scopes", () => {
   ])("allows %s %j with a system token that names no type", async (method, path) => {
     const token = await systemToken("system/Patient.rs");
 
-    expect(await authorize(token, method, path)).toEqual({ kind: "allowed", scope: expect.anything(), callerId: `client:${backendClientId}` });
+    expect(await authorize(token, method, path)).toEqual({
+      kind: "allowed",
+      scope: expect.anything(),
+      callerId: `client:${backendClientId}`,
+      agents: [{ kind: "client", id: backendClientId, display: "Test backend" }],
+    });
   });
 
   it("names the member token's caller by user and app", async () => {

@@ -1,3 +1,4 @@
+import type { AuditAgent } from "../audit/audit-record";
 import type { Database } from "../db/database";
 import type { AccessScope } from "../fhir/search/access-scope";
 import { InvalidAccessTokenError } from "./access-token";
@@ -7,7 +8,7 @@ import { toRequiredPermission } from "./to-required-permission";
 
 /** The outcome of checking a bearer token against one FHIR request. */
 export type BearerAuthorization =
-  | { kind: "allowed"; scope: AccessScope; callerId: string }
+  | { kind: "allowed"; scope: AccessScope; callerId: string; agents?: AuditAgent[] }
   | { kind: "invalid-token"; description: string }
   | { kind: "insufficient-scope"; description: string; missingScope: string };
 
@@ -42,7 +43,7 @@ export async function authorizeBearerRequest(
 
   const context = access.scopes.resources[0]?.context ?? (access.grant === "client_credentials" ? "system" : "patient");
   const denial = findMissingScope(access.scopes, request, context);
-  return denial ?? { kind: "allowed", scope: access.scope, callerId: access.callerId };
+  return denial ?? { kind: "allowed", scope: access.scope, callerId: access.callerId, agents: access.agents };
 }
 
 function findMissingScope(scopes: SmartScopes, request: { method: string; path: readonly string[] }, context: string): BearerAuthorization | null {

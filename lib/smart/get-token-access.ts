@@ -1,4 +1,5 @@
 import { toActorScope } from "../access/to-actor-scope";
+import type { AuditAgent } from "../audit/audit-record";
 import { isSignedInAfter } from "../auth/auth-time";
 import type { Database } from "../db/database";
 import { getAccessScope } from "../fhir/rest/get-access-scope";
@@ -15,6 +16,8 @@ export interface TokenAccess {
   grant: "authorization_code" | "client_credentials";
   /** Who the token acts for: the backend client, or the user through the app that holds it. */
   callerId: string;
+  /** The backend client to name in AuditEvents; absent for a user's token, whose app name is not read here. */
+  agents?: AuditAgent[];
 }
 
 /**
@@ -30,11 +33,17 @@ export async function getTokenAccess(db: Database, token: string, options: { key
   const scopes = parseSmartScopes(verified.scope);
 
   if (verified.grant === "client_credentials") {
-    const client = await db.prisma.oauthClient.findUnique({ where: { id: verified.sub }, select: { id: true } });
+    const client = await db.prisma.oauthClient.findUnique({ where: { id: verified.sub }, select: { id: true, name: true } });
     if (!client) {
       throw new InvalidAccessTokenError("The client this token was issued to is no longer registered.");
     }
-    return { scope: toAccessScope(toActorScope({ kind: "system", id: client.id }), scopes), scopes, grant: verified.grant, callerId: `client:${client.id}` };
+    return {
+      scope: toAccessScope(toActorScope({ kind: "system", id: client.id }), scopes),
+      scopes,
+      grant: verified.grant,
+      callerId: `client:${client.id}`,
+      agents: [{ kind: "client", id: client.id, display: client.name }],
+    };
   }
 
   const base = await getUserBaseScope(db, verified.sub, verified.iat, verified.patient);

@@ -25,6 +25,11 @@ export function applySummary(resource: FhirResource, summary: SummaryMode, eleme
   return { ...subset, meta } as FhirResource;
 }
 
+/** Tells whether `_summary` and `_elements` change the resources a response returns. */
+export function cutsResources(summary: SummaryMode, elements: readonly string[] | undefined): boolean {
+  return summary === "true" || summary === "text" || summary === "data" || (elements !== undefined && elements.length > 0);
+}
+
 type KeepTest = (element: string, summaryElements: ReadonlySet<string>) => boolean;
 
 function elementsToKeep(resourceType: string, summary: SummaryMode, elements: readonly string[] | undefined): KeepTest | undefined {

@@ -1,5 +1,3 @@
-import type { Bundle } from "fhir/r4";
-
 import { FhirError } from "../fhir-error";
 import { allowsResourceType } from "../search/access-scope";
 import { listPatientEverything } from "../search/list-patient-everything";
@@ -9,6 +7,7 @@ import { readInScope } from "../search/read-in-scope";
 import type { FhirContext, FhirRequest, FhirResponse } from "./fhir-request";
 import { parseSince } from "./parse-since";
 import { parseTypeList } from "./parse-type-list";
+import { searchsetResponse } from "./searchset-response";
 
 /**
  * GET Patient/[id]/$everything: the Patient, every current resource in its compartment, and the
@@ -37,18 +36,8 @@ export async function everythingOperation(patientId: string, request: FhirReques
   if (offset + count < result.total) link.push({ relation: "next", url: linkTo(offset + count) });
   if (offset > 0) link.push({ relation: "previous", url: linkTo(Math.max(0, offset - count)) });
 
-  const bundle: Bundle = {
-    resourceType: "Bundle",
-    type: "searchset",
-    total: result.total,
-    link,
-    entry: result.entries.map(({ resource, mode }) => ({
-      fullUrl: `${context.baseUrl}/${resource.resource.resourceType}/${resource.resource.id ?? ""}`,
-      resource: resource.resource,
-      search: { mode },
-    })),
-  };
-  return { status: 200, headers: {}, body: bundle };
+  const entries = result.entries.map(({ resource, mode }) => ({ stored: resource, mode }));
+  return searchsetResponse({ total: result.total, link }, entries, context.baseUrl);
 }
 
 function parseCount(value: string | null): number {

@@ -42,6 +42,19 @@ export interface FhirResponse {
    * rows), for the AuditEvent. Not sent to the client.
    */
   auditPatientIds?: readonly string[];
+  /**
+   * The body already serialized, sent as it is in place of `body`, so that stored JSON reaches
+   * the client without being parsed and serialized again. readResponseBody parses it for callers
+   * in this process.
+   */
+  json?: string;
+  /** The resources a `json` body carries, as "Type/id", for the AuditEvent. Not sent to the client. */
+  auditResources?: readonly string[];
+}
+
+/** Returns the body of a response as a value, parsing it when it was serialized ahead. */
+export function readResponseBody(response: Pick<FhirResponse, "body" | "json">): unknown {
+  return response.json === undefined ? response.body : JSON.parse(response.json);
 }
 
 /** The media type of every body this server sends and accepts. */

@@ -18,12 +18,13 @@ export interface TestRequestOptions {
 
 /**
  * Sends a request such as "Patient?name=gomez" to handleFhirRequest against `db`, as a route
- * handler would after authentication. Tests use it to read like HTTP calls.
+ * handler would after authentication, and returns the response with a body serialized ahead
+ * parsed back. Tests use it to read like HTTP calls.
  */
-export function sendFhirRequest(db: Database, url: string, options: TestRequestOptions = {}): Promise<FhirResponse> {
+export async function sendFhirRequest(db: Database, url: string, options: TestRequestOptions = {}): Promise<FhirResponse> {
   const parsed = new URL(url, `${TEST_BASE_URL}/`);
   const relative = parsed.pathname.replace(/^\/fhir\/R4\/?/, "");
-  return handleFhirRequest(
+  const response = await handleFhirRequest(
     {
       method: options.method ?? "GET",
       path: relative === "" ? [] : relative.split("/").map(decodeURIComponent),
@@ -33,4 +34,7 @@ export function sendFhirRequest(db: Database, url: string, options: TestRequestO
     },
     { db, scope: options.scope ?? { kind: "all" }, baseUrl: TEST_BASE_URL, now: () => new Date("2026-06-01T00:00:00Z"), ...options.context },
   );
+  // Tests read the body as a value, as a client would after parsing it.
+  const { json, ...rest } = response;
+  return json === undefined ? response : { ...rest, body: JSON.parse(json) as unknown };
 }

@@ -205,6 +205,6 @@ function requireId(id: string | undefined): string {
 
 /** Sets the negotiated media type on a response with a body, unless the operation set its own (the export manifest is plain JSON). */
 function withContentType(response: FhirResponse, contentType: string): FhirResponse {
-  if (response.body === undefined || response.headers["content-type"] !== undefined) return response;
+  if ((response.body === undefined && response.json === undefined) || response.headers["content-type"] !== undefined) return response;
   return { ...response, headers: { ...response.headers, "content-type": contentType } };
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Database } from "../../db/database";
 import { openTestDatabase } from "../../db/open-test-database";
+import { encodePageToken } from "../search/page-token";
 import type { FhirResponse } from "./fhir-request";
 import { sendFhirRequest, TEST_BASE_URL } from "./fhir-test-client";
 import { loadSearchFixtures } from "./search-fixtures";
@@ -275,6 +276,16 @@ describe("search: _total, _summary and _elements", () => {
     ["Observation", 5],
   ])("%s gives total %s", async (url, total) => {
     expect(bundleOf(await sendFhirRequest(db, url)).total).toBe(total);
+  });
+
+  it.each([
+    ["Observation?code=no-such-code", 0],
+    [`Observation?_count=2&_page=${encodePageToken(10)}`, 5],
+  ])("%s, a page with no entries, still gives total %s", async (url, total) => {
+    const bundle = bundleOf(await sendFhirRequest(db, url));
+
+    expect(bundle.total).toBe(total);
+    expect(bundle.entry ?? []).toEqual([]);
   });
 
   it("counts without entries for _summary=count", async () => {

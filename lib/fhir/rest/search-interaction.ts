@@ -1,12 +1,12 @@
-import type { Bundle, BundleEntry, BundleLink } from "fhir/r4";
+import type { BundleLink, FhirResource } from "fhir/r4";
 
 import { encodePageToken } from "../search/page-token";
 import { parseSearchRequest } from "../search/parse-search-request";
 import { searchResources } from "../search/search-resources";
 import type { SearchRequest } from "../search/search-request";
-import type { StoredResource } from "../search/stored-resource";
-import { applySummary } from "./apply-summary";
+import { applySummary, cutsResources } from "./apply-summary";
 import type { FhirContext, FhirRequest, FhirResponse } from "./fhir-request";
+import { searchsetResponse } from "./searchset-response";
 import { SEARCH_TIMEOUT_MS, withStatementTimeout } from "./with-statement-timeout";
 
 /**
@@ -24,23 +24,9 @@ export async function searchInteraction(resourceType: string, request: FhirReque
   const now = context.now?.() ?? new Date();
   const result = await withStatementTimeout(context.db, context.searchTimeoutMs ?? SEARCH_TIMEOUT_MS, (sql) => searchResources(sql, search, context.scope, now));
 
-  const bundle: Bundle = {
-    resourceType: "Bundle",
-    type: "searchset",
-    ...(result.total === undefined ? {} : { total: result.total }),
-    link: pageLinks(search, result.hasNext, context.baseUrl),
-    entry: [...result.matches.map((match) => toEntry(match, "match", search, context)), ...result.included.map((match) => toEntry(match, "include", search, context))],
-  };
-  return { status: 200, headers: {}, body: bundle };
-}
-
-function toEntry(stored: StoredResource, mode: "match" | "include", search: SearchRequest, context: FhirContext): BundleEntry {
-  const { resource } = stored;
-  return {
-    fullUrl: `${context.baseUrl}/${resource.resourceType}/${resource.id ?? ""}`,
-    resource: applySummary(resource, search.summary, search.elements),
-    search: { mode },
-  };
+  const entries = [...result.matches.map((stored) => ({ stored, mode: "match" as const })), ...result.included.map((stored) => ({ stored, mode: "include" as const }))];
+  const transform = cutsResources(search.summary, search.elements) ? (resource: FhirResource) => applySummary(resource, search.summary, search.elements) : undefined;
+  return searchsetResponse({ ...(result.total === undefined ? {} : { total: result.total }), link: pageLinks(search, result.hasNext, context.baseUrl) }, entries, context.baseUrl, transform);
 }
 
 /** Builds the self link and, when there are such pages, next and previous links. */

@@ -93,6 +93,24 @@ describe("withStatementTimeout", () => {
     expect(after[0]?.setting).toBe(outside?.setting);
   });
 
+  it.runIf(process.env.TEST_DATABASE_URL)("stops a slow statement inside a surrounding transaction", async () => {
+    const error: unknown = await db
+      .transaction((sql) => withStatementTimeout(withinTransaction(db, sql), 20, (inner) => inner.query("SELECT pg_sleep(2)")))
+      .catch((caught: unknown) => caught);
+
+    expect((error as FhirError).status).toBe(503);
+  });
+
+  it.runIf(process.env.TEST_DATABASE_URL)("leaves the pooled connections without its timeout", async () => {
+    const [before] = await db.sql.query<{ setting: string }>("SELECT current_setting('statement_timeout') AS setting");
+    const [inside] = await withStatementTimeout(db, 4321, (sql) => sql.query<{ setting: string }>("SELECT current_setting('statement_timeout') AS setting"));
+    // Eight queries at once reach every connection of the pool.
+    const after = await Promise.all(Array.from({ length: 8 }, () => db.sql.query<{ setting: string }>("SELECT current_setting('statement_timeout') AS setting, pg_sleep(0.05)")));
+
+    expect(inside?.setting).toBe("4321ms");
+    expect(after.map((rows) => rows[0]?.setting)).toEqual(Array.from({ length: 8 }, () => before?.setting));
+  });
+
   it.runIf(!process.env.TEST_DATABASE_URL)("runs unlimited on PGlite", async () => {
     const rows = await withStatementTimeout(db, 1, (sql) => sql.query<{ one: number }>("SELECT 1 AS one"));
 

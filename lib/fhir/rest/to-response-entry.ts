@@ -1,6 +1,6 @@
 import type { BundleEntry, FhirResource, OperationOutcome } from "fhir/r4";
 
-import type { FhirResponse } from "./fhir-request";
+import { readResponseBody, type FhirResponse } from "./fhir-request";
 
 const REASON_PHRASES: Record<number, string> = {
   200: "OK",
@@ -24,7 +24,8 @@ const REASON_PHRASES: Record<number, string> = {
  * the OperationOutcome on failure.
  */
 export function toResponseEntry(response: FhirResponse): BundleEntry {
-  const { status, headers, body } = response;
+  const { status, headers } = response;
+  const body = readResponseBody(response);
   // The header has whole seconds only; the resource's meta keeps the stored instant.
   const header = headers["last-modified"];
   let lastModified: string | undefined;

@@ -11,7 +11,7 @@ const QUERY_CANCELED = "57014";
 /**
  * Runs `work` in a transaction whose statements PostgreSQL stops after `timeoutMs`, and turns
  * a stopped statement into a 503 `too-costly` OperationOutcome. Inside a FHIR transaction the
- * setting is put back afterwards, so the writes that follow keep the server's own limit.
+ * limit lasts only while `work` runs (see withinTransaction).
  *
  * NOTE: PGlite runs the query in this process's WebAssembly and never fires statement_timeout
  * (a 1 s pg_sleep under a 50 ms limit finishes), so on PGlite `work` runs without a limit. The
@@ -22,15 +22,7 @@ export async function withStatementTimeout<T>(db: Database, timeoutMs: number, w
     return work(db.sql);
   }
   try {
-    return await db.transaction(async (sql) => {
-      const [setting] = await sql.query<{ previous: string }>(
-        "SELECT current_setting('statement_timeout') AS previous, set_config('statement_timeout', $1, true)",
-        [`${Math.max(1, Math.round(timeoutMs))}ms`],
-      );
-      const result = await work(sql);
-      await sql.query("SELECT set_config('statement_timeout', $1, true)", [setting?.previous ?? "0"]);
-      return result;
-    });
+    return await db.transaction(work, { statementTimeoutMs: timeoutMs });
   } catch (error) {
     if (isQueryCanceled(error)) {
       throw new FhirError(

@@ -2,7 +2,7 @@ import type { SqlClient } from "../../db/sql-client";
 import { DIRECTORY_RESOURCE_TYPES, type AccessScope } from "./access-scope";
 import { buildScopeCondition } from "./build-scope-condition";
 import { SqlParameters } from "./sql-parameters";
-import { toStoredResource, type StoredResource, type StoredResourceRow } from "./stored-resource";
+import { STORED_JSON_COLUMNS, toStoredResource, type StoredResource, type StoredResourceRow } from "./stored-resource";
 
 /** Options of Patient/[id]/$everything. */
 export interface EverythingOptions {
@@ -32,7 +32,7 @@ export async function listPatientEverything(sql: SqlClient, scope: AccessScope, 
 
   const [counted] = await sql.query<{ total: number | string }>(`SELECT count(*) AS total ${from}`, params.values);
   const rows = await sql.query<StoredResourceRow & { mode: "match" | "include" }>(
-    `SELECT k.mode, v.content, r.version_id, r.last_updated ${from}
+    `SELECT k.mode, ${STORED_JSON_COLUMNS}, r.version_id, r.last_updated ${from}
      ORDER BY r.resource_type <> 'Patient', r.resource_type, r.id
      LIMIT ${params.add(options.count)}::int OFFSET ${params.add(options.offset)}::int`,
     params.values,

@@ -5,6 +5,7 @@ import type { Database } from "../../db/database";
 import { openTestDatabase } from "../../db/open-test-database";
 import { FhirError } from "../fhir-error";
 import { FhirStore } from "./fhir-store";
+import { writeNewResource } from "./write-resources";
 
 let db: Database;
 let store: FhirStore;
@@ -180,6 +181,25 @@ describe("FhirStore", () => {
     const ids = await store.findIdsByToken("Patient", "identifier", "urn:test:mrn", "MRN-7");
 
     expect(ids).toEqual(["p-token-1"]);
+  });
+
+  it("creates with its index and compartment rows in the same write", async () => {
+    const created = await store.create(observation("ignored", "p-a"));
+
+    expect((await store.listInPatientCompartment("p-a", "Observation")).map((resource) => resource.id)).toContain(created.id);
+    await expect(store.findIdsByToken("Observation", "code", "http://loinc.org", "4548-4")).resolves.toContain(created.id);
+  });
+
+  it("writes nothing when a new resource's id is taken after all", async () => {
+    await store.update(observation("o-taken", "p-a"));
+    const counts = async () => Promise.all(["resource", "resource_version", "search_token", "resource_compartment"].map(countRows));
+    const before = await counts();
+
+    const write = writeNewResource(db.sql, { ...observation("o-taken", "p-b"), status: "amended" }, new Date());
+
+    await expect(write).rejects.toMatchObject({ code: "conflict" });
+    expect(await counts()).toEqual(before);
+    await expect(store.read("Observation", "o-taken")).resolves.toMatchObject({ status: "final", subject: { reference: "Patient/p-a" } });
   });
 
   it("rolls back a whole batch when one write conflicts", async () => {

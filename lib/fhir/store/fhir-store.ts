@@ -7,7 +7,7 @@ import { assertValidResource } from "../assert-valid-resource";
 import { FhirError } from "../fhir-error";
 import type { ResourceOf, ResourceType } from "../resource-of";
 import type { ResourceWrite, WriteOutcome } from "./resource-write";
-import { writeResources } from "./write-resources";
+import { writeNewResource, writeResources } from "./write-resources";
 
 interface ContentRow {
   content: FhirResource | null;
@@ -29,7 +29,7 @@ export class FhirStore {
   /** Stores a new resource under a fresh id, ignoring any id it carries. */
   async create<T extends FhirResource>(resource: T): Promise<T> {
     assertValidResource(resource);
-    const outcome = await this.writeOne({ kind: "put", resource: { ...resource, id: randomUUID() } });
+    const outcome = await writeNewResource(this.db.sql, { ...resource, id: randomUUID() }, this.clock());
     return outcome.resource as T;
   }
 

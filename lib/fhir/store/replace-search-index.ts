@@ -24,18 +24,18 @@ const indexTables = {
 
 /**
  * `INSERT … SELECT` from one parameter per column, a JSON array of that column's values, zipped
- * into rows by `ROWS FROM`: one statement per table, whatever the row count. Column arrays need
- * no object per row in Node. JSON.stringify is native, while the pg driver builds a text[]
- * literal in JavaScript. In CPU profiles of the Synthea import, text[] parameters took about
- * 0.07 s more Node CPU and the same PostgreSQL CPU. The search tables have no unique key to
- * check, because IndexRowCollector and patientCompartmentsOf already drop a resource's duplicate
- * rows.
+ * into rows by `ROWS FROM`, with parameters numbered from `first`: one clause per table, whatever
+ * the row count. Column arrays need no object per row in Node. JSON.stringify is native, while
+ * the pg driver builds a text[] literal in JavaScript. In CPU profiles of the Synthea import,
+ * text[] parameters took about 0.07 s more Node CPU and the same PostgreSQL CPU. The search
+ * tables have no unique key to check, because IndexRowCollector and patientCompartmentsOf
+ * already drop a resource's duplicate rows.
  */
-function insertStatement(table: IndexTable): string {
+function insertStatement(table: IndexTable, first: number): string {
   const columns = Object.entries(columnsOf(table));
   const names = columns.map(([name]) => `"${name}"`).join(", ");
   const casts = columns.map(([name, type]) => `"${name}"::${type}`).join(", ");
-  const elements = columns.map((_, index) => `json_array_elements_text($${index + 1}::json)`).join(", ");
+  const elements = columns.map((_, index) => `json_array_elements_text($${first + index}::json)`).join(", ");
   return `INSERT INTO ${table} (${names}) SELECT ${casts} FROM ROWS FROM (${elements}) AS rows (${names})`;
 }
 
@@ -81,18 +81,52 @@ export interface IndexedResource {
  * transaction, so the index always matches the stored versions.
  */
 export async function replaceSearchIndex(sql: SqlClient, stale: ResourceKey[], current: IndexedResource[]): Promise<void> {
-  if (stale.length > 0) {
-    await deleteIndexRows(sql, stale);
-  }
-
+  await deleteIndexRows(sql, stale);
   if (sql.copyFrom && current.length >= copyThreshold) {
     await copyIndexRows(sql.copyFrom.bind(sql), current);
   } else {
-    await insertIndexRows(sql, current.flatMap((indexed) => indexed.rows ?? listIndexRows(indexed.resource)));
+    await runClauses(sql, indexInsertClauses(current, 1));
   }
 }
 
-async function insertIndexRows(sql: SqlClient, rows: IndexTableRow[]): Promise<void> {
+/** Data-modifying clauses of a `WITH` and the parameters they take, numbered from the first one given. */
+export interface SqlClauses {
+  clauses: string[];
+  values: unknown[];
+}
+
+/** Deletes the index and compartment rows of `stale` resources, from every table in one statement. */
+export async function deleteIndexRows(sql: SqlClient, stale: ResourceKey[]): Promise<void> {
+  if (stale.length === 0) return;
+  const clauses = tableNames.map((table) => `deleted_${table} AS (DELETE FROM ${table} WHERE (resource_type, resource_id) IN (SELECT * FROM unnest($1::text[], $2::text[])))`);
+  await runClauses(sql, { clauses, values: [stale.map((key) => key.resourceType), stale.map((key) => key.id)] });
+}
+
+/**
+ * Builds the `WITH` clauses that insert the index rows of `current`, so that a small write fills
+ * every index table in the one statement that also saves its versions. Deleting old rows in the
+ * same statement would not do: the clauses of one statement run in no set order, and the
+ * compartment table's primary key would meet the old row.
+ */
+export function indexInsertClauses(current: IndexedResource[], first: number): SqlClauses {
+  const clauses: string[] = [];
+  const values: unknown[] = [];
+  const records = columnArraysOf(current.flatMap((indexed) => indexed.rows ?? listIndexRows(indexed.resource)));
+  for (const table of tableNames) {
+    const columns = records[table];
+    if ((columns.resource_id?.length ?? 0) === 0) continue;
+    clauses.push(`inserted_${table} AS (${insertStatement(table, first + values.length)})`);
+    for (const name of Object.keys(columnsOf(table))) values.push(JSON.stringify(columns[name] ?? []));
+  }
+  return { clauses, values };
+}
+
+async function runClauses(sql: SqlClient, { clauses, values }: SqlClauses): Promise<void> {
+  if (clauses.length > 0) await sql.execute(`WITH ${clauses.join(",\n")}\nSELECT 1`, values);
+}
+
+/** Gathers the rows of each table into one array per column. */
+function columnArraysOf(rows: IndexTableRow[]): Record<IndexTable, IndexColumns> {
   const records = {} as Record<IndexTable, IndexColumns>;
   for (const table of tableNames) {
     records[table] = Object.fromEntries(Object.keys(columnsOf(table)).map((name) => [name, []]));
@@ -103,12 +137,7 @@ async function insertIndexRows(sql: SqlClient, rows: IndexTableRow[]): Promise<v
     const columns = ordered[table];
     for (let index = 0; index < values.length; index++) columns[index]?.push(values[index] ?? "");
   }
-
-  for (const table of tableNames) {
-    const columns = records[table];
-    if ((columns.resource_id?.length ?? 0) === 0) continue;
-    await sql.execute(insertStatement(table), Object.keys(columnsOf(table)).map((name) => JSON.stringify(columns[name] ?? [])));
-  }
+  return records;
 }
 
 /** Copies each table's rows in one COPY, using the COPY text computed ahead where there is one. */
@@ -183,12 +212,4 @@ export function listIndexRows(resource: FhirResource): IndexTableRow[] {
   for (const row of rows.uris) listed.push({ table: "search_uri", values: [type, id, row.param, row.value] });
   for (const patientId of patientCompartmentsOf(resource, rows)) listed.push({ table: "resource_compartment", values: [type, id, "Patient", patientId] });
   return listed;
-}
-
-async function deleteIndexRows(sql: SqlClient, keys: ResourceKey[]): Promise<void> {
-  const types = keys.map((key) => key.resourceType);
-  const ids = keys.map((key) => key.id);
-  for (const table of tableNames) {
-    await sql.execute(`DELETE FROM ${table} WHERE (resource_type, resource_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`, [types, ids]);
-  }
 }

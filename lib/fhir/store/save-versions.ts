@@ -3,7 +3,7 @@ import type { FhirResource } from "fhir/r4";
 import type { SqlClient } from "../../db/sql-client";
 import { FhirError } from "../fhir-error";
 import { COPY_NULL, copyJsonText, copyText } from "./copy-text";
-import type { IndexedResource } from "./replace-search-index";
+import type { IndexedResource, SqlClauses } from "./replace-search-index";
 import { storedMetaJson, toStoredJson, type SerializedResource } from "./serialize-resource";
 
 /** One new version of a resource, written to resource_version and, when it is the latest, to resource. */
@@ -34,15 +34,21 @@ export interface VersionRow {
  */
 const copyThreshold = 100;
 
+/** Tells whether saveVersions copies these versions, rather than writing them in one statement. */
+export function copiesVersions(sql: SqlClient, versions: readonly VersionRow[]): boolean {
+  return sql.copyFrom !== undefined && versions.length >= copyThreshold;
+}
+
 /**
  * Writes new versions to resource_version, and points the resource row of each resource at its
  * latest version: an update for a resource that was stored before the batch, an insert for a new
- * one. Throws a conflict when another transaction wrote one of these versions or created one of
- * the new resources meanwhile.
+ * one. A batch that is not copied (see copiesVersions) is one statement, and `also` (clauses
+ * numbered from 3) runs in it. Throws a conflict when another transaction wrote one of these
+ * versions or created one of the new resources meanwhile.
  */
-export async function saveVersions(sql: SqlClient, versions: VersionRow[]): Promise<void> {
+export async function saveVersions(sql: SqlClient, versions: VersionRow[], also?: SqlClauses): Promise<void> {
   try {
-    await writeRows(sql, versions);
+    await writeRows(sql, versions, also);
   } catch (error) {
     // Two transactions that both found no row for a resource both write its version 1, and the
     // primary key of resource_version or resource stops the later one.
@@ -51,15 +57,16 @@ export async function saveVersions(sql: SqlClient, versions: VersionRow[]): Prom
   }
 }
 
-async function writeRows(sql: SqlClient, versions: VersionRow[]): Promise<void> {
-  if (sql.copyFrom && versions.length >= copyThreshold) {
-    const copyFrom = sql.copyFrom.bind(sql);
+async function writeRows(sql: SqlClient, versions: VersionRow[], also: SqlClauses | undefined): Promise<void> {
+  if (copiesVersions(sql, versions)) {
+    if (also) throw new Error("saveVersions copies this batch, so it cannot run other clauses with it; check copiesVersions first.");
+    const copyFrom = (sql.copyFrom as NonNullable<SqlClient["copyFrom"]>).bind(sql);
     await copyVersions(sql, copyFrom, versions);
     const latest = versions.filter((row) => row.isLatest);
     await copyNewCurrentRows(copyFrom, latest.filter((row) => row.isNew));
     await saveCurrentRows(sql, latest.filter((row) => !row.isNew), "");
   } else {
-    await saveCurrentRows(sql, versions, versionsJson(versions));
+    await saveCurrentRows(sql, versions, versionsJson(versions), also);
   }
 }
 
@@ -147,12 +154,14 @@ function currentRowOf(row: VersionRow): Record<string, string | number | boolean
 
 /**
  * Runs one statement over a JSON parameter of rows: it inserts the rows that carry content into
- * resource_version (none when `versions` is ""), then updates or inserts the resource rows.
+ * resource_version (none when `versions` is ""), then updates or inserts the resource rows, and
+ * runs the `also` clauses beside them.
  */
-async function saveCurrentRows(sql: SqlClient, rows: VersionRow[], versions: string): Promise<void> {
+async function saveCurrentRows(sql: SqlClient, rows: VersionRow[], versions: string, also: SqlClauses = { clauses: [], values: [] }): Promise<void> {
   if (rows.length === 0) return;
   const json = versions === "" ? JSON.stringify(rows.map(currentRowOf)) : versions;
   const inserts = rows.filter((row) => row.isLatest && row.isNew).length;
+  const extra = also.clauses.map((clause) => `,\n     ${clause}`).join("");
 
   const inserted = await sql.execute(
     `WITH t AS (
@@ -167,11 +176,12 @@ async function saveCurrentRows(sql: SqlClient, rows: VersionRow[], versions: str
        UPDATE resource AS r
        SET version_id = t.version_id, last_updated = t.last_updated, deleted = t.deleted, content_hash = t.content_hash
        FROM t WHERE t.current = 'update' AND r.resource_type = t.resource_type AND r.id = t.id
-     )
+     )${extra}
      INSERT INTO resource (resource_type, id, version_id, last_updated, deleted, content_hash)
      SELECT resource_type, id, version_id, last_updated, deleted, content_hash FROM t WHERE t.current = 'insert'
      ON CONFLICT DO NOTHING`,
-    [json, versions !== ""],
+    [json, versions !== "", ...also.values],
+    { prepare: true },
   );
   if (inserted !== inserts) {
     throw concurrentCreateConflict();

@@ -1,8 +1,8 @@
 import type { FhirResource } from "fhir/r4";
 
 import { FhirError } from "../fhir-error";
-import { replaceSearchIndex } from "./replace-search-index";
-import { saveVersions, type VersionRow } from "./save-versions";
+import { deleteIndexRows, indexInsertClauses, replaceSearchIndex } from "./replace-search-index";
+import { copiesVersions, saveVersions, type VersionRow } from "./save-versions";
 import { precomputeWrite } from "./precompute-write";
 import type { ResourceWrite, WriteOutcome } from "./resource-write";
 import type { SqlClient } from "../../db/sql-client";
@@ -22,15 +22,38 @@ interface StoredState {
  * throws a conflict, and the caller's transaction is expected to roll the batch back.
  */
 export async function writeResources(sql: SqlClient, writes: ResourceWrite[], now: Date): Promise<WriteOutcome[]> {
-  const states = await lockStoredStates(sql, writes);
+  return applyWrites(sql, writes, await lockStoredStates(sql, writes), now);
+}
+
+/**
+ * Stores one resource under an id never used before, such as a fresh UUID: there is no stored row
+ * to lock, and one statement writes its version, resource row and index rows, so it needs no
+ * transaction. An id that was used after all fails on the primary key, as a conflict.
+ */
+export async function writeNewResource(sql: SqlClient, resource: FhirResource, now: Date): Promise<WriteOutcome> {
+  const [outcome] = await applyWrites(sql, [{ kind: "put", resource }], new Map(), now);
+  return outcome as WriteOutcome;
+}
+
+async function applyWrites(sql: SqlClient, writes: ResourceWrite[], states: Map<string, StoredState>, now: Date): Promise<WriteOutcome[]> {
   const versions: VersionRow[] = [];
   const outcomes = writes.map((write) => applyWrite(write, states, versions, now));
 
   if (versions.length === 0) {
     return outcomes;
   }
-  await saveVersions(sql, markLatest(versions));
-  await reindexChanged(sql, versions);
+  const latest = markLatest(versions).filter((row) => row.isLatest);
+  // Old rows are deleted only for resources that were in the resource table before this batch, because a new one has none.
+  const stale = latest.filter((row) => !row.isNew).map((row) => ({ resourceType: row.resourceType, id: row.id }));
+  const current = latest.flatMap((row) => (row.indexed ? [row.indexed] : []));
+  if (copiesVersions(sql, versions)) {
+    await saveVersions(sql, versions);
+    await replaceSearchIndex(sql, stale, current);
+  } else {
+    // A small batch inserts its index rows in the statement that saves its versions.
+    await deleteIndexRows(sql, stale);
+    await saveVersions(sql, versions, indexInsertClauses(current, 3));
+  }
   return outcomes;
 }
 
@@ -102,17 +125,6 @@ function assertVersionMatches(key: string, state: StoredState | undefined, ifMat
       `${key} is at version ${stored ?? "(none)"}, not ${ifMatch}; read it again, reapply your change and retry.`,
     );
   }
-}
-
-/**
- * Replaces the index rows of every changed resource. Old rows are deleted only for resources
- * that were in the resource table before this batch, because a new one has none.
- */
-async function reindexChanged(sql: SqlClient, versions: VersionRow[]): Promise<void> {
-  const latest = versions.filter((row) => row.isLatest);
-  const stale = latest.filter((row) => !row.isNew).map((row) => ({ resourceType: row.resourceType, id: row.id }));
-  const current = latest.flatMap((row) => (row.indexed ? [row.indexed] : []));
-  await replaceSearchIndex(sql, stale, current);
 }
 
 /** Marks the last version row of each resource in the batch, the one the resource row points to. */

@@ -87,7 +87,7 @@ async function withAuditEvent(db: Database, request: NextRequest, path: readonly
   if (path.length === 1 && path[0] === "metadata") return response;
 
   try {
-    const agents = await loadAuditAgents(db, caller.callerId);
+    const agents = caller.agents ?? (await loadAuditAgents(db, caller.callerId));
     const address = readClientIp(Object.fromEntries(request.headers)) ?? undefined;
     await recordAuditEvent(db, toFhirAuditRecord({ method: request.method, path }, response, agents, { address, requestId, recorded: new Date() }));
     return response;
@@ -134,7 +134,8 @@ function toResponse(response: FhirResponse, requestId: string): Response {
   headers.set("cache-control", "no-store");
   // A string body is already serialized, because ViewDefinition/$run sends CSV and NDJSON as text.
   let body: string | null = null;
-  if (typeof response.body === "string") body = response.body;
+  if (response.json !== undefined) body = response.json;
+  else if (typeof response.body === "string") body = response.body;
   else if (response.body !== undefined) body = JSON.stringify(response.body);
   return new Response(body, { status: response.status, headers });
 }

@@ -43,7 +43,7 @@ export async function GET(request: NextRequest, context: RouteContext): Promise<
     await recordAuditEvent(db, {
       action: "R",
       subtype: { system: portalEventSystem, code: "bulk-export-file" },
-      agents: await loadAuditAgents(db, caller.callerId),
+      agents: caller.agents ?? (await loadAuditAgents(db, caller.callerId)),
       patientIds: [],
       outcome: result.status < 400 ? "0" : "4",
       address: readClientIp(Object.fromEntries(request.headers)) ?? undefined,
