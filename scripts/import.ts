@@ -6,6 +6,7 @@ import { refreshAnalyticsViews } from "@/lib/analytics/refresh-analytics-views";
 import { applyMigrations } from "@/lib/db/apply-migrations";
 import { databaseOptionsFromEnv, openDatabase } from "@/lib/db/database";
 import { isFhirError } from "@/lib/fhir/fhir-error";
+import { ANALYZE_AFTER_WRITES, analyzeStore } from "@/lib/fhir/store/analyze-store";
 import { createProgressReporter } from "@/lib/ingest/create-progress-reporter";
 import { formatImportReport } from "@/lib/ingest/format-import-report";
 import { defaultBatchSize, importPaths, type ImportOptions } from "@/lib/ingest/import-paths";
@@ -140,6 +141,7 @@ async function main(): Promise<number> {
     console.log(formatImportReport(report));
     if (summary) console.log(summary);
     console.log(`Recorded as import run ${runId}.`);
+    if (countWrites(report) >= ANALYZE_AFTER_WRITES) await analyzeStore(db);
     await updateCareGaps(db, { print: (line) => console.error(line) });
     const views = await refreshAnalyticsViews(db);
     console.error(`Refreshed ${views.length} analytics views.`);
@@ -149,6 +151,12 @@ async function main(): Promise<number> {
     progress.stop();
     await db.close();
   }
+}
+
+function countWrites(report: ImportReport): number {
+  let writes = 0;
+  for (const counts of report.byType.values()) writes += counts.created + counts.updated + counts.deleted;
+  return writes;
 }
 
 try {

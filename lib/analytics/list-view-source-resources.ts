@@ -4,6 +4,7 @@ import type { SqlClient } from "../db/sql-client";
 import { allowsResourceType, type AccessScope } from "../fhir/search/access-scope";
 import { buildScopeCondition } from "../fhir/search/build-scope-condition";
 import { SqlParameters } from "../fhir/search/sql-parameters";
+import { currentContentSql } from "../fhir/store/current-content-sql";
 
 /** Resources read per statement while a view runs over the store. */
 const BATCH_SIZE = 500;
@@ -34,8 +35,7 @@ export async function* listViewSourceResources(sql: SqlClient, scope: AccessScop
     if (filter.patientIds) conditions.push(patientCondition(filter.patientIds, params));
 
     const rows = await sql.query<{ id: string; content: FhirResource }>(
-      `SELECT r.id, v.content FROM resource r
-       JOIN resource_version v ON v.resource_type = r.resource_type AND v.id = r.id AND v.version_id = r.version_id
+      `SELECT r.id, ${currentContentSql("r")} AS content FROM resource r
        WHERE ${conditions.join(" AND ")}
        ORDER BY r.id LIMIT ${BATCH_SIZE}`,
       params.values,

@@ -1,6 +1,7 @@
 import type { Database } from "../db/database";
 import type { SqlClient } from "../db/sql-client";
 import { FhirError } from "../fhir/fhir-error";
+import { currentContentSql } from "../fhir/store/current-content-sql";
 import { listMaterializedViews, type MaterializedView } from "./list-materialized-views";
 import { ANALYST_ROLE } from "./sql/analyst-role";
 import { createViewTableSql, quoteIdentifier, RESOURCE_ID_COLUMN, writeViewRows } from "./write-view-rows";
@@ -107,6 +108,10 @@ async function tableExists(sql: SqlClient, schema: string, table: string): Promi
   return row?.found !== null && row?.found !== undefined;
 }
 
+/** Reads the next batch of a full rebuild: current resources of type $1 with ids after $2. */
+export const FULL_REBUILD_BATCH_SQL = `SELECT r.id, ${currentContentSql("r")} AS content FROM resource r
+  WHERE r.resource_type = $1 AND NOT r.deleted AND r.id > $2 ORDER BY r.id LIMIT ${BATCH_SIZE}`;
+
 /** Rebuilds one view's table in one transaction, so readers see the old table until the new one is complete. */
 async function rebuildView(db: Database, schema: string, view: MaterializedView, options: RefreshOptions): Promise<ViewRefreshResult> {
   const table = `${quoteIdentifier(schema)}.${quoteIdentifier(view.name)}`;
@@ -127,9 +132,7 @@ async function rebuildView(db: Database, schema: string, view: MaterializedView,
     let rowCount = 0;
     for (let afterId = ""; ; ) {
       const batch = await sql.query<{ id: string; content: unknown }>(
-        `SELECT r.id, v.content FROM resource r
-         JOIN resource_version v ON v.resource_type = r.resource_type AND v.id = r.id AND v.version_id = r.version_id
-         WHERE r.resource_type = $1 AND NOT r.deleted AND r.id > $2 ORDER BY r.id LIMIT ${BATCH_SIZE}`,
+        FULL_REBUILD_BATCH_SQL,
         [resourceType, afterId],
       );
       rowCount += await writeViewRows(sql, table, view.view, batch);
@@ -168,8 +171,7 @@ async function updateView(db: Database, schema: string, view: MaterializedView, 
       await lockView(sql, view);
       const removed = await sql.execute(`DELETE FROM ${table} WHERE ${RESOURCE_ID_COLUMN} = ANY($1::text[])`, [ids]);
       const current = await sql.query<{ id: string; content: unknown }>(
-        `SELECT r.id, v.content FROM resource r
-         JOIN resource_version v ON v.resource_type = r.resource_type AND v.id = r.id AND v.version_id = r.version_id
+        `SELECT r.id, ${currentContentSql("r")} AS content FROM resource r
          WHERE r.resource_type = $1 AND r.id = ANY($2::text[]) AND NOT r.deleted`,
         [view.view.resourceType, ids],
       );

@@ -4,6 +4,7 @@ import type { SqlClient } from "../../db/sql-client";
 import { buildPatientDataCondition, type PatientSelection } from "../search/build-patient-data-condition";
 import { buildScopeCondition } from "../search/build-scope-condition";
 import { SqlParameters } from "../search/sql-parameters";
+import { currentContentSql } from "../store/current-content-sql";
 import type { BulkExportJob } from "./bulk-export-job";
 
 /**
@@ -31,8 +32,7 @@ export async function listExportBatch(
   if (selection) conditions.push(buildPatientDataCondition(selection, "r", params));
 
   return sql.query<{ id: string; content: FhirResource }>(
-    `SELECT r.id, v.content FROM resource r
-     JOIN resource_version v ON v.resource_type = r.resource_type AND v.id = r.id AND v.version_id = r.version_id
+    `SELECT r.id, ${currentContentSql("r")} AS content FROM resource r
      WHERE ${conditions.join(" AND ")}
      ORDER BY r.id COLLATE "C"
      LIMIT ${params.add(limit)}::int`,

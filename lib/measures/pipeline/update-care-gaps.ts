@@ -1,4 +1,5 @@
 import type { Database } from "@/lib/db/database";
+import { ANALYZE_AFTER_WRITES, analyzeStore } from "@/lib/fhir/store/analyze-store";
 
 import type { MeasurementPeriod } from "../measure-evaluator";
 import { storeMeasures } from "../store-own-measures";
@@ -21,6 +22,9 @@ export async function updateCareGaps(
     onProgress: (done, total) => options.print(`Care gaps: ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} patients evaluated`),
   });
 
+  // Care gaps for a whole plan write reports for every member, which the analytics refresh after
+  // this reads by type.
+  if (summary.created + summary.updated + summary.deleted >= ANALYZE_AFTER_WRITES) await analyzeStore(db);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   options.print(
     `Care gaps for ${summary.period.start} to ${summary.period.end}: ${summary.patients} patients in ${seconds} s; ${summary.created} results created, ${summary.updated} updated, ${summary.deleted} removed, ${summary.unchanged} unchanged.`,
