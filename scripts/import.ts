@@ -10,7 +10,7 @@ import { ANALYZE_AFTER_WRITES, analyzeStore } from "@/lib/fhir/store/analyze-sto
 import { createProgressReporter } from "@/lib/ingest/create-progress-reporter";
 import { formatImportReport } from "@/lib/ingest/format-import-report";
 import { defaultBatchSize, importPaths, type ImportOptions } from "@/lib/ingest/import-paths";
-import type { ImportReport } from "@/lib/ingest/import-report";
+import { countWritten, type ImportReport } from "@/lib/ingest/import-report";
 import { retryFailedMessages } from "@/lib/ingest/message/retry-failed-messages";
 import { recordImportRun } from "@/lib/ingest/record-import-run";
 import { updateCareGaps } from "@/lib/measures/pipeline/update-care-gaps";
@@ -141,7 +141,7 @@ async function main(): Promise<number> {
     console.log(formatImportReport(report));
     if (summary) console.log(summary);
     console.log(`Recorded as import run ${runId}.`);
-    if (countWrites(report) >= ANALYZE_AFTER_WRITES) await analyzeStore(db);
+    if (countWritten(report) >= ANALYZE_AFTER_WRITES) await analyzeStore(db);
     await updateCareGaps(db, { print: (line) => console.error(line) });
     const views = await refreshAnalyticsViews(db);
     console.error(`Refreshed ${views.length} analytics views.`);
@@ -151,12 +151,6 @@ async function main(): Promise<number> {
     progress.stop();
     await db.close();
   }
-}
-
-function countWrites(report: ImportReport): number {
-  let writes = 0;
-  for (const counts of report.byType.values()) writes += counts.created + counts.updated + counts.deleted;
-  return writes;
 }
 
 try {

@@ -52,6 +52,13 @@ export function countOutcome(report: ImportReport, resourceType: string, kind: C
   counts[kind]++;
 }
 
+/** Returns how many resources the import created, updated or deleted. */
+export function countWritten(report: ImportReport): number {
+  let total = 0;
+  for (const counts of report.byType.values()) total += counts.created + counts.updated + counts.deleted;
+  return total;
+}
+
 /** Returns how many resources reached the store (every outcome counted, rejections not). */
 export function countStored(report: ImportReport): number {
   let total = 0;

@@ -14,7 +14,7 @@ import type { SmartEndpoints } from "./smart-endpoints";
 export interface FhirCaller {
   scope: AccessScope;
   callerId: string;
-  /** Who to name in the AuditEvent, when authentication has read it already; loadAuditAgents reads it otherwise. */
+  /** The agents to name in the AuditEvent, when authentication has read them already. Without them loadAuditAgents reads them. */
   agents?: AuditAgent[];
 }
 

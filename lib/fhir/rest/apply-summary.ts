@@ -33,6 +33,8 @@ export function cutsResources(summary: SummaryMode, elements: readonly string[] 
 type KeepTest = (element: string, summaryElements: ReadonlySet<string>) => boolean;
 
 function elementsToKeep(resourceType: string, summary: SummaryMode, elements: readonly string[] | undefined): KeepTest | undefined {
+  // cutsResources alone decides whether a cut applies, so a caller that skips applySummary when it says no loses nothing.
+  if (!cutsResources(summary, elements)) return undefined;
   const { mandatory } = getSummaryElements(resourceType);
   const always = (element: string): boolean => element === "id" || element === "meta" || mandatory.has(element);
 

@@ -1,6 +1,6 @@
 import type { Database } from "../../db/database";
 import type { AccessScope } from "../search/access-scope";
-import type { FhirContext, FhirResponse } from "./fhir-request";
+import { readResponseBody, type FhirContext, type FhirResponse } from "./fhir-request";
 import { handleFhirRequest } from "./handle-fhir-request";
 
 /** The base URL the tests' FHIR server pretends to live at. */
@@ -36,5 +36,5 @@ export async function sendFhirRequest(db: Database, url: string, options: TestRe
   );
   // Tests read the body as a value, as a client would after parsing it.
   const { json, ...rest } = response;
-  return json === undefined ? response : { ...rest, body: JSON.parse(json) as unknown };
+  return json === undefined ? response : { ...rest, body: readResponseBody(response) };
 }
