@@ -5,8 +5,11 @@
 // Each run is a child process of its own, so its peak RSS is its own. BENCHMARKS.md records the
 // results.
 //
-//   npm run bench:import -- [--runs N] [--backend pglite|postgres] [--batch-size N] [PATH...]
+//   npm run bench:import -- [--runs N] [--backend pglite|postgres] [--batch-size N] [--no-worker] [PATH...]
 //
+// On PostgreSQL the import hashes and indexes resources in a worker thread, as `npm run import`
+// does; --no-worker keeps that work on the main thread, for comparison. The worker starts before
+// the timing, like the definitions.
 // PATH defaults to ../shared/data/synthea beside the project. PostgreSQL is BENCH_DATABASE_URL,
 // else DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/test; each run uses a new schema
 // that it drops at the end. PGlite runs use a new temporary data folder, removed at the end.
@@ -22,6 +25,7 @@ import { openDatabase, type Database, type DatabaseOptions } from "@/lib/db/data
 import { defaultBatchSize, importPaths } from "@/lib/ingest/import-paths";
 import { countStored } from "@/lib/ingest/import-report";
 import { loadImportDefinitions } from "@/lib/ingest/load-import-definitions";
+import { PrecomputePool } from "@/lib/ingest/precompute-pool";
 
 type Backend = "pglite" | "postgres";
 
@@ -52,6 +56,7 @@ const { values, positionals } = parseArgs({
     runs: { type: "string", default: "1" },
     backend: { type: "string", multiple: true },
     "batch-size": { type: "string", default: String(defaultBatchSize) },
+    "no-worker": { type: "boolean", default: false },
     child: { type: "string" },
   },
 });
@@ -72,7 +77,7 @@ if (values.child) {
 async function runAll(): Promise<void> {
   const backends = (values.backend ?? ["pglite", "postgres"]) as Backend[];
   const runs = Number(values.runs);
-  console.log(`Importing ${inputs.join(", ")} with batch size ${batchSize} on ${cpus().length} CPUs (${cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}.`);
+  console.log(`Importing ${inputs.join(", ")} with batch size ${batchSize}${values["no-worker"] ? ", no worker thread," : ""} on ${cpus().length} CPUs (${cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}.`);
   console.log(`Load average before: ${loadAverage()}; other work on the machine slows the runs.`);
 
   for (const backend of backends) {
@@ -96,7 +101,7 @@ function loadAverage(): string {
 }
 
 function runChild(backend: Backend): RunResult {
-  const args = ["tsx", path.join(projectRoot, "scripts/bench-import.ts"), "--child", backend, "--batch-size", String(batchSize), ...inputs];
+  const args = ["tsx", path.join(projectRoot, "scripts/bench-import.ts"), "--child", backend, "--batch-size", String(batchSize), ...(values["no-worker"] ? ["--no-worker"] : []), ...inputs];
   const child = spawnSync("npx", args, { encoding: "utf8", env: process.env, maxBuffer: 16 * 1024 * 1024 });
   const line = child.stdout.trim().split("\n").at(-1) ?? "";
   if (child.status !== 0 || !line.startsWith("{")) {
@@ -123,10 +128,11 @@ async function runOnce(backend: Backend): Promise<RunResult> {
     await applyMigrations(db);
     const startupBefore = process.cpuUsage();
     loadImportDefinitions();
+    const pool = backend === "postgres" && !values["no-worker"] ? await PrecomputePool.start() : undefined;
     const startup = process.cpuUsage(startupBefore);
     const backendCpuBefore = await readBackendCpu(db);
     const cpuBefore = process.cpuUsage();
-    const report = await importPaths(db, inputs, { batchSize });
+    const report = await importPaths(db, inputs, { batchSize, precomputePool: pool }).finally(() => pool?.close());
     const cpu = process.cpuUsage(cpuBefore);
     const backendCpuAfter = await readBackendCpu(db);
     const resources = countStored(report);

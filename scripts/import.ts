@@ -10,6 +10,7 @@ import { ANALYZE_AFTER_WRITES, analyzeStore } from "@/lib/fhir/store/analyze-sto
 import { createProgressReporter } from "@/lib/ingest/create-progress-reporter";
 import { formatImportReport } from "@/lib/ingest/format-import-report";
 import { defaultBatchSize, importPaths, type ImportOptions } from "@/lib/ingest/import-paths";
+import { PrecomputePool } from "@/lib/ingest/precompute-pool";
 import { countWritten, type ImportReport } from "@/lib/ingest/import-report";
 import { retryFailedMessages } from "@/lib/ingest/message/retry-failed-messages";
 import { recordImportRun } from "@/lib/ingest/record-import-run";
@@ -129,9 +130,12 @@ async function main(): Promise<number> {
   const db = await openDatabase(databaseOptionsFromEnv());
   const progress = createProgressReporter(process.stderr);
 
+  // On PostgreSQL a worker thread hashes and indexes resources while this one parses and writes.
+  const precomputePool = db.sql.copyFrom ? await PrecomputePool.start() : undefined;
+
   try {
     await applyMigrations(db);
-    const options: ImportOptions = { force, batchSize, profileValidation: !skipProfiles, onProgress: (state) => progress.update(state) };
+    const options: ImportOptions = { force, batchSize, profileValidation: !skipProfiles, onProgress: (state) => progress.update(state), precomputePool };
     const { report, runId, summary } = await recordImportRun(db, "cli", async (): Promise<{ report: ImportReport; summary?: string }> => {
       if (!retryFailed) return { report: await importPaths(db, paths, options) };
       const outcome = await retryFailedMessages(db, options);
@@ -149,6 +153,7 @@ async function main(): Promise<number> {
     return strict && report.rejections.length > 0 ? 1 : 0;
   } finally {
     progress.stop();
+    await precomputePool?.close();
     await db.close();
   }
 }

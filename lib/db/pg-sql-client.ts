@@ -51,8 +51,8 @@ async function withConnection<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => P
   }
 }
 
-async function copyRows(client: pg.PoolClient, statement: string, rows: string): Promise<number> {
+async function copyRows(client: pg.PoolClient, statement: string, rows: string | Uint8Array): Promise<number> {
   const stream = client.query(copyFromStdin(statement));
-  await pipeline(Readable.from([Buffer.from(rows, "utf8")]), stream);
+  await pipeline(Readable.from([typeof rows === "string" ? Buffer.from(rows, "utf8") : rows]), stream);
   return stream.rowCount;
 }

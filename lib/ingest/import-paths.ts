@@ -18,6 +18,7 @@ import { parseInputFile } from "./parse-input-file";
 import { PendingResources } from "./pending-resources";
 import { planBundle } from "./plan-bundle";
 import { planResources } from "./plan-resources";
+import type { PrecomputePool } from "./precompute-pool";
 import { createValidationSummary, type ImportValidation } from "./validation-summary";
 import { WriteBatcher, type BatchListener, type UnitOutcome } from "./write-batcher";
 
@@ -45,6 +46,11 @@ export interface ImportOptions {
    * data may turn them off. Base R4 validation always runs.
    */
   profileValidation?: boolean;
+  /**
+   * Hashes resources and formats their index rows in this worker thread (PostgreSQL only; see
+   * PrecomputePool). The caller starts and closes it. Without it that work runs on this thread.
+   */
+  precomputePool?: PrecomputePool;
 }
 
 interface FileState {
@@ -112,7 +118,8 @@ export class ImportRun implements BatchListener {
     this.report = createImportReport(files.length, this.validation.summary);
     this.matcher = new ConditionalMatcher(store, pending);
     this.messageScope = { matcher: this.matcher, store, sql: db.sql, validation: this.validation };
-    this.batcher = new WriteBatcher(store, db.sql, pending, this.matcher, this, options.batchSize ?? defaultBatchSize);
+    const pool = db.sql.copyFrom ? options.precomputePool : undefined;
+    this.batcher = new WriteBatcher(store, db.sql, pending, this.matcher, this, options.batchSize ?? defaultBatchSize, pool);
     const bytesTotal = files.reduce((sum, file) => sum + file.size, 0);
     this.progress = { filesDone: 0, filesTotal: files.length, bytesDone: 0, bytesTotal, resourcesStored: 0, rejections: 0 };
   }

@@ -1,15 +1,14 @@
-import type { FhirResource } from "fhir/r4";
-
 import type { SqlClient } from "../db/sql-client";
 import { isFhirError, type FhirErrorIssue } from "../fhir/fhir-error";
 import type { FhirStore } from "../fhir/store/fhir-store";
-import { precomputeWrite, type PrecomputedWrite } from "../fhir/store/precompute-write";
+import { precomputeOrLeave } from "../fhir/store/precompute-write";
 import type { WriteOutcomeKind } from "../fhir/store/resource-write";
 import type { ConditionalMatcher } from "./conditional-matcher";
 import { filterExistingCreates } from "./filter-existing-creates";
 import type { CountKind } from "./import-report";
 import type { ImportUnit } from "./import-unit";
 import type { PendingResources } from "./pending-resources";
+import type { PrecomputePool } from "./precompute-pool";
 
 /** The outcome for one resource of a stored unit. */
 export interface UnitOutcome {
@@ -52,18 +51,22 @@ export class WriteBatcher {
     private readonly matcher: ConditionalMatcher,
     private readonly listener: BatchListener,
     private readonly batchSize: number,
+    /** Precomputes in a worker thread when given; on PostgreSQL only, where index rows are copied. */
+    private readonly pool?: PrecomputePool,
   ) {}
 
   /**
    * Queues a unit, making its resources visible to conditional matching, and starts a batch when
    * enough writes are queued. The store's work that does not depend on stored data (JSON, hashes,
-   * index rows) is done here, while the batch in flight commits, so Node and PostgreSQL work at
+   * index rows) is started here, while the batch in flight commits, so Node and PostgreSQL work at
    * the same time.
    */
   async add(unit: ImportUnit): Promise<void> {
     for (const resource of unit.pendingResources) this.pending.add(resource);
     for (const { write } of unit.writes) {
-      if (write.kind === "put") write.precomputed = precomputeOrLeave(write.resource, this.sql.copyFrom !== undefined);
+      if (write.kind !== "put") continue;
+      if (this.pool) this.pool.add(write);
+      else write.precomputed = precomputeOrLeave(write.resource, this.sql.copyFrom !== undefined);
     }
     this.queued.push(unit);
     this.queuedWrites += unit.writes.length;
@@ -85,8 +88,9 @@ export class WriteBatcher {
     const batch = this.queued;
     this.queued = [];
     this.queuedWrites = 0;
+    const precomputed = this.pool?.settled();
     // Held, not awaited, so parsing goes on; the failure is rethrown by the next flush or drain.
-    this.inFlight = this.commit(batch).catch((error: unknown) => {
+    this.inFlight = this.commit(batch, precomputed).catch((error: unknown) => {
       this.failure = { error };
     });
   }
@@ -98,7 +102,8 @@ export class WriteBatcher {
     this.throwFailure();
   }
 
-  private async commit(batch: ImportUnit[]): Promise<void> {
+  private async commit(batch: ImportUnit[], precomputed: Promise<void> | undefined): Promise<void> {
+    await precomputed;
     try {
       await this.commitUnits(batch);
     } catch (error) {
@@ -158,19 +163,6 @@ export class WriteBatcher {
 
   private throwFailure(): void {
     if (this.failure) throw this.failure.error;
-  }
-}
-
-/**
- * Precomputes a write, or leaves it to the store when that fails, so that the failure surfaces
- * inside the unit's transaction and rejects that unit only, as it did before precomputing.
- */
-function precomputeOrLeave(resource: FhirResource, forCopy: boolean): PrecomputedWrite | undefined {
-  try {
-    return precomputeWrite(resource, forCopy);
-  } catch {
-    // Deliberately ignored here: writeResources computes it again and rejects the unit.
-    return undefined;
   }
 }
 

@@ -26,3 +26,16 @@ export function precomputeWrite(resource: FhirResource, forCopy = false): Precom
   const serialized = serializeResource(resource);
   return forCopy ? { serialized, indexCopyText: indexCopyTextOf(resource) } : { serialized, indexRows: listIndexRows(resource) };
 }
+
+/**
+ * Precomputes a write, or leaves it to the store when that fails, so that the failure surfaces
+ * inside the unit's transaction and rejects that unit only.
+ */
+export function precomputeOrLeave(resource: FhirResource, forCopy = true): PrecomputedWrite | undefined {
+  try {
+    return precomputeWrite(resource, forCopy);
+  } catch {
+    // Deliberately ignored here: writeResources computes it again and rejects the unit.
+    return undefined;
+  }
+}

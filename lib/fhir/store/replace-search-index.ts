@@ -50,7 +50,8 @@ function columnsOf(table: IndexTable): Record<string, string> {
 const copyThreshold = 100;
 
 export type IndexTable = keyof typeof indexTables;
-const tableNames = Object.keys(indexTables) as IndexTable[];
+/** The index and compartment tables, in the order their COPY text is listed. */
+export const indexTableNames = Object.keys(indexTables) as IndexTable[];
 /** Column name → the values of that column, one per row. */
 type IndexColumns = Record<string, (string | number)[]>;
 
@@ -60,8 +61,11 @@ export interface IndexTableRow {
   values: (string | number)[];
 }
 
-/** Rows of a resource in COPY's text format, per table; a table without rows has no entry. */
-export type IndexCopyText = Partial<Record<IndexTable, string>>;
+/**
+ * Rows of a resource in COPY's text format, per table, as a string or as its UTF-8 bytes (the
+ * import's worker thread sends bytes); a table without rows has no entry.
+ */
+export type IndexCopyText = Partial<Record<IndexTable, string | Uint8Array>>;
 
 /**
  * A resource to index, with its rows or their COPY text when they were computed ahead. What is
@@ -98,7 +102,7 @@ export interface SqlClauses {
 /** Deletes the index and compartment rows of `stale` resources, from every table in one statement. */
 export async function deleteIndexRows(sql: SqlClient, stale: ResourceKey[]): Promise<void> {
   if (stale.length === 0) return;
-  const clauses = tableNames.map((table) => `deleted_${table} AS (DELETE FROM ${table} WHERE (resource_type, resource_id) IN (SELECT * FROM unnest($1::text[], $2::text[])))`);
+  const clauses = indexTableNames.map((table) => `deleted_${table} AS (DELETE FROM ${table} WHERE (resource_type, resource_id) IN (SELECT * FROM unnest($1::text[], $2::text[])))`);
   await runClauses(sql, { clauses, values: [stale.map((key) => key.resourceType), stale.map((key) => key.id)] });
 }
 
@@ -112,7 +116,7 @@ export function indexInsertClauses(current: IndexedResource[], first: number): S
   const clauses: string[] = [];
   const values: unknown[] = [];
   const records = columnArraysOf(current.flatMap((indexed) => indexed.rows ?? listIndexRows(indexed.resource)));
-  for (const table of tableNames) {
+  for (const table of indexTableNames) {
     const columns = records[table];
     if ((columns.resource_id?.length ?? 0) === 0) continue;
     clauses.push(`inserted_${table} AS (${insertStatement(table, first + values.length)})`);
@@ -128,11 +132,11 @@ async function runClauses(sql: SqlClient, { clauses, values }: SqlClauses): Prom
 /** Gathers the rows of each table into one array per column. */
 function columnArraysOf(rows: IndexTableRow[]): Record<IndexTable, IndexColumns> {
   const records = {} as Record<IndexTable, IndexColumns>;
-  for (const table of tableNames) {
+  for (const table of indexTableNames) {
     records[table] = Object.fromEntries(Object.keys(columnsOf(table)).map((name) => [name, []]));
   }
   // The column arrays of each table in column order, the order of the values listIndexRows lists.
-  const ordered = Object.fromEntries(tableNames.map((table) => [table, Object.values(records[table])])) as Record<IndexTable, (string | number)[][]>;
+  const ordered = Object.fromEntries(indexTableNames.map((table) => [table, Object.values(records[table])])) as Record<IndexTable, (string | number)[][]>;
   for (const { table, values } of rows) {
     const columns = ordered[table];
     for (let index = 0; index < values.length; index++) columns[index]?.push(values[index] ?? "");
@@ -142,20 +146,26 @@ function columnArraysOf(rows: IndexTableRow[]): Record<IndexTable, IndexColumns>
 
 /** Copies each table's rows in one COPY, using the COPY text computed ahead where there is one. */
 async function copyIndexRows(copyFrom: NonNullable<SqlClient["copyFrom"]>, current: IndexedResource[]): Promise<void> {
-  const parts = Object.fromEntries(tableNames.map((table) => [table, [] as string[]])) as Record<IndexTable, string[]>;
+  const parts = Object.fromEntries(indexTableNames.map((table) => [table, [] as (string | Uint8Array)[]])) as Record<IndexTable, (string | Uint8Array)[]>;
   for (const indexed of current) {
     const copyText = indexed.copyText ?? indexCopyTextOf(indexed.resource);
-    for (const table of tableNames) {
+    for (const table of indexTableNames) {
       const text = copyText[table];
       if (text !== undefined) parts[table].push(text);
     }
   }
 
-  for (const table of tableNames) {
+  for (const table of indexTableNames) {
     if (parts[table].length === 0) continue;
     const names = Object.keys(columnsOf(table)).map((name) => `"${name}"`);
-    await copyFrom(`COPY ${table} (${names.join(", ")}) FROM STDIN`, parts[table].join(""));
+    await copyFrom(`COPY ${table} (${names.join(", ")}) FROM STDIN`, joinCopyParts(parts[table]));
   }
+}
+
+/** Joins COPY text parts: strings into one string, and any mix with bytes into one buffer. */
+function joinCopyParts(parts: (string | Uint8Array)[]): string | Uint8Array {
+  if (parts.every((part) => typeof part === "string")) return parts.join("");
+  return Buffer.concat(parts.map((part) => (typeof part === "string" ? Buffer.from(part, "utf8") : part)));
 }
 
 /**

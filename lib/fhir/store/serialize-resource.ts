@@ -20,21 +20,30 @@ export interface SerializedResource {
  * Key order counts: the same input file always hashes the same, a reordered copy does not.
  */
 export function serializeResource(resource: FhirResource): SerializedResource {
+  const parts = serializeWithoutHash(resource);
+  return { hash: contentHashOf(parts), ...parts };
+}
+
+/**
+ * The JSON parts of serializeResource without the hash, for a caller that hashes elsewhere (the
+ * import hashes in a worker thread with contentHashOf).
+ */
+export function serializeWithoutHash(resource: FhirResource): Omit<SerializedResource, "hash"> {
   // Most imported resources have no meta, and they need no copy without it.
   if (resource.meta === undefined) {
-    const body = JSON.stringify(resource);
-    return { hash: sha256Hex(body), body, keptMetaJson: "{}" };
+    return { body: JSON.stringify(resource), keptMetaJson: "{}" };
   }
 
   const { meta, ...rest } = resource;
   const keptMeta: Meta = { ...meta };
   delete keptMeta.versionId;
   delete keptMeta.lastUpdated;
+  return { body: JSON.stringify(rest), keptMetaJson: JSON.stringify(keptMeta) };
+}
 
-  const body = JSON.stringify(rest);
-  const keptMetaJson = JSON.stringify(keptMeta);
-  const hashed = isEmpty(keptMeta) ? body : withMetaJson(body, keptMetaJson);
-  return { hash: sha256Hex(hashed), body, keptMetaJson };
+/** The content hash of serialized parts: of the body alone when no meta is kept, else of the body with its kept meta. */
+export function contentHashOf(parts: Omit<SerializedResource, "hash">): string {
+  return sha256Hex(parts.keptMetaJson === "{}" ? parts.body : withMetaJson(parts.body, parts.keptMetaJson));
 }
 
 /** Returns the JSON to store for a serialized resource: its body with meta, versionId and lastUpdated added. */
@@ -62,11 +71,4 @@ function withMetaJson(body: string, metaJson: string): string {
  */
 function sha256Hex(text: string): string {
   return typeof crypto.hash === "function" ? crypto.hash("sha256", text, "hex") : crypto.createHash("sha256").update(text).digest("hex");
-}
-
-function isEmpty(value: object): boolean {
-  for (const key in value) {
-    if (Object.hasOwn(value, key)) return false;
-  }
-  return true;
 }
