@@ -1,11 +1,12 @@
 import "server-only";
 
 import { getToken } from "next-auth/jwt";
-import { headers } from "next/headers";
-import { connection, NextRequest } from "next/server";
+import { cookies } from "next/headers";
+import { connection } from "next/server";
 import { cache } from "react";
 
 import { getDatabase } from "../db/get-database";
+import { decodeSessionToken } from "./decode-session-token";
 import { getTokenUser } from "./get-token-user";
 import { readAuthSecret } from "./read-auth-secret";
 import type { SessionUser } from "./session-user";
@@ -21,7 +22,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   // NEXTAUTH_SECRET and the database need not exist.
   await connection();
 
-  const token = await getToken({ req: await toCookieOnlyRequest(), secret: readAuthSecret() });
+  const token = await getToken({ req: await toCookieOnlyRequest(), secret: readAuthSecret(), decode: decodeSessionToken });
   if (!token) {
     return null;
   }
@@ -30,9 +31,10 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
 });
 
 // getToken reads the session cookie from a request object, which a server component lacks. This
-// one carries only the Cookie header, because getToken would also accept a token sent as a
-// bearer Authorization header, and pages take sessions from the cookie alone.
-async function toCookieOnlyRequest(): Promise<NextRequest> {
-  const cookie = (await headers()).get("cookie") ?? "";
-  return new NextRequest("http://localhost/", { headers: { cookie } });
+// one carries the cookies and no headers, because getToken would also accept a token sent as a
+// bearer Authorization header, and pages take sessions from the cookie alone. getToken reads
+// `cookies.getAll()` and `headers.authorization` only, so no full NextRequest is built.
+async function toCookieOnlyRequest(): Promise<Parameters<typeof getToken>[0]["req"]> {
+  const request = { cookies: await cookies(), headers: {} };
+  return request as unknown as Parameters<typeof getToken>[0]["req"];
 }

@@ -16,6 +16,7 @@ export const MAX_INCLUDED = 1000;
  * Every statement carries the scope, so nothing outside it is included.
  */
 export async function loadIncludes(sql: SqlClient, matches: StoredResource[], request: SearchRequest, scope: AccessScope): Promise<StoredResource[]> {
+  if (request.includes.length === 0 && request.revincludes.length === 0) return [];
   const seen = new Set(matches.map((match) => keyOf(match)));
   const included: StoredResource[] = [];
   let frontier = matches;
@@ -40,11 +41,21 @@ export async function loadIncludes(sql: SqlClient, matches: StoredResource[], re
 }
 
 function keyOf(stored: StoredResource): string {
-  return `${stored.resource.resourceType}/${stored.resource.id ?? ""}`;
+  return stored.reference ?? `${stored.resource.resourceType}/${stored.resource.id ?? ""}`;
+}
+
+/**
+ * Returns the type and id of a stored resource. A page read as JSON text carries its reference,
+ * so its resources need not be parsed for this.
+ */
+function typeAndIdOf(stored: StoredResource): { resourceType: string; id: string } {
+  const slash = stored.reference?.indexOf("/") ?? -1;
+  if (stored.reference !== undefined && slash > 0) return { resourceType: stored.reference.slice(0, slash), id: stored.reference.slice(slash + 1) };
+  return { resourceType: stored.resource.resourceType, id: stored.resource.id ?? "" };
 }
 
 function idsOfType(resources: StoredResource[], resourceType: string): string[] {
-  return resources.filter((stored) => stored.resource.resourceType === resourceType).map((stored) => stored.resource.id ?? "");
+  return resources.map(typeAndIdOf).flatMap((key) => (key.resourceType === resourceType ? [key.id] : []));
 }
 
 /** Loads the resources that `include.sourceType` resources of the frontier refer to. */
@@ -74,9 +85,9 @@ async function loadForward(sql: SqlClient, frontier: StoredResource[], include: 
 async function loadReverse(sql: SqlClient, frontier: StoredResource[], include: IncludeRequest, scope: AccessScope): Promise<StoredResource[]> {
   const byType = new Map<string, string[]>();
   for (const stored of frontier) {
-    const type = stored.resource.resourceType;
+    const { resourceType: type, id } = typeAndIdOf(stored);
     if (include.targetType === undefined || include.targetType === type) {
-      byType.set(type, [...(byType.get(type) ?? []), stored.resource.id ?? ""]);
+      byType.set(type, [...(byType.get(type) ?? []), id]);
     }
   }
 
