@@ -82,6 +82,7 @@ describe("getTokenUser", () => {
     { name: "token signed in the same second before sign-out", token: () => ({ sub: member.id, auth_time: toAuthTime(new Date("2026-12-04T10:00:00.100Z")) }) },
     { name: "token signed in at the sign-out millisecond", token: () => ({ sub: member.id, auth_time: toAuthTime(signOutAt) }) },
     { name: "token of a deleted account", token: () => ({ sub: "00000000-0000-4000-8000-000000000000", auth_time: toAuthTime(new Date(signOutAt.getTime() + 1)) }) },
+    { name: "token whose subject is no UUID", token: () => ({ sub: "alma@example.org", auth_time: toAuthTime(new Date(signOutAt.getTime() + 1)) }) },
   ];
 
   it.each(rejectedCases)("rejects $name", async ({ token }) => {

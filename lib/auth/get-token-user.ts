@@ -1,6 +1,7 @@
 import type { JWT } from "next-auth/jwt";
 
 import type { Database } from "../db/database";
+import type { Role } from "../db/generated/enums";
 import { isSignedInAfter } from "./auth-time";
 import { sessionMaxAgeSeconds } from "./session-max-age";
 import type { SessionUser } from "./session-user";
@@ -20,12 +21,29 @@ export async function getTokenUser(db: Database, token: JWT | null, now: Date = 
     return null;
   }
 
-  const user = await db.prisma.user.findUnique({
-    where: { id: token.sub },
-    select: { id: true, name: true, role: true, patientId: true, sessionsValidAfter: true },
-  });
-  if (!user || !isSignedInAfter(token.auth_time, user.sessionsValidAfter)) {
+  // Account ids are UUIDs, so any other subject names no account; PostgreSQL would reject it as a uuid.
+  if (!UUID_PATTERN.test(token.sub)) {
     return null;
   }
-  return { id: user.id, name: user.name, role: user.role, patientId: user.patientId };
+  // Plain SQL rather than Prisma, because this runs on every request: in a CPU profile of FHIR
+  // searches, Prisma's query layer took about 4% of the portal's time for this one lookup.
+  const [user] = await db.sql.query<UserRow>(
+    "SELECT id::text AS id, name, role::text AS role, patient_id, sessions_valid_after FROM app_user WHERE id = $1::uuid",
+    [token.sub],
+    { prepare: true },
+  );
+  if (!user || !isSignedInAfter(token.auth_time, user.sessions_valid_after)) {
+    return null;
+  }
+  return { id: user.id, name: user.name, role: user.role, patientId: user.patient_id };
+}
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface UserRow {
+  id: string;
+  name: string;
+  role: Role;
+  patient_id: string | null;
+  sessions_valid_after: Date | null;
 }

@@ -79,6 +79,20 @@ describe("Database.transaction", () => {
 
     expect(await listNoteIds()).toEqual([3]);
   });
+
+  it.runIf(process.env.TEST_DATABASE_URL)("runs read-only work without BEGIN", async () => {
+    // Outside BEGIN each statement is its own transaction, which starts with the statement.
+    const probe = "SELECT current_setting('statement_timeout') AS timeout, (SELECT xact_start = query_start FROM pg_stat_activity WHERE pid = pg_backend_pid()) AS alone";
+
+    const readOnly = await db.transaction((sql) => sql.query(probe), { statementTimeoutMs: 1234, readOnly: true });
+    const transaction = await db.transaction(async (sql) => {
+      await sql.query("SELECT pg_sleep(0.01)");
+      return sql.query(probe);
+    }, { statementTimeoutMs: 1234 });
+
+    expect(readOnly).toEqual([{ timeout: "1234ms", alone: true }]);
+    expect(transaction).toEqual([{ timeout: "1234ms", alone: false }]);
+  });
 });
 
 describe("databaseOptionsFromEnv", () => {

@@ -9,9 +9,9 @@ export const SEARCH_TIMEOUT_MS = 10_000;
 const QUERY_CANCELED = "57014";
 
 /**
- * Runs `work` in a transaction whose statements PostgreSQL stops after `timeoutMs`, and turns
- * a stopped statement into a 503 `too-costly` OperationOutcome. Inside a FHIR transaction the
- * limit lasts only while `work` runs (see withinTransaction).
+ * Runs `work`, which only reads, with statements that PostgreSQL stops after `timeoutMs`, and
+ * turns a stopped statement into a 503 `too-costly` OperationOutcome. Inside a FHIR transaction
+ * the limit lasts only while `work` runs (see withinTransaction).
  *
  * NOTE: PGlite runs the query in this process's WebAssembly and never fires statement_timeout
  * (a 1 s pg_sleep under a 50 ms limit finishes), so on PGlite `work` runs without a limit. The
@@ -22,7 +22,7 @@ export async function withStatementTimeout<T>(db: Database, timeoutMs: number, w
     return work(db.sql);
   }
   try {
-    return await db.transaction(work, { statementTimeoutMs: timeoutMs });
+    return await db.transaction(work, { statementTimeoutMs: timeoutMs, readOnly: true });
   } catch (error) {
     if (isQueryCanceled(error)) {
       throw new FhirError(
