@@ -69,6 +69,18 @@ describe("PrecomputePool", () => {
 
     expect(writes.map((write) => readable(write.precomputed))).toEqual(writes.map((write) => readable(precomputeWrite(write.resource, true))));
   });
+
+  it("leaves unserializable resources to the store", async () => {
+    pool = await PrecomputePool.start();
+    const cyclic = { ...awkwardPatient, id: "pool-cyclic" } as FhirResource & { self?: unknown };
+    cyclic.self = cyclic;
+    const write: PoolWrite = { resource: cyclic };
+
+    pool.add(write);
+    await pool.settled();
+
+    expect(write.precomputed).toBeUndefined();
+  });
 });
 
 describe("precomputeChunk", () => {

@@ -16,7 +16,7 @@ export interface PoolWrite {
   precomputed?: PrecomputedWrite;
 }
 
-/** Resources per message to the worker; a Synthea bundle is two to three hundred. */
+/** Resources per message to the worker; the Synthea patient bundles here hold 170 to 500 entries. */
 const chunkSize = 128;
 
 /**
@@ -27,7 +27,7 @@ const chunkSize = 128;
  * the socket. For PostgreSQL only, where index rows go through COPY.
  *
  * If the worker fails, the writes it had are precomputed on the main thread instead, and so is
- * every later one. The worker never keeps the process alive; `close` ends it.
+ * every later one. The worker keeps the process alive only while results are due; `close` ends it.
  */
 export class PrecomputePool {
   private readonly worker: Worker;
@@ -74,7 +74,14 @@ export class PrecomputePool {
       return;
     }
     const { resource } = write;
-    const item: ChunkItem = { ...serializeWithoutHash(resource), metaJson: resource.meta === undefined ? undefined : JSON.stringify(resource.meta) };
+    let item: ChunkItem;
+    try {
+      item = { ...serializeWithoutHash(resource), metaJson: resource.meta === undefined ? undefined : JSON.stringify(resource.meta) };
+    } catch {
+      // Deliberately ignored: the store serializes the resource again in the unit's transaction,
+      // and that failure rejects the unit there.
+      return;
+    }
     this.chunk.push({ write, item });
     if (this.chunk.length >= chunkSize) this.send();
   }
@@ -87,6 +94,7 @@ export class PrecomputePool {
     await Promise.all(outstanding);
   }
 
+  /** Ends the worker; writes added later are precomputed on this thread. */
   async close(): Promise<void> {
     this.failed = true;
     await this.worker.terminate();
