@@ -11,6 +11,8 @@ import { createProgressReporter } from "@/lib/ingest/create-progress-reporter";
 import { formatImportReport } from "@/lib/ingest/format-import-report";
 import { defaultBatchSize, importPaths, type ImportOptions } from "@/lib/ingest/import-paths";
 import { PrecomputePool } from "@/lib/ingest/precompute-pool";
+import { logger } from "@/lib/log/logger";
+import { toErrorFields } from "@/lib/log/to-error-fields";
 import { countWritten, type ImportReport } from "@/lib/ingest/import-report";
 import { retryFailedMessages } from "@/lib/ingest/message/retry-failed-messages";
 import { recordImportRun } from "@/lib/ingest/record-import-run";
@@ -131,7 +133,13 @@ async function main(): Promise<number> {
   const progress = createProgressReporter(process.stderr);
 
   // On PostgreSQL a worker thread hashes and indexes resources while this one parses and writes.
-  const precomputePool = db.sql.copyFrom ? await PrecomputePool.start() : undefined;
+  // An import without it stores the same, only slower.
+  const precomputePool = db.sql.copyFrom
+    ? await PrecomputePool.start().catch((error: unknown) => {
+        logger.warn(toErrorFields(error), "precompute worker did not start; importing without it");
+        return undefined;
+      })
+    : undefined;
 
   try {
     await applyMigrations(db);

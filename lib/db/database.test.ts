@@ -93,6 +93,17 @@ describe("Database.transaction", () => {
     expect(readOnly).toEqual([{ timeout: "1234ms", alone: true }]);
     expect(transaction).toEqual([{ timeout: "1234ms", alone: false }]);
   });
+
+  it.runIf(process.env.TEST_DATABASE_URL)("survives a dropped read-only connection", async () => {
+    const readOnly = { statementTimeoutMs: 4321, readOnly: true };
+    const [backend] = await db.transaction((sql) => sql.query<{ pid: number }>("SELECT pg_backend_pid() AS pid"), readOnly);
+
+    await db.sql.query("SELECT pg_terminate_backend($1)", [backend?.pid]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const after = await db.transaction((sql) => sql.query<{ one: number }>("SELECT 1 AS one"), readOnly);
+
+    expect(after).toEqual([{ one: 1 }]);
+  });
 });
 
 describe("databaseOptionsFromEnv", () => {

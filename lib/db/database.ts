@@ -7,6 +7,8 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 
 import { DatabaseOpenError } from "./database-open-error";
 import { PrismaClient } from "./generated/client";
+import { logger } from "../log/logger";
+import { toErrorFields } from "../log/to-error-fields";
 import { lockDataDir } from "./lock-data-dir";
 import { pgSqlClient } from "./pg-sql-client";
 import { pgliteSqlClient } from "./pglite-sql-client";
@@ -143,11 +145,16 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
   const pool = new pg.Pool({ connectionString: url, max: 8, options: searchPath });
   // Pools for read-only work under a statement timeout, one per timeout, made on first use.
   const boundedPools = new Map<number, pg.Pool>();
+  let closed = false;
   const boundedSql = (timeoutMs: number): SqlClient => {
+    if (closed) throw new Error("The database was closed; open it again before running statements.");
     const setting = Math.max(1, Math.round(timeoutMs));
     let bounded = boundedPools.get(setting);
     if (!bounded) {
       bounded = new pg.Pool({ connectionString: url, max: 8, options: [searchPath, `-c statement_timeout=${setting}`].filter(Boolean).join(" ") });
+      // An idle connection that the server drops (a restart, pg_terminate_backend) is reported
+      // here; without a listener it would be an uncaught exception. The pool replaces it.
+      bounded.on("error", (error) => logger.warn(toErrorFields(error), "idle PostgreSQL connection of a search pool failed"));
       boundedPools.set(setting, bounded);
     }
     return pgSqlClient(bounded);
@@ -183,6 +190,7 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
       }
     },
     close: async () => {
+      closed = true;
       await prisma.$disconnect();
       await Promise.all([pool, ...boundedPools.values()].map((each) => each.end()));
     },

@@ -70,6 +70,18 @@ describe("PrecomputePool", () => {
     expect(writes.map((write) => readable(write.precomputed))).toEqual(writes.map((write) => readable(precomputeWrite(write.resource, true))));
   });
 
+  it("precomputes queued writes after the worker stops", async () => {
+    pool = await PrecomputePool.start();
+    const writes: PoolWrite[] = Array.from({ length: 10 }, (_, index) => ({ resource: { ...awkwardPatient, id: `pool-queued-${index}` } }));
+    for (const write of writes) pool.add(write);
+
+    await pool.close();
+    await pool.settled();
+
+    expect(pool.precomputedInWorker).toBe(0);
+    expect(writes.map((write) => readable(write.precomputed))).toEqual(writes.map((write) => readable(precomputeWrite(write.resource, true))));
+  });
+
   it("leaves unserializable resources to the store", async () => {
     pool = await PrecomputePool.start();
     const cyclic = { ...awkwardPatient, id: "pool-cyclic" } as FhirResource & { self?: unknown };

@@ -36,6 +36,7 @@ export class PrecomputePool {
   private chunk: { write: PoolWrite; item: ChunkItem }[] = [];
   private outstanding: Promise<void>[] = [];
   private failed = false;
+  private workerWrites = 0;
 
   private constructor(worker: Worker) {
     this.worker = worker;
@@ -94,6 +95,11 @@ export class PrecomputePool {
     await Promise.all(outstanding);
   }
 
+  /** Counts the writes whose precomputation came from the worker, for tests and diagnostics. */
+  get precomputedInWorker(): number {
+    return this.workerWrites;
+  }
+
   /** Ends the worker; writes added later are precomputed on this thread. */
   async close(): Promise<void> {
     this.failed = true;
@@ -104,6 +110,11 @@ export class PrecomputePool {
     if (this.chunk.length === 0) return;
     const chunk = this.chunk;
     this.chunk = [];
+    // Writes queued after the worker stopped are precomputed here, because it would never reply.
+    if (this.failed) {
+      for (const entry of chunk) entry.write.precomputed = precomputeOrLeave(entry.write.resource);
+      return;
+    }
     const id = this.nextId++;
     const result = new Promise<ChunkResult>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
     const request: ChunkRequest = { id, items: chunk.map((entry) => entry.item) };
@@ -112,7 +123,10 @@ export class PrecomputePool {
     this.worker.postMessage(request);
     this.outstanding.push(
       result.then(
-        (answer) => chunk.forEach((entry, index) => (entry.write.precomputed = fromChunkResult(entry.item, answer, index))),
+        (answer) => {
+          chunk.forEach((entry, index) => (entry.write.precomputed = fromChunkResult(entry.item, answer, index)));
+          this.workerWrites += chunk.length;
+        },
         () => chunk.forEach((entry) => (entry.write.precomputed = precomputeOrLeave(entry.write.resource))),
       ),
     );
