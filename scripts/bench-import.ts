@@ -8,7 +8,7 @@
 //   npm run bench:import -- [--runs N] [--backend pglite|postgres] [--batch-size N] [--no-worker] [PATH...]
 //
 // On PostgreSQL the import hashes and indexes resources in a worker thread, as `npm run import`
-// does; --no-worker keeps that work on the main thread, for comparison. The worker starts before
+// does. --no-worker keeps that work on the main thread, for comparison. The worker starts before
 // the timing, like the definitions.
 // PATH defaults to ../shared/data/synthea beside the project. PostgreSQL is BENCH_DATABASE_URL,
 // else DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/test; each run uses a new schema

@@ -1,7 +1,6 @@
+import { isUuid } from "../auth/is-uuid";
 import type { Database } from "../db/database";
 import type { AuditAgent } from "./audit-record";
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Turns a FHIR caller id ("user:<id>", "client:<id>" or "user:<id>:client:<id>") into audit
@@ -19,7 +18,7 @@ export async function loadAuditAgents(db: Database, callerId: string): Promise<A
 
   const [user, client] = await Promise.all([
     // User ids are UUID columns, and PostgreSQL rejects any other text there instead of finding no row.
-    userId === undefined || !uuidPattern.test(userId) ? null : db.prisma.user.findUnique({ where: { id: userId }, select: { name: true } }),
+    userId === undefined || !isUuid(userId) ? null : db.prisma.user.findUnique({ where: { id: userId }, select: { name: true } }),
     clientId === undefined ? null : db.prisma.oauthClient.findUnique({ where: { id: clientId }, select: { name: true } }),
   ]);
   const agents: AuditAgent[] = [];

@@ -1,3 +1,5 @@
+import { isUuid } from "./is-uuid";
+
 /** Domain of the sign-in emails made up for imported patients; `.example` is reserved (RFC 2606). */
 export const memberEmailDomain = "members.lakeview.example";
 
@@ -6,8 +8,6 @@ const maxLocalPartLength = 64;
 
 /** Maximum length of the name part, in characters, so emails stay short enough to type. */
 const maxNameLength = 40;
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Makes a sign-in email for an imported patient from their name and Patient id, such as
@@ -19,7 +19,7 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
  * the first 8 digits, still get one email, which createAccount then rejects as taken.
  */
 export function toMemberEmail(name: string | null, patientId: string): string {
-  const suffix = uuidPattern.test(patientId) ? patientId.slice(0, 8).toLowerCase() : toSlug(patientId);
+  const suffix = isUuid(patientId) ? patientId.slice(0, 8).toLowerCase() : toSlug(patientId);
   const nameRoom = Math.min(maxNameLength, maxLocalPartLength - suffix.length - 1);
   const namePart = (toSlug(name ?? "") || "member").slice(0, Math.max(nameRoom, 0)).replace(/-+$/, "");
   const localPart = [namePart, suffix].filter((part) => part.length > 0).join("-");

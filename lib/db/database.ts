@@ -5,10 +5,10 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
-import { DatabaseOpenError } from "./database-open-error";
-import { PrismaClient } from "./generated/client";
 import { logger } from "../log/logger";
 import { toErrorFields } from "../log/to-error-fields";
+import { DatabaseOpenError } from "./database-open-error";
+import { PrismaClient } from "./generated/client";
 import { lockDataDir } from "./lock-data-dir";
 import { pgSqlClient } from "./pg-sql-client";
 import { pgliteSqlClient } from "./pglite-sql-client";
@@ -44,7 +44,7 @@ export interface TransactionOptions {
   /**
    * The work only reads. At READ COMMITTED each statement takes its own snapshot, in a
    * transaction or not, so with a statement timeout PostgreSQL runs it without BEGIN and COMMIT,
-   * on connections that start with that timeout: two round trips fewer. Inside an open
+   * on connections that start with that timeout, which saves two round trips. Inside an open
    * transaction it joins that transaction as any work does.
    */
   readOnly?: boolean;
@@ -147,8 +147,8 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
   const boundedPools = new Map<number, pg.Pool>();
   let closed = false;
   const boundedSql = (timeoutMs: number): SqlClient => {
-    if (closed) throw new Error("The database was closed; open it again before running statements.");
-    const setting = Math.max(1, Math.round(timeoutMs));
+    if (closed) throw new Error("The database is closed. Open it again before running statements.");
+    const setting = toTimeoutMs(timeoutMs);
     let bounded = boundedPools.get(setting);
     if (!bounded) {
       bounded = new pg.Pool({ connectionString: url, max: 8, options: [searchPath, `-c statement_timeout=${setting}`].filter(Boolean).join(" ") });
@@ -213,9 +213,14 @@ async function runPgTransaction<T>(pool: pg.Pool, fn: (sql: SqlClient) => Promis
   return result;
 }
 
-/** Formats a timeout as a setting in whole milliseconds of at least 1, because 0 would turn the limit off. */
+/** Formats a timeout as a quoted statement_timeout value in whole milliseconds (see toTimeoutMs). */
 export function toTimeoutSetting(timeoutMs: number): string {
-  return `'${Math.max(1, Math.round(timeoutMs))}ms'`;
+  return `'${toTimeoutMs(timeoutMs)}ms'`;
+}
+
+/** Rounds a timeout to whole milliseconds of at least 1, because 0 would turn the limit off. */
+function toTimeoutMs(timeoutMs: number): number {
+  return Math.max(1, Math.round(timeoutMs));
 }
 
 /**

@@ -10,7 +10,8 @@ export interface SqlClient {
   execute(text: string, values?: unknown[], options?: StatementOptions): Promise<number>;
   /**
    * Runs `COPY … FROM STDIN` with `rows` as its input, in COPY's text format (one line per row,
-   * columns separated by tabs) as a string or its UTF-8 bytes, and returns the number of rows copied. Only the PostgreSQL
+   * columns separated by tabs) as a string or its UTF-8 bytes, and returns the number of rows
+   * copied. Only the PostgreSQL
    * client has it; callers fall back to INSERT on PGlite.
    */
   copyFrom?(statement: string, rows: string | Uint8Array): Promise<number>;

@@ -78,7 +78,7 @@ async function readStored(db: Database): Promise<Record<string, string[]>> {
 
 // Only PostgreSQL copies index rows, so only there does the import hand work to the worker.
 describe.skipIf(!existsSync(dataDir) || !process.env.TEST_DATABASE_URL)("importPaths with a precompute worker", () => {
-  it("stores the same rows as without", async () => {
+  it("matches an import without it", async () => {
     const inputs = [...files, await writeAwkwardBundle()];
     const pool = await PrecomputePool.start();
     const report = await importPaths(withWorker, inputs, { precomputePool: pool }).finally(() => pool.close());

@@ -47,8 +47,8 @@ export interface ImportOptions {
    */
   profileValidation?: boolean;
   /**
-   * Hashes resources and formats their index rows in this worker thread (PostgreSQL only; see
-   * PrecomputePool). The caller starts and closes it. Without it that work runs on this thread.
+   * The worker thread that hashes resources and formats their index rows, on PostgreSQL only
+   * (see PrecomputePool). The caller starts and closes it. Without it, this thread does that work.
    */
   precomputePool?: PrecomputePool;
 }

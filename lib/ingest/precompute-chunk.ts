@@ -7,9 +7,12 @@ import { contentHashOf } from "../fhir/store/serialize-resource";
 export interface ChunkItem {
   /** JSON of the resource without `meta`. */
   body: string;
-  /** JSON of `meta` without versionId and lastUpdated; "{}" when nothing else was in it. */
+  /** JSON of `meta` without versionId and lastUpdated. It is "{}" when nothing else was in it. */
   keptMetaJson: string;
-  /** JSON of the whole `meta` as the resource carries it, which the index reads; absent without meta. */
+  /**
+   * JSON of the whole `meta` as the resource carries it, which the index reads. Absent when the
+   * resource has no meta.
+   */
   metaJson?: string;
 }
 
@@ -20,7 +23,10 @@ export interface ChunkItem {
  * `offsets[base + t + 1]`.
  */
 export interface ChunkResult {
-  /** One content hash per item; "" for an item that could not be indexed, which the store then handles itself. */
+  /**
+   * Content hashes, one per item. An item that could not be indexed gets "", and the store then
+   * handles it itself.
+   */
   hashes: string[];
   bytes: Uint8Array;
   offsets: Uint32Array;

@@ -16,7 +16,7 @@ export interface PoolWrite {
   precomputed?: PrecomputedWrite;
 }
 
-/** Resources per message to the worker; the Synthea patient bundles here hold 170 to 500 entries. */
+/** Resources per message to the worker. A Synthea patient bundle has a few hundred entries. */
 const chunkSize = 128;
 
 /**
@@ -59,7 +59,8 @@ export class PrecomputePool {
       const onExit = (code: number): void => reject(new Error(`The precompute worker stopped with exit code ${code} before it was ready.`));
       worker.once("error", reject).once("exit", onExit);
       worker.once("message", () => {
-        // Only these two: removeAllListeners would also remove the worker's own, which deliver messages.
+        // Only these two, because removeAllListeners would also remove the worker's own
+        // listeners, which deliver messages.
         worker.off("error", reject).off("exit", onExit);
         resolve();
       });
@@ -68,10 +69,10 @@ export class PrecomputePool {
     return new PrecomputePool(worker);
   }
 
-  /** Queues a write; its `precomputed` is set by the time `settled` resolves. */
+  /** Queues a write. Its `precomputed` is set by the time `settled` resolves. */
   add(write: PoolWrite): void {
     if (this.failed) {
-      write.precomputed = precomputeOrLeave(write.resource);
+      precomputeHere(write);
       return;
     }
     const { resource } = write;
@@ -112,13 +113,14 @@ export class PrecomputePool {
     this.chunk = [];
     // Writes queued after the worker stopped are precomputed here, because it would never reply.
     if (this.failed) {
-      for (const entry of chunk) entry.write.precomputed = precomputeOrLeave(entry.write.resource);
+      for (const entry of chunk) precomputeHere(entry.write);
       return;
     }
     const id = this.nextId++;
     const result = new Promise<ChunkResult>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
     const request: ChunkRequest = { id, items: chunk.map((entry) => entry.item) };
-    // Referenced while results are due, so that awaiting them keeps the process running.
+    // The worker is referenced while results are due, so that awaiting them keeps the
+    // process running.
     this.worker.ref();
     this.worker.postMessage(request);
     this.outstanding.push(
@@ -127,7 +129,7 @@ export class PrecomputePool {
           chunk.forEach((entry, index) => (entry.write.precomputed = fromChunkResult(entry.item, answer, index)));
           this.workerWrites += chunk.length;
         },
-        () => chunk.forEach((entry) => (entry.write.precomputed = precomputeOrLeave(entry.write.resource))),
+        () => chunk.forEach((entry) => precomputeHere(entry.write)),
       ),
     );
   }
@@ -138,6 +140,11 @@ export class PrecomputePool {
     for (const { reject } of this.waiting.values()) reject(error);
     this.waiting.clear();
   }
+}
+
+/** Precomputes a write on this thread, as the import does without a worker on PostgreSQL. */
+function precomputeHere(write: PoolWrite): void {
+  write.precomputed = precomputeOrLeave(write.resource, true);
 }
 
 function fromChunkResult(item: ChunkItem, result: ChunkResult, index: number): PrecomputedWrite | undefined {

@@ -51,7 +51,10 @@ export class WriteBatcher {
     private readonly matcher: ConditionalMatcher,
     private readonly listener: BatchListener,
     private readonly batchSize: number,
-    /** Precomputes in a worker thread when given; on PostgreSQL only, where index rows are copied. */
+    /**
+     * The worker thread that precomputes writes, when given. Only PostgreSQL uses it, because only
+     * there are index rows copied.
+     */
     private readonly pool?: PrecomputePool,
   ) {}
 

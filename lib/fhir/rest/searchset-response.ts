@@ -2,7 +2,7 @@ import type { BundleLink, FhirResource } from "fhir/r4";
 
 import { extractIndexRows } from "../extract-index-rows";
 import { patientCompartmentsOf } from "../patient-compartments";
-import type { StoredResource } from "../search/stored-resource";
+import { referenceOf, type StoredResource } from "../search/stored-resource";
 import type { FhirResponse } from "./fhir-request";
 
 /** One entry of a searchset Bundle. */
@@ -28,7 +28,7 @@ export function searchsetResponse(
   const resources: string[] = [];
   const patientIds = new Set<string>();
   for (const { stored, mode } of entries) {
-    const reference = stored.reference ?? `${stored.resource.resourceType}/${stored.resource.id ?? ""}`;
+    const reference = referenceOf(stored);
     const json = transform === undefined && stored.json !== undefined ? stored.json : JSON.stringify(transform ? transform(stored.resource) : stored.resource);
     parts.push(`{"fullUrl":${JSON.stringify(`${baseUrl}/${reference}`)},"resource":${json},"search":{"mode":"${mode}"}}`);
     resources.push(reference);

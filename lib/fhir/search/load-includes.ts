@@ -3,7 +3,7 @@ import type { AccessScope } from "./access-scope";
 import { buildScopeCondition } from "./build-scope-condition";
 import type { IncludeRequest, SearchRequest } from "./search-request";
 import { SqlParameters } from "./sql-parameters";
-import { toStoredResource, type StoredResource, type StoredResourceRow } from "./stored-resource";
+import { referenceOf, toStoredResource, typeAndIdOf, type StoredResource, type StoredResourceRow } from "./stored-resource";
 
 /** Rounds of `:iterate` after the first, so a reference cycle cannot loop. */
 const MAX_ITERATE_ROUNDS = 3;
@@ -17,7 +17,7 @@ export const MAX_INCLUDED = 1000;
  */
 export async function loadIncludes(sql: SqlClient, matches: StoredResource[], request: SearchRequest, scope: AccessScope): Promise<StoredResource[]> {
   if (request.includes.length === 0 && request.revincludes.length === 0) return [];
-  const seen = new Set(matches.map((match) => keyOf(match)));
+  const seen = new Set(matches.map(referenceOf));
   const included: StoredResource[] = [];
   let frontier = matches;
 
@@ -30,7 +30,7 @@ export async function loadIncludes(sql: SqlClient, matches: StoredResource[], re
 
     frontier = [];
     for (const resource of found) {
-      const key = keyOf(resource);
+      const key = referenceOf(resource);
       if (seen.has(key) || included.length >= MAX_INCLUDED) continue;
       seen.add(key);
       included.push(resource);
@@ -38,20 +38,6 @@ export async function loadIncludes(sql: SqlClient, matches: StoredResource[], re
     }
   }
   return included;
-}
-
-function keyOf(stored: StoredResource): string {
-  return stored.reference ?? `${stored.resource.resourceType}/${stored.resource.id ?? ""}`;
-}
-
-/**
- * Returns the type and id of a stored resource. A page read as JSON text carries its reference,
- * so its resources need not be parsed for this.
- */
-function typeAndIdOf(stored: StoredResource): { resourceType: string; id: string } {
-  const slash = stored.reference?.indexOf("/") ?? -1;
-  if (stored.reference !== undefined && slash > 0) return { resourceType: stored.reference.slice(0, slash), id: stored.reference.slice(slash + 1) };
-  return { resourceType: stored.resource.resourceType, id: stored.resource.id ?? "" };
 }
 
 function idsOfType(resources: StoredResource[], resourceType: string): string[] {

@@ -56,3 +56,24 @@ export function toStoredResource(row: StoredResourceRow): StoredResource {
     ...(row.patient_ids === undefined ? {} : { patientIds: row.patient_ids }),
   };
 }
+
+/**
+ * Returns "Type/id" of a stored resource, from the row when the query selected it, so that the
+ * resource need not be parsed.
+ */
+export function referenceOf(stored: StoredResource): string {
+  return stored.reference ?? `${stored.resource.resourceType}/${stored.resource.id ?? ""}`;
+}
+
+/**
+ * Returns the type and id of a stored resource, from the row when the query selected them, so
+ * that the resource need not be parsed.
+ */
+export function typeAndIdOf(stored: StoredResource): { resourceType: string; id: string } {
+  // Resource types have no slash, so the first one separates type and id.
+  const slash = stored.reference?.indexOf("/") ?? -1;
+  if (stored.reference !== undefined && slash > 0) {
+    return { resourceType: stored.reference.slice(0, slash), id: stored.reference.slice(slash + 1) };
+  }
+  return { resourceType: stored.resource.resourceType, id: stored.resource.id ?? "" };
+}

@@ -31,7 +31,7 @@ export function precomputeWrite(resource: FhirResource, forCopy = false): Precom
  * Precomputes a write, or leaves it to the store when that fails, so that the failure surfaces
  * inside the unit's transaction and rejects that unit only.
  */
-export function precomputeOrLeave(resource: FhirResource, forCopy = true): PrecomputedWrite | undefined {
+export function precomputeOrLeave(resource: FhirResource, forCopy: boolean): PrecomputedWrite | undefined {
   try {
     return precomputeWrite(resource, forCopy);
   } catch {

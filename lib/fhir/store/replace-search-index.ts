@@ -62,8 +62,8 @@ export interface IndexTableRow {
 }
 
 /**
- * Rows of a resource in COPY's text format, per table, as a string or as its UTF-8 bytes (the
- * import's worker thread sends bytes); a table without rows has no entry.
+ * Rows of a resource in COPY's text format, per table. Each is a string, or its UTF-8 bytes when
+ * the import's worker thread formatted it. A table without rows has no entry.
  */
 export type IndexCopyText = Partial<Record<IndexTable, string | Uint8Array>>;
 

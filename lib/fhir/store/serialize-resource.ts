@@ -25,8 +25,8 @@ export function serializeResource(resource: FhirResource): SerializedResource {
 }
 
 /**
- * The JSON parts of serializeResource without the hash, for a caller that hashes elsewhere (the
- * import hashes in a worker thread with contentHashOf).
+ * Serializes a resource into the JSON parts of serializeResource, without the hash, for a caller
+ * that hashes elsewhere (the import hashes in a worker thread with contentHashOf).
  */
 export function serializeWithoutHash(resource: FhirResource): Omit<SerializedResource, "hash"> {
   // Most imported resources have no meta, and they need no copy without it.
@@ -41,7 +41,10 @@ export function serializeWithoutHash(resource: FhirResource): Omit<SerializedRes
   return { body: JSON.stringify(rest), keptMetaJson: JSON.stringify(keptMeta) };
 }
 
-/** The content hash of serialized parts: of the body alone when no meta is kept, else of the body with its kept meta. */
+/**
+ * Returns the content hash of serialized parts: of the body alone when no meta is kept, else of
+ * the body with its kept meta.
+ */
 export function contentHashOf(parts: Omit<SerializedResource, "hash">): string {
   return sha256Hex(parts.keptMetaJson === "{}" ? parts.body : withMetaJson(parts.body, parts.keptMetaJson));
 }
