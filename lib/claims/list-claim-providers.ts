@@ -19,18 +19,20 @@ interface ProviderRow {
 /**
  * Lists the providers of a patient's own listed claims, by name. The name is the first non-empty
  * provider display on the claims, else the referenced resource's name. Claims whose provider has
- * no relative reference cannot be filtered by provider, so they add no option.
+ * no relative reference cannot be filtered by provider, so they add no option. json_to_record
+ * parses each body once, where each `->` on the stored column would parse it again.
  */
 export async function listClaimProviders(db: Database, store: FhirStore, patientId: string): Promise<ClaimProviderOption[]> {
   const rows = await db.sql.query<ProviderRow>(
-    `SELECT v.content->'provider'->>'reference' AS reference, max(NULLIF(btrim(v.content->'provider'->>'display'), '')) AS display
+    `SELECT body.provider->>'reference' AS reference, max(NULLIF(btrim(body.provider->>'display'), '')) AS display
      FROM resource_compartment c
      JOIN resource r ON r.resource_type = c.resource_type AND r.id = c.resource_id AND NOT r.deleted
      JOIN resource_version v ON v.resource_type = r.resource_type AND v.id = r.id AND v.version_id = r.version_id
+     CROSS JOIN LATERAL json_to_record(v.content) AS body(status text, patient json, provider json)
      WHERE c.compartment_type = 'Patient' AND c.compartment_id = $1 AND c.resource_type = 'ExplanationOfBenefit'
-       AND v.content->'patient'->>'reference' = 'Patient/' || $1
-       AND v.content->>'status' IN ('active', 'cancelled')
-       AND v.content->'provider'->>'reference' IS NOT NULL
+       AND body.patient->>'reference' = 'Patient/' || $1
+       AND body.status IN ('active', 'cancelled')
+       AND body.provider->>'reference' IS NOT NULL
      GROUP BY 1`,
     [patientId],
   );

@@ -68,7 +68,7 @@ function pageParameters(patientId: string, query: ClaimListQuery): unknown[] {
 /**
  * Parameters: $1 patient id, $2 statuses, $3 claim type or null, $4 provider reference or null,
  * $5 and $6 first and last day number or null, $7 limit, $8 offset, $9 the claim type system,
- * $10 the claim type codes other than "other". jsonb_to_record reads the few fields the filters
+ * $10 the claim type codes other than "other". json_to_record reads the few fields the filters
  * need in one pass, because each `->` on a stored body decompresses it again. Only the page's rows
  * read their whole body. The left join keeps the total when the page is past the end, with one
  * row whose content is null.
@@ -86,7 +86,7 @@ function pageSql(sort: ClaimListQuery["sort"]): string {
       CROSS JOIN LATERAL (
         SELECT fields.status, fields.patient->>'reference' AS patient_reference, fields.provider->>'reference' AS provider_reference,
           fields.type, fields."billablePeriod"->>'start' AS start_text, fields.created
-        FROM jsonb_to_record(v.content) AS fields(status text, patient jsonb, provider jsonb, type jsonb, "billablePeriod" jsonb, created text)
+        FROM json_to_record(v.content) AS fields(status text, patient json, provider json, type json, "billablePeriod" json, created text)
       ) AS body
       WHERE c.compartment_type = 'Patient' AND c.compartment_id = $1 AND c.resource_type = 'ExplanationOfBenefit'
         AND body.patient_reference = 'Patient/' || $1
@@ -95,7 +95,7 @@ function pageSql(sort: ClaimListQuery["sort"]): string {
     ),
     typed AS MATERIALIZED (
       SELECT own.id, own.version_id, (
-        SELECT coding->>'code' FROM jsonb_array_elements(COALESCE(own.type->'coding', '[]'::jsonb)) AS coding
+        SELECT coding->>'code' FROM json_array_elements(COALESCE(own.type->'coding', '[]'::json)) AS coding
         WHERE coding->>'code' = ANY($10::text[]) AND (coding->>'system' IS NULL OR coding->>'system' = $9::text)
         LIMIT 1
       ) AS claim_type,

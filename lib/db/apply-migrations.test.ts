@@ -79,4 +79,27 @@ describe("applyMigrations", () => {
       "search_token_type_param_code_system",
     ]);
   });
+
+  it("hash-indexes resource_id of index tables", async () => {
+    // Reads the catalog of this schema only: pg_indexes would describe the indexes of every
+    // schema, and other test files drop theirs meanwhile.
+    const rows = await db.sql.query<{ table_name: string; method: string }>(
+      `SELECT t.relname AS table_name, am.amname AS method
+       FROM pg_index x
+       JOIN pg_class i ON i.oid = x.indexrelid
+       JOIN pg_class t ON t.oid = x.indrelid
+       JOIN pg_am am ON am.oid = i.relam
+       JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = x.indkey[0]
+       WHERE t.relnamespace = current_schema()::regnamespace AND x.indnatts = 1 AND a.attname = 'resource_id'
+         AND (t.relname LIKE 'search\\_%' OR t.relname = 'resource_compartment')
+       ORDER BY 1`,
+    );
+
+    expect(rows).toEqual(
+      ["resource_compartment", "search_date", "search_number", "search_quantity", "search_reference", "search_string", "search_token", "search_uri"].map((table) => ({
+        table_name: table,
+        method: "hash",
+      })),
+    );
+  });
 });

@@ -18,7 +18,7 @@ const ZONE = "(Z|(\\+|-)((0[0-9]|1[0-3]):[0-5][0-9]|14:00))";
 const NO_WHITESPACE = /^[^ \t\r\n]*$/;
 const NOT_EMPTY = { test: (value: string): boolean => value.length > 0 };
 const MAX_INTEGER = 2_147_483_647;
-/** Characters below U+0020 other than tab, LF and CR, which no FHIR string may hold (PostgreSQL's jsonb also refuses U+0000). */
+/** Characters below U+0020 other than tab, LF and CR, which no FHIR string may hold (PostgreSQL also cannot read U+0000 out of stored JSON). */
 export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 const CONTROL_CHARACTER_FIX = "Remove the control characters: FHIR strings may contain tab, CR and LF, and no other character below U+0020";
 

@@ -22,7 +22,7 @@ const files = ["hospitalInformation1596649672088.json", "practitionerInformation
 // The tables an import writes, each with the columns that do not depend on the clock.
 const tables: Record<string, string> = {
   resource: "resource_type, id, version_id, deleted, content_hash",
-  resource_version: "resource_type, id, version_id, deleted, content - 'meta' AS content, content->'meta'->'profile' AS profile",
+  resource_version: "resource_type, id, version_id, deleted, content::jsonb - 'meta' AS content, content->'meta'->'profile' AS profile",
   search_token: "*",
   search_string: "*",
   search_date: "*",

@@ -73,7 +73,7 @@ const message = (code: ProfileErrorCode): { message: ProfileErrorCode } => ({ me
 
 /**
  * Control characters other than tab, carriage return and line feed (C0, DEL and C1). Nobody
- * types them into an address, and PostgreSQL rejects a NUL byte inside jsonb.
+ * types them into an address, and PostgreSQL cannot read a NUL character out of stored JSON.
  */
 const controlCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 

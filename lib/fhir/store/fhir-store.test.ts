@@ -52,6 +52,19 @@ describe("FhirStore", () => {
     await expect(store.read("Patient", created.id ?? "")).resolves.toEqual(created);
   });
 
+  it("stores version text as written", async () => {
+    const single = await store.create(patient("ignored", "Okafor"));
+    const batch = await store.writeAll(Array.from({ length: 120 }, (_, index) => ({ kind: "put" as const, resource: patient(`p-text-${index}`, "Okafor") })));
+    const written = [single, ...batch.map((outcome) => outcome.resource)];
+
+    const rows = await db.sql.query<{ id: string; text: string }>(
+      "SELECT id, content::text AS text FROM resource_version WHERE resource_type = 'Patient' AND id = ANY($1::text[])",
+      [written.map((resource) => resource?.id)],
+    );
+    const texts = new Map(rows.map((row) => [row.id, row.text]));
+    for (const resource of written) expect(texts.get(resource?.id ?? "")).toBe(JSON.stringify(resource));
+  });
+
   it("keeps every version and reads each one", async () => {
     const first = await store.update(patient("p-versions", "Lee"));
     const second = await store.update(patient("p-versions", "Li"));

@@ -165,8 +165,8 @@ async function saveCurrentRows(sql: SqlClient, rows: VersionRow[], versions: str
 
   const inserted = await sql.execute(
     `WITH t AS (
-       SELECT * FROM jsonb_to_recordset($1::jsonb)
-         AS t(resource_type text, id text, version_id int, last_updated timestamptz, deleted boolean, content_hash text, content jsonb, current text)
+       SELECT * FROM json_to_recordset($1::json)
+         AS t(resource_type text, id text, version_id int, last_updated timestamptz, deleted boolean, content_hash text, content json, current text)
      ),
      saved_versions AS (
        INSERT INTO resource_version (resource_type, id, version_id, last_updated, deleted, content)
