@@ -21,6 +21,12 @@ const MAX_INTEGER = 2_147_483_647;
 /** Characters below U+0020 other than tab, LF and CR, which no FHIR string may hold (PostgreSQL also cannot read U+0000 out of stored JSON). */
 export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 const CONTROL_CHARACTER_FIX = "Remove the control characters: FHIR strings may contain tab, CR and LF, and no other character below U+0020";
+/**
+ * Half of a UTF-16 surrogate pair without the other half, such as the JSON escape "\ud800" alone.
+ * It is no Unicode character, and PostgreSQL refuses it wherever it reads into stored JSON.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATE_FIX = "Remove the unpaired surrogate (a \\uD800 to \\uDFFF escape without its partner): FHIR strings must be valid Unicode";
 
 const RULES: Record<string, PrimitiveRule> = {
   boolean: { json: "boolean", fix: "Use true or false, without quotes" },
@@ -77,6 +83,9 @@ export function checkPrimitive(type: string, value: unknown): string | undefined
   }
   if (typeof value === "string" && CONTROL_CHARACTER.test(value)) {
     return CONTROL_CHARACTER_FIX;
+  }
+  if (typeof value === "string" && LONE_SURROGATE.test(value)) {
+    return LONE_SURROGATE_FIX;
   }
   if (typeof value === "string" && rule.pattern && !rule.pattern.test(value)) {
     return rule.fix;

@@ -19,14 +19,15 @@ afterAll(async () => {
 
 const JSON_BODY = { "Content-Type": "application/fhir+json" };
 const STRING_FIX = "Remove the control characters: FHIR strings may contain tab, CR and LF, and no other character below U+0020";
+const SURROGATE_FIX = "Remove the unpaired surrogate (a \\uD800 to \\uDFFF escape without its partner): FHIR strings must be valid Unicode";
 
 function searchOutcome(key: string): unknown {
   const diagnostics = `Search parameter "${key}" contains an invalid control character, such as %00. FHIR search values may contain tab, CR and LF but no other character below U+0020; remove it.`;
   return { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "invalid", diagnostics }] };
 }
 
-function invalidString(expression: string, valueAsJson: string, type = "string"): unknown {
-  const diagnostics = `${expression} ${valueAsJson} is not a valid FHIR ${type}. ${STRING_FIX}.`;
+function invalidString(expression: string, valueAsJson: string, type = "string", fix = STRING_FIX): unknown {
+  const diagnostics = `${expression} ${valueAsJson} is not a valid FHIR ${type}. ${fix}.`;
   return { resourceType: "OperationOutcome", issue: [{ severity: "error", code: "invalid", diagnostics, expression: [expression] }] };
 }
 
@@ -89,5 +90,22 @@ describe("control characters in resource bodies", () => {
 
     expect(response.status).toBe(400);
     expect(response.body).toEqual(expected);
+  });
+});
+
+describe("unpaired surrogates in resource bodies", () => {
+  it("rejects a lone \\ud800 in a string", async () => {
+    const body = JSON.stringify({ resourceType: "Patient", name: [{ family: "half \ud800 pair" }] });
+    const response = await sendFhirRequest(db, "Patient", { method: "POST", headers: JSON_BODY, body });
+
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual(invalidString("Patient.name[0].family", '"half \\ud800 pair"', "string", SURROGATE_FIX));
+  });
+
+  it("keeps a paired surrogate", async () => {
+    const body = JSON.stringify({ resourceType: "Patient", name: [{ family: "Rivera \ud83d\ude00" }] });
+    const response = await sendFhirRequest(db, "Patient", { method: "POST", headers: JSON_BODY, body });
+
+    expect(response.status).toBe(201);
   });
 });
