@@ -44,7 +44,10 @@ function addValue(target: ValueTarget, value: unknown, fhirType: string): void {
 export function listCompiledSearchParameters(resourceType: string): readonly CompiledSearchParameter[] {
   let compiled = compiledByType.get(resourceType);
   if (compiled === undefined) {
-    compiled = listSearchParameters(resourceType).map((parameter) => ({
+    // A union parameter's rows would repeat those of its parts (see indexedCodesOf).
+    compiled = listSearchParameters(resourceType)
+      .filter((parameter) => parameter.indexedAs === undefined)
+      .map((parameter) => ({
       code: parameter.code,
       type: parameter.type,
       expressions: parameter.expressions.map(compileSearchExpression),

@@ -11,6 +11,12 @@ export interface SearchParameterDefinition {
   type: IndexedSearchParameterType;
   /** The FHIRPath parts of the official expression that apply to this resource type. */
   expressions: string[];
+  /**
+   * Set when the parameter is the union of other parameters of its type, such as Observation's
+   * `combo-code` (`code` and `component-code`): the codes whose index rows together are its own.
+   * Its rows are not stored, and searches look for theirs instead (see indexedCodesOf).
+   */
+  indexedAs?: string[];
 }
 
 /** The resource types whose search parameters the store indexes. */
@@ -67,6 +73,18 @@ export function listSearchParameters(resourceType: string): readonly SearchParam
   return definitionsByType.get(resourceType) ?? definitionsByType.get("Resource") ?? [];
 }
 
+/**
+ * Returns the parameter codes whose index rows serve a search on `code` of a resource type: the
+ * code itself, or the parts of a union parameter (see SearchParameterDefinition.indexedAs). A
+ * token's display-text name ("combo-code:text", see tokenTextParam) maps to its parts' names.
+ */
+export function indexedCodesOf(resourceType: string, code: string): readonly string[] {
+  const textSuffix = code.endsWith(":text") ? ":text" : "";
+  const baseCode = code.slice(0, code.length - textSuffix.length);
+  const parts = listSearchParameters(resourceType).find((parameter) => parameter.code === baseCode)?.indexedAs;
+  return parts ? parts.map((part) => `${part}${textSuffix}`) : [code];
+}
+
 function loadDefinitions(): Map<string, SearchParameterDefinition[]> {
   const bundle = readR4Definitions<Bundle<SearchParameter>>("search-parameters.json");
   const byType = new Map<string, SearchParameterDefinition[]>();
@@ -80,7 +98,25 @@ function loadDefinitions(): Map<string, SearchParameterDefinition[]> {
       addDefinition(byType, parameter, parameter.type, parameter.expression);
     }
   }
+  for (const definitions of byType.values()) markUnions(definitions);
   return byType;
+}
+
+/**
+ * Marks each token or quantity parameter whose expression parts are exactly those of other
+ * parameters of the same type taken together, so that its rows, which would repeat theirs, are
+ * not stored. Reference parameters are left alone: `_include` and chains name the parameter.
+ */
+function markUnions(definitions: SearchParameterDefinition[]): void {
+  for (const union of definitions) {
+    if (union.type !== "token" && union.type !== "quantity") continue;
+    const wanted = new Set(union.expressions);
+    const parts = definitions.filter(
+      (other) => other !== union && other.type === union.type && other.expressions.length < wanted.size && other.expressions.every((part) => wanted.has(part)),
+    );
+    const covered = new Set(parts.flatMap((part) => part.expressions));
+    if (parts.length > 1 && covered.size === wanted.size) union.indexedAs = parts.map((part) => part.code);
+  }
 }
 
 function addDefinition(

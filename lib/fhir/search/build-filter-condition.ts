@@ -8,7 +8,7 @@ import {
   referenceCondition,
   tokenCondition,
 } from "./build-value-conditions";
-import { INDEX_TABLES } from "./index-tables";
+import { INDEX_TABLES, paramCondition } from "./index-tables";
 import type { IndexedType, SearchFilter } from "./search-request";
 import type { SqlParameters } from "./sql-parameters";
 
@@ -91,7 +91,7 @@ function indexRowExists(type: IndexedType, param: string, target: FilterTarget, 
   const keepAsSubPlan = subPlanSuffix(params);
   return `EXISTS (SELECT 1 FROM ${INDEX_TABLES[type]} ${t}
     WHERE ${t}.resource_type = ${params.add(target.resourceType)} AND ${t}.resource_id = ${target.alias}.id
-      AND ${t}.param = ${params.add(param)} AND ${valueCondition(t)}${keepAsSubPlan})`;
+      AND ${paramCondition(`${t}.param`, target.resourceType, param, params)} AND ${valueCondition(t)}${keepAsSubPlan})`;
 }
 
 function chainCondition(filter: Extract<SearchFilter, { kind: "chain" }>, target: FilterTarget, context: FilterBuildContext): string {

@@ -1,4 +1,4 @@
-import { INDEX_TABLES } from "./index-tables";
+import { INDEX_TABLES, paramCondition } from "./index-tables";
 import type { IndexedType, SortKey } from "./search-request";
 import type { SqlParameters } from "./sql-parameters";
 
@@ -34,5 +34,5 @@ function sortExpression(key: SortKey, alias: string, resourceType: string, param
   const t = params.alias("s");
   const aggregate = key.descending ? "max" : "min";
   return `(SELECT ${aggregate}(${t}.${SORT_COLUMNS[key.table]}) FROM ${INDEX_TABLES[key.table]} ${t}
-    WHERE ${t}.resource_type = ${params.add(resourceType)} AND ${t}.resource_id = ${alias}.id AND ${t}.param = ${params.add(key.code)})`;
+    WHERE ${t}.resource_type = ${params.add(resourceType)} AND ${t}.resource_id = ${alias}.id AND ${paramCondition(`${t}.param`, resourceType, key.code, params)})`;
 }
