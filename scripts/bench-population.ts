@@ -270,31 +270,20 @@ async function benchFhir(db: Database): Promise<void> {
   ];
   log(`FHIR over HTTP (${concurrency} connections, ${durationSeconds} s each, as the admin): search | requests | per second | median ms | p95 ms | errors | load generator CPU`);
   for (const [name, url] of searches) {
-    const load = (forSeconds: number, onResponse?: (statusCode: number, responseTime: number) => void): Promise<autocannon.Result> =>
-      new Promise((resolve, reject) => {
-        const options: autocannon.Options = {
-          url: baseUrl,
-          connections: concurrency,
-          duration: forSeconds,
-          headers: { cookie, accept: "application/fhir+json", "accept-encoding": "gzip" },
-          requests: patients.map((patient) => ({ method: "GET", path: url(patient) })),
-        };
-        const instance = autocannon(options, (error: unknown, finished) => (error ? reject(error) : resolve(finished)));
-        if (onResponse) instance.on("response", (_client, statusCode, _bytes, responseTime) => onResponse(statusCode, responseTime));
-      });
+    const paths = patients.map(url);
     // Five seconds first, not counted, so that the figures are those of a server past its warm-up.
-    await load(5);
+    await sendLoad(paths, cookie, 5);
 
     const times: number[] = [];
     let errors = 0;
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
-    const result = await load(durationSeconds, (statusCode, responseTime) => {
+    const result = await sendLoad(paths, cookie, durationSeconds, (statusCode, responseTime) => {
       times.push(responseTime);
       if (statusCode !== 200) errors++;
     });
     const elapsed = seconds(started);
-    // The load generator shares the two cores with the portal and PostgreSQL, so its own share is shown.
+    // The load generator shares the machine's cores with the portal and PostgreSQL, so its own share is shown.
     const cpu = process.cpuUsage(cpuBefore);
     const cpuShare = (cpu.user + cpu.system) / 1e6 / elapsed;
     errors += result.errors + result.timeouts;
@@ -302,6 +291,31 @@ async function benchFhir(db: Database): Promise<void> {
       `  ${name} | ${times.length} | ${(times.length / elapsed).toFixed(1)} | ${percentile(times, 0.5).toFixed(0)} | ${percentile(times, 0.95).toFixed(0)} | ${errors} | ${Math.round(cpuShare * 100)}% of a core`,
     );
   }
+}
+
+/**
+ * Sends GET requests for `paths`, in turn, to the portal for `runSeconds` over `concurrency`
+ * connections, and passes each response's status and time in milliseconds to `onResponse`.
+ */
+function sendLoad(
+  paths: string[],
+  cookie: string,
+  runSeconds: number,
+  onResponse?: (statusCode: number, responseTime: number) => void,
+): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    const options: autocannon.Options = {
+      url: baseUrl,
+      connections: concurrency,
+      duration: runSeconds,
+      headers: { cookie, accept: "application/fhir+json", "accept-encoding": "gzip" },
+      requests: paths.map((path) => ({ method: "GET", path })),
+    };
+    const instance = autocannon(options, (error: unknown, result) => (error ? reject(error) : resolve(result)));
+    if (onResponse) {
+      instance.on("response", (_client, statusCode, _bytes, responseTime) => onResponse(statusCode, responseTime));
+    }
+  });
 }
 
 /** The steps that work on the database directly. The `pages` and `fhir` steps share one portal after them. */

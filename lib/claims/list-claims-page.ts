@@ -69,9 +69,9 @@ function pageParameters(patientId: string, query: ClaimListQuery): unknown[] {
  * Parameters: $1 patient id, $2 statuses, $3 claim type or null, $4 provider reference or null,
  * $5 and $6 first and last day number or null, $7 limit, $8 offset, $9 the claim type system,
  * $10 the claim type codes other than "other". json_to_record reads the few fields the filters
- * need in one pass, because each `->` on a stored body decompresses it again. Only the page's rows
- * read their whole body. The left join keeps the total when the page is past the end, with one
- * row whose content is null.
+ * need in one pass, because each `->` on a stored body decompresses and parses it again. Only the
+ * page's rows read their whole body. The left join keeps the total when the page is past the end,
+ * with one row whose content is null.
  */
 function pageSql(sort: ClaimListQuery["sort"]): string {
   const direction = sort === "oldest" ? "ASC" : "DESC";

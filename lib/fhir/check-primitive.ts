@@ -23,7 +23,7 @@ export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 const CONTROL_CHARACTER_FIX = "Remove the control characters: FHIR strings may contain tab, CR and LF, and no other character below U+0020";
 /**
  * Half of a UTF-16 surrogate pair without the other half, such as the JSON escape "\ud800" alone.
- * It is no Unicode character, and PostgreSQL refuses it wherever it reads into stored JSON.
+ * It is not a Unicode character, and PostgreSQL rejects it when a query reads a field of stored JSON.
  */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const LONE_SURROGATE_FIX = "Remove the unpaired surrogate (a \\uD800 to \\uDFFF escape without its partner): FHIR strings must be valid Unicode";

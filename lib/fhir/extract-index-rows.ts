@@ -48,10 +48,10 @@ export function listCompiledSearchParameters(resourceType: string): readonly Com
     compiled = listSearchParameters(resourceType)
       .filter((parameter) => parameter.indexedAs === undefined)
       .map((parameter) => ({
-      code: parameter.code,
-      type: parameter.type,
-      expressions: parameter.expressions.map(compileSearchExpression),
-    }));
+        code: parameter.code,
+        type: parameter.type,
+        expressions: parameter.expressions.map(compileSearchExpression),
+      }));
     compiledByType.set(resourceType, compiled);
   }
   return compiled;

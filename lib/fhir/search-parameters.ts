@@ -1,6 +1,7 @@
 import type { Bundle, SearchParameter } from "fhir/r4";
 import { readR4Definitions } from "./read-r4-definitions";
 import { splitTopLevel } from "./split-top-level";
+import { tokenOfTextParam, tokenTextParam } from "./token-text-param";
 
 /** The search parameter types the store indexes. Composite and special parameters are left out. */
 export type IndexedSearchParameterType = "token" | "string" | "date" | "reference" | "number" | "quantity" | "uri";
@@ -12,9 +13,9 @@ export interface SearchParameterDefinition {
   /** The FHIRPath parts of the official expression that apply to this resource type. */
   expressions: string[];
   /**
-   * Set when the parameter is the union of other parameters of its type, such as Observation's
-   * `combo-code` (`code` and `component-code`): the codes whose index rows together are its own.
-   * Its rows are not stored, and searches look for theirs instead (see indexedCodesOf).
+   * Codes of the parameters whose rows together are this one's, set when R4 defines it as their
+   * union (Observation's `combo-code` is `code` and `component-code`). Such a parameter stores no
+   * rows, and searches read its parts' rows (see indexedCodesOf).
    */
   indexedAs?: string[];
 }
@@ -79,10 +80,10 @@ export function listSearchParameters(resourceType: string): readonly SearchParam
  * token's display-text name ("combo-code:text", see tokenTextParam) maps to its parts' names.
  */
 export function indexedCodesOf(resourceType: string, code: string): readonly string[] {
-  const textSuffix = code.endsWith(":text") ? ":text" : "";
-  const baseCode = code.slice(0, code.length - textSuffix.length);
-  const parts = listSearchParameters(resourceType).find((parameter) => parameter.code === baseCode)?.indexedAs;
-  return parts ? parts.map((part) => `${part}${textSuffix}`) : [code];
+  const token = tokenOfTextParam(code);
+  const parts = listSearchParameters(resourceType).find((parameter) => parameter.code === (token ?? code))?.indexedAs;
+  if (parts === undefined) return [code];
+  return token === undefined ? parts : parts.map(tokenTextParam);
 }
 
 function loadDefinitions(): Map<string, SearchParameterDefinition[]> {
@@ -110,12 +111,19 @@ function loadDefinitions(): Map<string, SearchParameterDefinition[]> {
 function markUnions(definitions: SearchParameterDefinition[]): void {
   for (const union of definitions) {
     if (union.type !== "token" && union.type !== "quantity") continue;
-    const wanted = new Set(union.expressions);
-    const parts = definitions.filter(
-      (other) => other !== union && other.type === union.type && other.expressions.length < wanted.size && other.expressions.every((part) => wanted.has(part)),
+
+    const unionExpressions = new Set(union.expressions);
+    const members = definitions.filter(
+      (other) =>
+        other !== union &&
+        other.type === union.type &&
+        other.expressions.length < unionExpressions.size &&
+        other.expressions.every((expression) => unionExpressions.has(expression)),
     );
-    const covered = new Set(parts.flatMap((part) => part.expressions));
-    if (parts.length > 1 && covered.size === wanted.size) union.indexedAs = parts.map((part) => part.code);
+    const covered = new Set(members.flatMap((member) => member.expressions));
+    if (members.length > 1 && covered.size === unionExpressions.size) {
+      union.indexedAs = members.map((member) => member.code);
+    }
   }
 }
 

@@ -1,3 +1,5 @@
+const TEXT_SUFFIX = ":text";
+
 /**
  * Returns the name under which a token parameter's display text is indexed as string rows, such as
  * "code:text" for "code". The token `:text` modifier searches those rows. A search URL separates
@@ -8,5 +10,10 @@
  * `:text` misses them; no reindex command exists yet.
  */
 export function tokenTextParam(param: string): string {
-  return `${param}:text`;
+  return `${param}${TEXT_SUFFIX}`;
+}
+
+/** Returns the token parameter whose display-text name `param` is ("code" for "code:text"), or undefined for any other name. */
+export function tokenOfTextParam(param: string): string | undefined {
+  return param.endsWith(TEXT_SUFFIX) ? param.slice(0, -TEXT_SUFFIX.length) : undefined;
 }
