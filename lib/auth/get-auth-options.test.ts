@@ -10,6 +10,7 @@ import { createAccount, type Account } from "./create-account";
 import { getAuthOptions } from "./get-auth-options";
 import { readClientIp } from "./read-client-ip";
 import { getTokenUser } from "./get-token-user";
+import { signInUnavailableCode } from "./sign-in-error-code";
 import { SignInThrottle } from "./sign-in-throttle";
 
 const secret = "test-secret-of-at-least-32-characters-0123456789";
@@ -304,6 +305,60 @@ describe("getAuthOptions sign-in throttle", () => {
 
     expect(await attemptSignIn(options, "alma@example.org", password, attacker)).toBe("SignInThrottled:15");
     expect(await attemptSignIn(options, "alma@example.org", password, { "x-forwarded-for": "203.0.113.8" })).toBeNull();
+  });
+});
+
+describe("getAuthOptions sign-in when the database fails", () => {
+  const wrongPassword = "a long enough passwore";
+  let db: Database;
+  let options: AuthOptions;
+
+  beforeAll(async () => {
+    vi.stubEnv("NEXTAUTH_SECRET", secret);
+    vi.stubEnv("NEXTAUTH_URL", "http://127.0.0.1:3400");
+    db = await openTestDatabase();
+    await new FhirStore(db).writeAll([{ kind: "put", resource: { resourceType: "Patient", id: "p-1" } satisfies Patient }]);
+    await createAccount(db, { email: "alma@example.org", name: "Alma Reyes", password, role: "member", patientId: "p-1" });
+    options = getAuthOptions(() => Promise.resolve(db), new SignInThrottle());
+  });
+
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    await db.close();
+  });
+
+  it("reports unavailable when the database cannot open", async () => {
+    const unreachable = getAuthOptions(() => Promise.reject(new Error("connection refused")), new SignInThrottle());
+
+    expect(await attemptSignIn(unreachable, "alma@example.org", password)).toBe(signInUnavailableCode);
+  });
+
+  it("reports unavailable when the check fails", async () => {
+    await db.exec('ALTER TABLE "sign_in_throttle" RENAME TO "sign_in_throttle_away"');
+    try {
+      expect(await attemptSignIn(options, "alma@example.org", password)).toBe(signInUnavailableCode);
+    } finally {
+      await db.exec('ALTER TABLE "sign_in_throttle_away" RENAME TO "sign_in_throttle"');
+    }
+  });
+
+  it("reports unavailable when recording fails", async () => {
+    // A statement trigger fires even when no row changes, so the success's DELETE fails as well.
+    await db.exec(`
+      CREATE FUNCTION reject_throttle_write() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'sign_in_throttle is read-only in this test';
+      END
+      $$;
+      CREATE TRIGGER reject_throttle_write BEFORE INSERT OR UPDATE OR DELETE ON "sign_in_throttle"
+        FOR EACH STATEMENT EXECUTE FUNCTION reject_throttle_write();
+    `);
+    try {
+      expect(await attemptSignIn(options, "alma@example.org", wrongPassword)).toBe(signInUnavailableCode);
+      expect(await attemptSignIn(options, "alma@example.org", password)).toBe(signInUnavailableCode);
+    } finally {
+      await db.exec('DROP TRIGGER reject_throttle_write ON "sign_in_throttle"; DROP FUNCTION reject_throttle_write()');
+    }
   });
 });
 

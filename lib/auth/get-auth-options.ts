@@ -17,11 +17,8 @@ import { signInUnavailableCode, toSignInThrottledCode } from "./sign-in-error-co
 import { SignInThrottle } from "./sign-in-throttle";
 import { verifyCredentials } from "./verify-credentials";
 
-/**
- * Failed sign-ins of this server process. The route builds its options on every request, so the
- * counts live here rather than in getAuthOptions.
- */
-const processSignInThrottle = new SignInThrottle();
+/** The sign-in throttle with the default limits. Its counts are in the database, shared by every process. */
+const defaultSignInThrottle = new SignInThrottle();
 
 /**
  * Builds next-auth's options: email and password sign-in, sessions kept in a signed, encrypted
@@ -33,7 +30,7 @@ const processSignInThrottle = new SignInThrottle();
  */
 export function getAuthOptions(
   loadDatabase: () => Promise<Database> = getDatabase,
-  throttle: SignInThrottle = processSignInThrottle,
+  throttle: SignInThrottle = defaultSignInThrottle,
 ): AuthOptions {
   return {
     secret: readAuthSecret(),
@@ -117,7 +114,7 @@ interface SignInRequest {
 
 /**
  * Checks one sign-in. A locked email or IP address is rejected with a code that carries the minutes
- * left, before the database is read, and every wrong password or unknown email counts a failure.
+ * left, before the password is checked, and every wrong password or unknown email counts a failure.
  */
 async function authorize(
   loadDatabase: () => Promise<Database>,
@@ -127,29 +124,38 @@ async function authorize(
   if (!email || !password) {
     return null;
   }
+
   const attempt = { email, ip };
-  const decision = throttle.check(attempt);
+  const db = await withSignInDatabase("open database", loadDatabase);
+  const decision = await withSignInDatabase("check throttle", () => throttle.check(db, attempt));
   if (!decision.allowed) {
     logger.warn({ ip, retryAfterMs: decision.retryAfterMs }, "sign-in locked out after too many failed attempts");
     throw new Error(toSignInThrottledCode(decision.retryAfterMs));
   }
+
   const startedAt = performance.now();
-
-  let user: SessionUser | null;
-  try {
-    user = await verifyCredentials(await loadDatabase(), email, password);
-  } catch (error) {
-    logger.error(toErrorFields(error), "sign-in failed to reach the database");
-    throw new Error(signInUnavailableCode);
-  }
-
+  const user = await withSignInDatabase("verify credentials", () => verifyCredentials(db, email, password));
   const durationMs = Math.round(performance.now() - startedAt);
+
   if (!user) {
-    throttle.recordFailure(attempt);
+    await withSignInDatabase("record failure", () => throttle.recordFailure(db, attempt));
     logger.info({ durationMs }, "sign-in rejected");
     return null;
   }
-  throttle.recordSuccess(attempt);
+  await withSignInDatabase("record success", () => throttle.recordSuccess(db, attempt));
   logger.info({ userId: user.id, role: user.role, durationMs }, "sign-in succeeded");
   return user;
+}
+
+/**
+ * Runs one database step of a sign-in. A failure is logged with the step and ends the sign-in as
+ * signInUnavailableCode, so an attempt never skips the throttle because the database failed.
+ */
+async function withSignInDatabase<T>(step: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    logger.error({ step, ...toErrorFields(error) }, "sign-in failed to reach the database");
+    throw new Error(signInUnavailableCode);
+  }
 }
