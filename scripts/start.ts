@@ -1,6 +1,7 @@
 // `npm start`: checks the settings, migrates the database, loads demo data into an empty one,
 // brings the analytics tables up to date, builds the portal when its sources changed since the last
-// build, then serves it (PORT, default 3000; HOST, default 127.0.0.1).
+// build, then serves it (PORT, default 3000; HOST, default 127.0.0.1). On PostgreSQL it runs one
+// server process per core, up to 4, on that port (LAKEVIEW_PROCESSES).
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -8,6 +9,7 @@ import path from "node:path";
 import { refreshAnalyticsViews } from "@/lib/analytics/refresh-analytics-views";
 
 import { openDatabaseOrExit } from "./open-database-or-exit";
+import { runCluster } from "./portal-cluster";
 import { nextBinPath, portalEnvironment, prepareDatabase, projectRoot, readSettingsOrExit, runNext } from "./portal-process";
 import { sourceFingerprint } from "./source-fingerprint";
 
@@ -17,8 +19,14 @@ const env = portalEnvironment(settings);
 await prepareDatabase(settings);
 await refreshAnalytics();
 buildIfChanged();
-console.log(`Lakeview is starting on http://${settings.host}:${settings.port}`);
-runNext(["start", "--port", String(settings.port), "--hostname", settings.host], env);
+const nextArgs = ["start", "--port", String(settings.port), "--hostname", settings.host];
+if (settings.processes > 1) {
+  console.log(`Lakeview is starting on http://${settings.host}:${settings.port} with ${settings.processes} server processes`);
+  runCluster({ exec: nextBinPath(), args: nextArgs, cwd: projectRoot, env, processes: settings.processes, log: (line) => console.error(line) });
+} else {
+  console.log(`Lakeview is starting on http://${settings.host}:${settings.port}`);
+  runNext(nextArgs, env);
+}
 
 /**
  * Applies the changes since the last refresh to the analytics tables, or builds them on first

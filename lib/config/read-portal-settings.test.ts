@@ -16,6 +16,7 @@ describe("readPortalSettings", () => {
       authSecret: undefined,
       measureBundleDir: undefined,
       igDir: undefined,
+      processes: 1,
     });
   });
 
@@ -25,7 +26,7 @@ describe("readPortalSettings", () => {
       now,
     );
 
-    expect(settings).toEqual({ port: 3100, host: "::1", demoMembers: 300, demoToday: new Date("2026-02-28T12:00:00Z"), authSecret: "k3J9-pQz7_Lm2Vx8Rt5Wb1Nc6Hd4Fg0Ys", measureBundleDir: undefined, igDir: undefined });
+    expect(settings).toEqual({ port: 3100, host: "::1", demoMembers: 300, demoToday: new Date("2026-02-28T12:00:00Z"), authSecret: "k3J9-pQz7_Lm2Vx8Rt5Wb1Nc6Hd4Fg0Ys", measureBundleDir: undefined, igDir: undefined, processes: 1 });
   });
 
   it.each([
@@ -45,9 +46,24 @@ describe("readPortalSettings", () => {
     ["NEXTAUTH_SECRET", "ab".repeat(20), "NEXTAUTH_SECRET repeats a few characters, so it can be guessed"],
     ["LAKEVIEW_MEASURE_BUNDLE_DIR", "/nonexistent/measures", 'LAKEVIEW_MEASURE_BUNDLE_DIR "/nonexistent/measures" is not an existing folder; point it at the folder of measure bundles, or unset it to run no configured measures.'],
     ["LAKEVIEW_IG_DIR", "/nonexistent/igs", 'LAKEVIEW_IG_DIR "/nonexistent/igs" is not an existing folder; point it at a folder of FHIR packages (one subfolder per package), or unset it to validate against base R4 only.'],
+    ["LAKEVIEW_PROCESSES", "0", 'LAKEVIEW_PROCESSES "0" is not a whole number from 1 to 6; set it to one, or unset it for 1.'],
+    ["LAKEVIEW_PROCESSES", "7", 'LAKEVIEW_PROCESSES "7" is not a whole number from 1 to 6; set it to one, or unset it for 1.'],
+    ["LAKEVIEW_PROCESSES", "2", 'LAKEVIEW_PROCESSES "2" needs PostgreSQL, because PGlite\'s data folder is open in one process at a time; set DATABASE_URL, or unset LAKEVIEW_PROCESSES for 1.'],
     ["NEXTAUTH_SECRET", "short", "NEXTAUTH_SECRET is 5 characters long; use a random string of at least 32, or unset it to let npm start create one."],
   ])("rejects %s=%j", (name, value, message) => {
     expect(() => readPortalSettings({ NODE_ENV: "production", [name]: value }, now)).toThrow(message);
+  });
+
+  it("defaults processes to cores on PostgreSQL", () => {
+    const postgres: NodeJS.ProcessEnv = { NODE_ENV: "production", DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/test" };
+
+    expect(readPortalSettings(postgres, now, 2).processes).toBe(2);
+    expect(readPortalSettings(postgres, now, 16).processes).toBe(4);
+    expect(readPortalSettings({ ...postgres, LAKEVIEW_PROCESSES: "6" }, now, 2).processes).toBe(6);
+    expect(readPortalSettings({ NODE_ENV: "production" }, now, 16).processes).toBe(1);
+    expect(() => readPortalSettings({ ...postgres, LAKEVIEW_PROCESSES: "many" }, now, 16)).toThrow(
+      'LAKEVIEW_PROCESSES "many" is not a whole number from 1 to 6; set it to one, or unset it for 4.',
+    );
   });
 
   it("resolves the measure bundle folder", () => {

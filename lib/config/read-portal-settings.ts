@@ -1,3 +1,5 @@
+import { availableParallelism } from "node:os";
+
 import { minSecretLength } from "../auth/read-auth-secret";
 import { MAX_DEMO_MEMBERS } from "../demo/generate-demo-data";
 import { readIgDir } from "./read-ig-dir";
@@ -16,13 +18,30 @@ export interface PortalSettings {
   measureBundleDir: string | undefined;
   /** Absolute path of LAKEVIEW_IG_DIR; undefined validates against base R4 only. */
   igDir: string | undefined;
+  /** Server processes `npm start` runs on the one port: LAKEVIEW_PROCESSES (see defaultProcesses). */
+  processes: number;
+}
+
+/**
+ * The maximum of LAKEVIEW_PROCESSES. Each process opens up to 16 PostgreSQL connections (its pool
+ * and its search pool, 8 each), and PostgreSQL allows 100 by default.
+ */
+export const maxProcesses = 6;
+
+/**
+ * Server processes when LAKEVIEW_PROCESSES is unset: one per core up to 4 on PostgreSQL, which
+ * leaves PostgreSQL's default connection limit room for the command-line tools, and one on PGlite,
+ * whose data folder is open in one process at a time.
+ */
+export function defaultProcesses(env: NodeJS.ProcessEnv, cores: number): number {
+  return usesPostgres(env) ? Math.min(cores, 4) : 1;
 }
 
 /**
  * Reads and checks the portal's settings. Throws one Error that lists every bad variable, its
  * value and the fix, so a typo stops the start before the database is touched.
  */
-export function readPortalSettings(env: NodeJS.ProcessEnv, now: Date = new Date()): PortalSettings {
+export function readPortalSettings(env: NodeJS.ProcessEnv, now: Date = new Date(), cores: number = availableParallelism()): PortalSettings {
   const problems: string[] = [];
   const port = readWholeNumber(env, "PORT", 3000, 1, 65_535, problems);
   const demoMembers = readWholeNumber(env, "LAKEVIEW_DEMO_MEMBERS", 25, 1, MAX_DEMO_MEMBERS, problems);
@@ -33,11 +52,27 @@ export function readPortalSettings(env: NodeJS.ProcessEnv, now: Date = new Date(
   const host = readHost(env, problems);
   const authSecret = env.NEXTAUTH_SECRET;
   if (authSecret !== undefined) checkSecret(authSecret, problems);
+  const processes = readProcesses(env, cores, problems);
 
   if (problems.length > 0) {
     throw new Error(problems.join("\n"));
   }
-  return { port, host, demoMembers, demoToday, authSecret, measureBundleDir, igDir };
+  return { port, host, demoMembers, demoToday, authSecret, measureBundleDir, igDir, processes };
+}
+
+function usesPostgres(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(env.DATABASE_URL);
+}
+
+function readProcesses(env: NodeJS.ProcessEnv, cores: number, problems: string[]): number {
+  const problemsBefore = problems.length;
+  const processes = readWholeNumber(env, "LAKEVIEW_PROCESSES", defaultProcesses(env, cores), 1, maxProcesses, problems);
+  if (problems.length === problemsBefore && processes > 1 && !usesPostgres(env)) {
+    problems.push(
+      `LAKEVIEW_PROCESSES "${env.LAKEVIEW_PROCESSES}" needs PostgreSQL, because PGlite's data folder is open in one process at a time; set DATABASE_URL, or unset LAKEVIEW_PROCESSES for 1.`,
+    );
+  }
+  return processes;
 }
 
 function readHost(env: NodeJS.ProcessEnv, problems: string[]): string {

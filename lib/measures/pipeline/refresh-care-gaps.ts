@@ -29,9 +29,9 @@ let requestedAgain = false;
  * Starts refreshCareGaps in the background and returns at once, for request handlers that should
  * not wait for it. Calls that arrive while a refresh runs are merged into one more run after it,
  * so a burst of writes costs at most two refreshes.
- * NOTE: the merging is per process. Several portal processes each refresh after their own writes;
- * the watermark keeps the result right, but the same patient may be evaluated twice. A lock row in
- * the database would merge them once the portal runs as more than one process.
+ * NOTE: the merging is per process. On PostgreSQL the portal runs several processes, and each
+ * refreshes after its own writes; the watermark keeps the result right, but the same patient may
+ * be evaluated twice. A lock row in the database would merge them.
  */
 export function scheduleCareGapRefresh(db: Database): void {
   if (running) {
