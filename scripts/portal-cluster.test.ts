@@ -6,14 +6,14 @@ import path from "node:path";
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
-// A server that responds with its process id, exits on a request for /stop, and closes every
-// connection, so that each request is a new connection for the cluster to hand out.
+// A server that responds with its process id (or its Node options, for /exec-argv), exits on a
+// request for /stop, and closes every connection, so that each request is a new connection for the cluster to hand out.
 const serverScript = `
 import http from "node:http";
 if (process.env.FAIL_AT_START) process.exit(2);
 http.createServer((request, response) => {
   response.setHeader("connection", "close");
-  response.end(String(process.pid));
+  response.end(request.url === "/exec-argv" ? JSON.stringify(process.execArgv) : String(process.pid));
   if (request.url === "/stop") setTimeout(() => process.exit(3), 10);
 }).listen(Number(process.env.PORT), "127.0.0.1");
 `;
@@ -25,8 +25,8 @@ runCluster({
   args: [],
   cwd: process.cwd(),
   env: process.env,
-  processes: 2,
-  maxRestarts: 2,
+  processes: Number(process.env.PROCESSES ?? 2),
+  maxRestarts: process.env.MAX_RESTARTS ? Number(process.env.MAX_RESTARTS) : undefined,
   log: (line) => console.log(line),
 });
 `;
@@ -127,9 +127,29 @@ describe("runCluster", () => {
     for (const pid of after) expect(isRunning(Number(pid))).toBe(false);
   });
 
+  it("survives every process stopping at once", async () => {
+    const port = await freePort();
+    startPrimary({ PORT: String(port), PROCESSES: "6" });
+    const first = await waitForPids(port, (pids) => pids.size === 6);
+
+    // As the kernel's out-of-memory killer might: every server process at the same moment.
+    for (const pid of first) process.kill(Number(pid), "SIGKILL");
+    const after = await waitForPids(port, (pids) => pids.size === 6 && [...first].every((pid) => !pids.has(pid)));
+
+    expect(after.size).toBe(6);
+  });
+
+  it("runs servers without the tsx loader", async () => {
+    const port = await freePort();
+    startPrimary({ PORT: String(port) });
+    await waitForPids(port, (pids) => pids.size >= 1);
+
+    expect(await answeringPid(port, "/exec-argv")).toBe("[]");
+  });
+
   it("exits 1 when processes keep failing", async () => {
     const port = await freePort();
-    const { exited, output } = startPrimary({ PORT: String(port), FAIL_AT_START: "1" });
+    const { exited, output } = startPrimary({ PORT: String(port), FAIL_AT_START: "1", MAX_RESTARTS: "2" });
 
     expect(await exited).toBe(1);
     expect(output()).toMatch(/stopped \(exit code 2\), 3 within 60 s; the portal stops/);

@@ -10,7 +10,8 @@ export interface ClusterOptions {
   processes: number;
   /**
    * A server process that stops on its own is started again, unless more than this many stopped
-   * within `restartWindowMs`: then the server keeps failing, and the cluster stops.
+   * within `restartWindowMs` (3 per server process by default): then the server keeps failing,
+   * and the cluster stops.
    */
   maxRestarts?: number;
   restartWindowMs?: number;
@@ -27,7 +28,7 @@ export interface ClusterOptions {
  * of them have, or after `stopTimeoutMs`, killing those still running.
  */
 export function runCluster(options: ClusterOptions): void {
-  const maxRestarts = options.maxRestarts ?? 5;
+  const maxRestarts = options.maxRestarts ?? 3 * options.processes;
   const restartWindowMs = options.restartWindowMs ?? 60_000;
   const log = options.log ?? ((line: string) => console.error(line));
   const stoppedAt: number[] = [];
@@ -35,7 +36,9 @@ export function runCluster(options: ClusterOptions): void {
   let stopping = false;
   let exitCode = 0;
 
-  cluster.setupPrimary({ exec: options.exec, args: options.args, cwd: options.cwd });
+  // No execArgv: the server processes run the script with plain Node, not with this process's
+  // tsx loader.
+  cluster.setupPrimary({ exec: options.exec, args: options.args, cwd: options.cwd, execArgv: [] });
   const start = (): void => {
     cluster.fork(options.env);
     running += 1;
@@ -57,7 +60,7 @@ export function runCluster(options: ClusterOptions): void {
       while ((stoppedAt[0] ?? now) <= now - restartWindowMs) stoppedAt.shift();
       const how = signal ? `signal ${signal}` : `exit code ${code}`;
       if (stoppedAt.length > maxRestarts) {
-        log(`Server process ${worker.process.pid} stopped (${how}), ${stoppedAt.length} within ${restartWindowMs / 1000} s; the portal stops. The messages above say why.`);
+        log(`Server process ${worker.process.pid} stopped (${how}), ${stoppedAt.length} within ${restartWindowMs / 1000} s; the portal stops. The messages above show what each process logged last.`);
         exitCode = 1;
         stopAll("SIGTERM");
       } else {
