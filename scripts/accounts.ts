@@ -1,9 +1,11 @@
-// `npm run accounts`: creates sign-in accounts for the portal. Run with --help for the options.
+// `npm run accounts`: creates sign-in accounts for the portal and deletes sign-in locks. Run with
+// --help for the options.
 import { createAccount, type Account } from "@/lib/auth/create-account";
 import type { CreateAccountInput } from "@/lib/auth/create-account-schema";
 import { createMemberAccounts, fallbackMemberName, type MemberAccountsReport } from "@/lib/auth/create-member-accounts";
 import { createCredentialsFile, credentialsHeader, toCredentialsLine, type CredentialsFile } from "@/lib/auth/credentials-file";
 import { parseAccountsArgs, type AccountsCommand } from "@/lib/auth/parse-accounts-args";
+import { SignInThrottle, type SignInThrottleKey } from "@/lib/auth/sign-in-throttle";
 import { toDisplayName } from "@/lib/claims/to-display-name";
 import { applyMigrations } from "@/lib/db/apply-migrations";
 import type { Database } from "@/lib/db/database";
@@ -11,8 +13,9 @@ import { isFhirError } from "@/lib/fhir/fhir-error";
 import { FhirStore } from "@/lib/fhir/store/fhir-store";
 
 import { openDatabaseOrExit } from "./open-database-or-exit";
+import { portalSecretFile, readPortalSecret } from "./read-portal-secret";
 
-const help = `Creates sign-in accounts for Lakeview.
+const help = `Creates sign-in accounts for Lakeview, and deletes sign-in locks.
 
 One account, with the password from --password or LAKEVIEW_MEMBER_PASSWORD:
   npm run accounts -- --patient <PatientId> --email <email> [--name <name>]
@@ -25,6 +28,15 @@ not deceased:
 
   The output contains the new passwords: hand each member only their own line, over a secure
   channel, and delete the output afterwards. The passwords are stored nowhere else.
+
+The failed sign-in count and lock of one email, or of one client address, deleted so that it
+can sign in again at once:
+  npm run accounts -- --unlock <email>
+  npm run accounts -- --unlock-address <ip>
+
+  Counts are stored under an HMAC of the email or address, so the command needs the secret the
+  portal runs with: NEXTAUTH_SECRET, else the file .data/nextauth-secret that npm start creates.
+  It prints whether there was a count to delete; either way it exits with 0.
 
 Options:
   --role <role>        account role: member (default), care_manager or admin
@@ -49,10 +61,17 @@ Options:
   --password <text>    password of the one account, at least 12 characters; prefer the
                        LAKEVIEW_MEMBER_PASSWORD environment variable, which keeps it out of
                        the shell history
+  --unlock <email>     delete the failed sign-in count and lock of this email; letter case
+                       does not matter
+  --unlock-address <ip>
+                       delete the failed sign-in count and lock of this client IP address,
+                       written as in the ip field of the portal's "sign-in locked out" log
+                       lines
   -h, --help           show this text
 
 The database is the one the environment names: DATABASE_URL (PostgreSQL), else the PGlite
-folder LAKEVIEW_DATA_DIR (default .data/pglite).`;
+folder LAKEVIEW_DATA_DIR (default .data/pglite), which only one process can open at a time, so
+stop the portal first.`;
 
 const command = readCommand();
 if (command.kind === "help") {
@@ -60,13 +79,26 @@ if (command.kind === "help") {
   process.exit(0);
 }
 
-const db = await openDatabaseOrExit();
-try {
-  await applyMigrations(db);
-  const failures = command.kind === "all-patients" ? await createForAllPatients(db, command.outPath) : await createOne(db, command);
-  process.exitCode = failures > 0 ? 1 : 0;
-} finally {
-  await db.close();
+if (command.kind === "unlock") {
+  // The secret is read first, so that a missing one is reported before the database is opened.
+  const throttle = new SignInThrottle({ hashSecret: readPortalSecretOrExit() });
+  process.exitCode = await withDatabase((db) => unlock(db, throttle, command.key));
+} else {
+  process.exitCode = await withDatabase(async (db) => {
+    const failures = command.kind === "all-patients" ? await createForAllPatients(db, command.outPath) : await createOne(db, command);
+    return failures > 0 ? 1 : 0;
+  });
+}
+
+/** Opens and migrates the database, runs `work` and returns its exit code. */
+async function withDatabase(work: (database: Database) => Promise<number>): Promise<number> {
+  const db = await openDatabaseOrExit();
+  try {
+    await applyMigrations(db);
+    return await work(db);
+  } finally {
+    await db.close();
+  }
 }
 
 function readCommand(): AccountsCommand {
@@ -140,6 +172,49 @@ async function createForAllPatients(database: Database, outPath: string | undefi
     console.error(summary);
   }
   return report.failures.length;
+}
+
+/** Returns the portal's session secret, or prints why there is none and exits with 1. */
+function readPortalSecretOrExit(): string {
+  let secret: string | null;
+  try {
+    secret = readPortalSecret();
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)} Set NEXTAUTH_SECRET to the value the portal runs with.`);
+    process.exit(1);
+  }
+  if (secret === null) {
+    console.error(
+      `NEXTAUTH_SECRET is not set and ${portalSecretFile} does not exist, so the portal's secret, under which sign-in locks are stored, is unknown. ` +
+        "Set NEXTAUTH_SECRET to the value the portal runs with and run the command again. No secret was created, because a new one would find no lock.",
+    );
+    process.exit(1);
+  }
+  return secret;
+}
+
+async function unlock(database: Database, throttle: SignInThrottle, key: SignInThrottleKey): Promise<number> {
+  const name = "email" in key ? `email ${key.email}` : `address ${key.ip}`;
+
+  const deleted = await throttle.unlock(database, key);
+
+  if (deleted) {
+    console.log(`Deleted the failed sign-in count of ${name}: ${deleted.failures} failures since ${new Date(deleted.windowStart).toISOString()}, ${describeLock(deleted.lockedUntil)}.`);
+  } else {
+    const spelling = "email" in key ? "the email's spelling" : `that the address is written as in the ip field of the portal's "sign-in locked out" log lines`;
+    console.log(
+      `No failed sign-ins are counted for ${name}, so it is not locked. If the portal still reports it locked, check ${spelling}, and that NEXTAUTH_SECRET is the portal's: under another secret no count is found.`,
+    );
+  }
+  return 0;
+}
+
+function describeLock(lockedUntil: number | null): string {
+  if (lockedUntil === null) {
+    return "not locked";
+  }
+  const until = new Date(lockedUntil).toISOString();
+  return lockedUntil > Date.now() ? `locked until ${until}` : `its lock ended at ${until}`;
 }
 
 function printAccount(account: Account): void {

@@ -1,8 +1,6 @@
 // Steps shared by `npm start` and `npm run dev`: checked settings, the session secret, a migrated
 // and seeded database, and Next run as a child that stops with this process.
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -13,6 +11,7 @@ import { calendarYearPeriod } from "@/lib/measures/pipeline/measurement-period-o
 import { updateCareGaps } from "@/lib/measures/pipeline/update-care-gaps";
 
 import { openDatabaseOrExit } from "./open-database-or-exit";
+import { portalSecretFile, readOrCreateSecret } from "./read-portal-secret";
 
 export const projectRoot = path.resolve(import.meta.dirname, "..");
 
@@ -32,7 +31,7 @@ export function portalEnvironment(settings: PortalSettings): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
-    NEXTAUTH_SECRET: settings.authSecret ?? readOrCreateSecret(path.join(projectRoot, ".data", "nextauth-secret")),
+    NEXTAUTH_SECRET: settings.authSecret ?? readOrCreateSecret(portalSecretFile),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://${publicHost}:${settings.port}`,
   };
 }
@@ -82,14 +81,4 @@ export function runNext(args: string[], env: NodeJS.ProcessEnv): void {
 /** Returns the path of the Next CLI script, run with this Node rather than through npx. */
 export function nextBinPath(): string {
   return createRequire(import.meta.url).resolve("next/dist/bin/next");
-}
-
-function readOrCreateSecret(file: string): string {
-  if (existsSync(file)) {
-    return readFileSync(file, "utf8").trim();
-  }
-  mkdirSync(path.dirname(file), { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
 }

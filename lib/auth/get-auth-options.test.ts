@@ -1,17 +1,21 @@
 import type { Patient } from "fhir/r4";
 import NextAuth, { type AuthOptions } from "next-auth";
 import { decode } from "next-auth/jwt";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 import type { Database } from "../db/database";
 import { openTestDatabase } from "../db/open-test-database";
 import { FhirStore } from "../fhir/store/fhir-store";
 import { createAccount, type Account } from "./create-account";
 import { getAuthOptions } from "./get-auth-options";
+import { verifyPassword } from "./hash-password";
 import { readClientIp } from "./read-client-ip";
 import { getTokenUser } from "./get-token-user";
 import { signInUnavailableCode } from "./sign-in-error-code";
-import { SignInThrottle } from "./sign-in-throttle";
+import { SignInThrottle, type SignInAttempt, type ThrottleDecision } from "./sign-in-throttle";
+
+// Spies on the Argon2 verification, which keeps its real behaviour, so tests can count password checks.
+vi.mock("./hash-password", { spy: true });
 
 const secret = "test-secret-of-at-least-32-characters-0123456789";
 const password = "a long enough password";
@@ -137,6 +141,31 @@ function getSession(options: AuthOptions, jar: CookieJar): Promise<AuthResponse>
   return callAuth(options, { method: "GET", path: ["session"], cookies: jar });
 }
 
+/** A throttle whose `limitReached` resolves once it has admitted `limit` attempts. */
+class WatchedThrottle extends SignInThrottle {
+  readonly limitReached: Promise<void>;
+  private admitted = 0;
+  private resolveLimitReached: () => void = () => undefined;
+
+  constructor(private readonly limit: number) {
+    super();
+    this.limitReached = new Promise((resolve) => {
+      this.resolveLimitReached = resolve;
+    });
+  }
+
+  override async admit(db: Database, attempt: SignInAttempt): Promise<ThrottleDecision> {
+    const decision = await super.admit(db, attempt);
+    if (decision.allowed) {
+      this.admitted += 1;
+    }
+    if (this.admitted >= this.limit) {
+      this.resolveLimitReached();
+    }
+    return decision;
+  }
+}
+
 async function readValidAfter(db: Database, userId: string): Promise<Date | null> {
   const user = await db.prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { sessionsValidAfter: true } });
   return user.sessionsValidAfter;
@@ -260,6 +289,11 @@ describe("getAuthOptions sign-in throttle", () => {
     await createAccount(db, { email: "ben@example.org", name: "Ben Ortiz", password, role: "member", patientId: "p-2" });
   });
 
+  beforeEach(async () => {
+    await db.sql.execute("DELETE FROM sign_in_throttle");
+    vi.mocked(verifyPassword).mockClear();
+  });
+
   afterAll(async () => {
     vi.unstubAllEnvs();
     await db.close();
@@ -306,6 +340,44 @@ describe("getAuthOptions sign-in throttle", () => {
     expect(await attemptSignIn(options, "alma@example.org", password, attacker)).toBe("SignInThrottled:15");
     expect(await attemptSignIn(options, "alma@example.org", password, { "x-forwarded-for": "203.0.113.8" })).toBeNull();
   });
+
+  it("checks five passwords of thirty concurrent guesses", async () => {
+    // On PostgreSQL the sign-ins run at once on separate connections. PGlite runs their SQL one
+    // statement after another. The right password is sent once the fifth guess has been admitted,
+    // while the guesses' password checks are still running.
+    const throttle = new WatchedThrottle(5);
+    const options = getAuthOptions(() => Promise.resolve(db), throttle);
+
+    const guesses = Array.from({ length: 29 }, () => attemptSignIn(options, "alma@example.org", wrongPassword));
+    await throttle.limitReached;
+    const rightPassword = attemptSignIn(options, "alma@example.org", password);
+    const guessErrors = await Promise.all(guesses);
+
+    expect(vi.mocked(verifyPassword)).toHaveBeenCalledTimes(5);
+    expect(guessErrors.filter((error) => error === "CredentialsSignin")).toHaveLength(5);
+    expect(guessErrors.filter((error) => error === "SignInThrottled:15")).toHaveLength(24);
+    expect(await rightPassword).toBe("SignInThrottled:15");
+  });
+
+  it("counts no address failure for correct sign-ins", async () => {
+    const options = getAuthOptions(() => Promise.resolve(db), new SignInThrottle({ maxFailuresPerIp: 3 }));
+    const office = { "x-forwarded-for": "203.0.113.9" };
+
+    for (const email of ["alma@example.org", "ben@example.org", "alma@example.org", "ben@example.org"]) {
+      expect(await attemptSignIn(options, email, password, office)).toBeNull();
+    }
+    const firstGuess = await attemptSignIn(options, "a@example.org", wrongPassword, office);
+    const secondGuess = await attemptSignIn(options, "b@example.org", wrongPassword, office);
+    const afterGuesses = await attemptSignIn(options, "alma@example.org", password, office);
+    const thirdGuess = await attemptSignIn(options, "c@example.org", wrongPassword, office);
+    const afterLimit = await attemptSignIn(options, "ben@example.org", password, office);
+
+    expect(firstGuess).toBe("CredentialsSignin");
+    expect(secondGuess).toBe("CredentialsSignin");
+    expect(afterGuesses).toBeNull();
+    expect(thirdGuess).toBe("CredentialsSignin");
+    expect(afterLimit).toBe("SignInThrottled:15");
+  });
 });
 
 describe("getAuthOptions sign-in when the database fails", () => {
@@ -333,7 +405,7 @@ describe("getAuthOptions sign-in when the database fails", () => {
     expect(await attemptSignIn(unreachable, "alma@example.org", password)).toBe(signInUnavailableCode);
   });
 
-  it("reports unavailable when the check fails", async () => {
+  it("reports unavailable when the throttle table is missing", async () => {
     await db.exec('ALTER TABLE "sign_in_throttle" RENAME TO "sign_in_throttle_away"');
     try {
       expect(await attemptSignIn(options, "alma@example.org", password)).toBe(signInUnavailableCode);
@@ -342,8 +414,7 @@ describe("getAuthOptions sign-in when the database fails", () => {
     }
   });
 
-  it("reports unavailable when recording fails", async () => {
-    // A statement trigger fires even when no row changes, so the success's DELETE fails as well.
+  it("reports unavailable when counting fails", async () => {
     await db.exec(`
       CREATE FUNCTION reject_throttle_write() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -358,6 +429,36 @@ describe("getAuthOptions sign-in when the database fails", () => {
       expect(await attemptSignIn(options, "alma@example.org", password)).toBe(signInUnavailableCode);
     } finally {
       await db.exec('DROP TRIGGER reject_throttle_write ON "sign_in_throttle"; DROP FUNCTION reject_throttle_write()');
+    }
+  });
+
+  it("reports unavailable when the account lookup fails", async () => {
+    await db.exec('ALTER TABLE "app_user" RENAME TO "app_user_away"');
+    try {
+      expect(await attemptSignIn(options, "alma@example.org", password)).toBe(signInUnavailableCode);
+    } finally {
+      await db.exec('ALTER TABLE "app_user_away" RENAME TO "app_user"');
+    }
+  });
+
+  it("reports unavailable when recording success fails", async () => {
+    // A row trigger fires only for rows a statement deletes, so admit's delete of expired rows,
+    // which finds none, still runs, and the success's delete of the email's row fails.
+    await db.sql.execute("DELETE FROM sign_in_throttle");
+    await db.exec(`
+      CREATE FUNCTION reject_throttle_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'sign_in_throttle rows cannot be deleted in this test';
+      END
+      $$;
+      CREATE TRIGGER reject_throttle_delete BEFORE DELETE ON "sign_in_throttle"
+        FOR EACH ROW EXECUTE FUNCTION reject_throttle_delete();
+    `);
+    try {
+      expect(await attemptSignIn(options, "alma@example.org", password)).toBe(signInUnavailableCode);
+      expect(await db.sql.query("SELECT failures FROM sign_in_throttle")).toEqual([{ failures: 1 }]);
+    } finally {
+      await db.exec('DROP TRIGGER reject_throttle_delete ON "sign_in_throttle"; DROP FUNCTION reject_throttle_delete()');
     }
   });
 });

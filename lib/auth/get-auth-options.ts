@@ -113,8 +113,10 @@ interface SignInRequest {
 }
 
 /**
- * Checks one sign-in. A locked email or IP address is rejected with a code that carries the minutes
- * left, before the password is checked, and every wrong password or unknown email counts a failure.
+ * Checks one sign-in. The throttle admits the attempt before the password is checked, counting it
+ * as a failure up front, so concurrent attempts cannot pass the limit. A locked email or IP
+ * address is rejected with a code that carries the minutes left. A wrong password or unknown email
+ * stays counted, and a correct one takes its count back.
  */
 async function authorize(
   loadDatabase: () => Promise<Database>,
@@ -127,7 +129,7 @@ async function authorize(
 
   const attempt = { email, ip };
   const db = await withSignInDatabase("open database", loadDatabase);
-  const decision = await withSignInDatabase("check throttle", () => throttle.check(db, attempt));
+  const decision = await withSignInDatabase("admit sign-in", () => throttle.admit(db, attempt));
   if (!decision.allowed) {
     logger.warn({ ip, retryAfterMs: decision.retryAfterMs }, "sign-in locked out after too many failed attempts");
     throw new Error(toSignInThrottledCode(decision.retryAfterMs));
@@ -138,11 +140,10 @@ async function authorize(
   const durationMs = Math.round(performance.now() - startedAt);
 
   if (!user) {
-    await withSignInDatabase("record failure", () => throttle.recordFailure(db, attempt));
     logger.info({ durationMs }, "sign-in rejected");
     return null;
   }
-  await withSignInDatabase("record success", () => throttle.recordSuccess(db, attempt));
+  await withSignInDatabase("record success", () => throttle.recordSuccess(db, attempt, decision));
   logger.info({ userId: user.id, role: user.role, durationMs }, "sign-in succeeded");
   return user;
 }

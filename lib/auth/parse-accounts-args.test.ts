@@ -53,6 +53,13 @@ describe("parseAccountsArgs", () => {
       expected: { kind: "all-patients", outPath: "accounts.tsv" },
     },
     { name: "help among other flags", args: ["--email", "x", "-h"], expected: { kind: "help" } },
+    {
+      name: "unlock of an email ignoring the environment password",
+      args: ["--unlock", " Alma@Example.org "],
+      env: { LAKEVIEW_MEMBER_PASSWORD: password },
+      expected: { kind: "unlock", key: { email: "Alma@Example.org" } },
+    },
+    { name: "unlock of an address", args: ["--unlock-address", "203.0.113.7 "], expected: { kind: "unlock", key: { ip: "203.0.113.7" } } },
   ];
 
   it.each(commandCases)("reads $name", ({ args, env, expected }) => {
@@ -147,6 +154,48 @@ describe("parseAccountsArgs", () => {
       name: "unknown role alone",
       args: ["--role", "owner", "--email", "o@example.org", "--patient", "p-1", ...withPassword],
       issues: [{ diagnostics: '--role "owner" is not one of member, care_manager or admin.', expression: "--role" }],
+    },
+    {
+      name: "unlock with account flags",
+      args: ["--unlock", "alma@example.org", "--role", "admin", "--email", "x@example.org", "--all-patients", ...withPassword],
+      issues: [
+        { diagnostics: "--unlock deletes a sign-in lock and creates no account, so it takes no --role; leave out --role.", expression: "--role" },
+        { diagnostics: "--unlock deletes a sign-in lock and creates no account, so it takes no --email; leave out --email.", expression: "--email" },
+        {
+          diagnostics: "--unlock deletes a sign-in lock and creates no account, so it takes no --password; leave out --password.",
+          expression: "--password",
+        },
+        { diagnostics: "--unlock deletes a sign-in lock and creates no account; leave out --all-patients.", expression: "--all-patients" },
+      ],
+    },
+    {
+      name: "unlock-address with output file",
+      args: ["--unlock-address", "203.0.113.7", "--out", "accounts.tsv"],
+      issues: [
+        { diagnostics: "--unlock-address deletes a sign-in lock and creates no account, so it takes no --out; leave out --out.", expression: "--out" },
+      ],
+    },
+    {
+      name: "unlock of an email and an address",
+      args: ["--unlock", "alma@example.org", "--unlock-address", "203.0.113.7"],
+      issues: [
+        {
+          diagnostics: "--unlock and --unlock-address each delete one lock; run the command once for the email and once for the address.",
+          expression: "--unlock-address",
+        },
+      ],
+    },
+    {
+      name: "empty unlock values",
+      args: ["--unlock", " ", "--unlock-address", ""],
+      issues: [
+        {
+          diagnostics: "--unlock and --unlock-address each delete one lock; run the command once for the email and once for the address.",
+          expression: "--unlock-address",
+        },
+        { diagnostics: "--unlock is empty; pass the email whose sign-in lock to delete.", expression: "--unlock" },
+        { diagnostics: "--unlock-address is empty; pass the client IP address whose sign-in lock to delete.", expression: "--unlock-address" },
+      ],
     },
     // node:util parseArgs writes these two messages, and its wording differs between Node versions.
     {

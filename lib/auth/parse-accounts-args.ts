@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 
 import type { Role } from "../db/generated/enums";
 import { FhirError, type FhirErrorIssue } from "../fhir/fhir-error";
+import type { SignInThrottleKey } from "./sign-in-throttle";
 
 /** The task of one run of `npm run accounts`. */
 export type AccountsCommand =
@@ -20,6 +21,11 @@ export type AccountsCommand =
       kind: "all-patients";
       /** File to write each new account's email and password to, instead of stdout. */
       outPath?: string;
+    }
+  | {
+      kind: "unlock";
+      /** The email or client IP address whose sign-in throttle row to delete. */
+      key: SignInThrottleKey;
     };
 
 const roles: readonly Role[] = ["member", "care_manager", "admin"];
@@ -33,6 +39,8 @@ const optionSpec = {
   "all-patients": { type: "boolean", default: false },
   password: { type: "string" },
   out: { type: "string" },
+  unlock: { type: "string" },
+  "unlock-address": { type: "string" },
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
@@ -41,10 +49,14 @@ type AccountsOptions = ReturnType<typeof parseArgs<{ options: typeof optionSpec 
 /** Flags that name one account, so --all-patients, which makes one account per Patient, takes none of them. */
 const oneAccountFlags = ["email", "name", "patient", "panel"] as const;
 
+/** Flags that create accounts, which --unlock and --unlock-address take none of. */
+const createFlags = ["role", "patient", "email", "name", "panel", "password", "out"] as const;
+
 /**
  * Reads the arguments of `npm run accounts`. For one account the password comes from --password,
  * else from LAKEVIEW_MEMBER_PASSWORD in `env`. --all-patients generates a password per account, so
- * it rejects --password and ignores LAKEVIEW_MEMBER_PASSWORD. Throws FhirError "invalid" with one
+ * it rejects --password and ignores LAKEVIEW_MEMBER_PASSWORD. --unlock and --unlock-address
+ * create no account and ignore LAKEVIEW_MEMBER_PASSWORD too. Throws FhirError "invalid" with one
  * issue per problem, each naming the flag (as `expression`) and what to pass instead. The email's
  * form, the password's length and whether the Patients exist are left to createAccount.
  */
@@ -52,6 +64,9 @@ export function parseAccountsArgs(args: string[], env: Readonly<Record<string, s
   const values = readOptions(args);
   if (values.help) {
     return { kind: "help" };
+  }
+  if (values.unlock !== undefined || values["unlock-address"] !== undefined) {
+    return readUnlockCommand(values);
   }
 
   const allPatients = values["all-patients"];
@@ -72,6 +87,38 @@ export function parseAccountsArgs(args: string[], env: Readonly<Record<string, s
     }
   }
   throw new FhirError("invalid", issues);
+}
+
+function readUnlockCommand(values: AccountsOptions): AccountsCommand {
+  const email = values.unlock?.trim();
+  const ip = values["unlock-address"]?.trim();
+  const issues = listUnlockIssues(values, email, ip);
+
+  if (issues.length === 0) {
+    if (email) return { kind: "unlock", key: { email } };
+    if (ip) return { kind: "unlock", key: { ip } };
+  }
+  throw new FhirError("invalid", issues);
+}
+
+function listUnlockIssues(values: AccountsOptions, email: string | undefined, ip: string | undefined): FhirErrorIssue[] {
+  const flag = email === undefined ? "--unlock-address" : "--unlock";
+  const issues = createFlags
+    .filter((other) => values[other] !== undefined)
+    .map((other) => issue(`--${other}`, `${flag} deletes a sign-in lock and creates no account, so it takes no --${other}; leave out --${other}.`));
+  if (values["all-patients"]) {
+    issues.push(issue("--all-patients", `${flag} deletes a sign-in lock and creates no account; leave out --all-patients.`));
+  }
+  if (email !== undefined && ip !== undefined) {
+    issues.push(issue("--unlock-address", "--unlock and --unlock-address each delete one lock; run the command once for the email and once for the address."));
+  }
+  if (email === "") {
+    issues.push(issue("--unlock", "--unlock is empty; pass the email whose sign-in lock to delete."));
+  }
+  if (ip === "") {
+    issues.push(issue("--unlock-address", "--unlock-address is empty; pass the client IP address whose sign-in lock to delete."));
+  }
+  return issues;
 }
 
 function readOptions(args: string[]): AccountsOptions {
