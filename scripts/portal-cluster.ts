@@ -58,13 +58,13 @@ export function runCluster(options: ClusterOptions): void {
       const now = Date.now();
       stoppedAt.push(now);
       while ((stoppedAt[0] ?? now) <= now - restartWindowMs) stoppedAt.shift();
-      const how = signal ? `signal ${signal}` : `exit code ${code}`;
+      const cause = signal ? `signal ${signal}` : `exit code ${code}`;
       if (stoppedAt.length > maxRestarts) {
-        log(`Server process ${worker.process.pid} stopped (${how}), ${stoppedAt.length} within ${restartWindowMs / 1000} s; the portal stops. The messages above show what each process logged last.`);
+        log(`Server process ${worker.process.pid} stopped (${cause}), ${stoppedAt.length} within ${restartWindowMs / 1000} s; the portal stops. The messages above show what each process logged last.`);
         exitCode = 1;
         stopAll("SIGTERM");
       } else {
-        log(`Server process ${worker.process.pid} stopped (${how}); starting another.`);
+        log(`Server process ${worker.process.pid} stopped (${cause}); starting another.`);
         start();
       }
     }

@@ -30,7 +30,7 @@ let requestedAgain = false;
  * not wait for it. Calls that arrive while a refresh runs are merged into one more run after it,
  * so a burst of writes costs at most two refreshes.
  * NOTE: the merging is per process. On PostgreSQL the portal runs several processes, and each
- * refreshes after its own writes; the watermark keeps the result right, but the same patient may
+ * refreshes after its own writes. The watermark keeps the result right, but the same patient may
  * be evaluated twice. A lock row in the database would merge them.
  */
 export function scheduleCareGapRefresh(db: Database): void {
