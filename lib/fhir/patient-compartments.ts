@@ -6,6 +6,15 @@ import { readR4Definitions } from "./read-r4-definitions";
 export const PATIENT_COMPARTMENT_PARAMS: ReadonlyMap<string, readonly string[]> = loadCompartmentParams();
 
 /**
+ * Types in the Patient compartment that record who reached the patient's data rather than being
+ * part of the record: $everything and the Patient and Group exports leave them out unless `_type`
+ * names them. Every access adds an AuditEvent to the compartment, so with them each call would
+ * return more than the last and access logs would fill the first pages. An export to another
+ * payer would also carry the plan's staff names and client addresses.
+ */
+export const ACCESS_TRAIL_TYPES: readonly string[] = ["AuditEvent"];
+
+/**
  * Lists the ids, sorted, of the Patient compartments a resource belongs to, per the R4 Patient
  * CompartmentDefinition: Patient/X when any compartment parameter of the resource's type refers
  * to Patient/X. A Patient is also in its own compartment. Only relative references count, so

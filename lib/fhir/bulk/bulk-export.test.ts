@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from "node:fs/promis
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import type { FhirResource, Group, Observation, Patient } from "fhir/r4";
+import type { AuditEvent, FhirResource, Group, Observation, Patient } from "fhir/r4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Database } from "../../db/database";
@@ -44,9 +44,24 @@ beforeAll(async () => {
       { resourceType: "Organization", id: "org-unused", name: "Elsewhere Clinic" },
       { resourceType: "Encounter", id: "enc-a1", status: "finished", class: { code: "AMB" }, subject: { reference: "Patient/pat-a" }, serviceProvider: { reference: "Organization/org-used" } },
       { resourceType: "Group", id: "group-ab", type: "person", actual: true, member: [{ entity: { reference: "Patient/pat-a" } }, { entity: { reference: "Patient/pat-b" } }] } satisfies Group,
+      accessOf("audit-a1", "pat-a"),
     ].map((resource) => ({ kind: "put" as const, resource: resource as FhirResource })),
   );
 });
+
+/** Builds the AuditEvent of a care manager reading a patient's record, in that patient's compartment. */
+function accessOf(id: string, patientId: string): AuditEvent {
+  return {
+    resourceType: "AuditEvent",
+    id,
+    type: { system: "http://dicom.nema.org/resources/ontology/DCM", code: "110110", display: "Patient Record" },
+    action: "R",
+    recorded: "2026-12-01T10:00:00Z",
+    agent: [{ requestor: true, who: { display: "Casey Morgan" }, network: { address: "203.0.113.7", type: "2" } }],
+    source: { observer: { display: "Lakeview portal" } },
+    entity: [{ what: { reference: `Patient/${patientId}` } }],
+  };
+}
 
 afterAll(async () => {
   await db.close();
@@ -131,6 +146,15 @@ describe("bulk $export", () => {
       Organization: ["org-used"],
       Patient: ["pat-a"],
     });
+  });
+
+  it("exports AuditEvents only when named", async () => {
+    const statusPath = await exportAndWait("Patient/$export?_type=Patient,AuditEvent", MEMBER_A);
+
+    const manifest = (await send(statusPath, MEMBER_A)).body as Manifest;
+
+    // The member's export without _type, in the test above, has no AuditEvent file although pat-a has one.
+    expect(idsOf(await downloadAll(manifest, MEMBER_A))).toEqual({ Patient: ["pat-a"], AuditEvent: ["audit-a1"] });
   });
 
   it("exports a Group's members", async () => {

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Bundle } from "fhir/r4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { recordAuditEvent } from "../../audit/record-audit-event";
 import type { Database } from "../../db/database";
 import { openTestDatabase } from "../../db/open-test-database";
 import { importPaths } from "../../ingest/import-paths";
@@ -125,6 +126,27 @@ describe.skipIf(!hasSampleData())("Patient/[id]/$everything", () => {
     const resources = await readAllPages(`Patient/${FRANKIE}/$everything?_count=500`, scope);
 
     expect(countByType(resources)).toEqual({ Patient: 1, Encounter: 30 });
+  });
+
+  it("leaves out AuditEvents unless named", async () => {
+    const before = await sendFhirRequest(db, `Patient/${FRANKIE}/$everything?_count=1`);
+    const [access] = await recordAuditEvent(db, {
+      action: "R",
+      subtype: { system: "https://lakeview.example/fhir/CodeSystem/portal-event", code: "care-member-view" },
+      agents: [{ kind: "user", id: "casey", display: "Casey Morgan" }],
+      patientIds: [FRANKIE],
+      outcome: "0",
+      address: "203.0.113.7",
+      recorded: new Date("2026-12-05T10:00:00Z"),
+    });
+
+    const after = await sendFhirRequest(db, `Patient/${FRANKIE}/$everything?_count=1`);
+    const everything = await readAllPages(`Patient/${FRANKIE}/$everything?_count=200`);
+    const named = await readAllPages(`Patient/${FRANKIE}/$everything?_type=AuditEvent`);
+
+    expect((after.body as Bundle).total).toBe((before.body as Bundle).total);
+    expect(everything.filter((resource) => resource.resourceType === "AuditEvent")).toEqual([]);
+    expect(named.map((resource) => resource.id)).toEqual([access?.id]);
   });
 
   it("rejects an unknown _type", async () => {

@@ -5,7 +5,7 @@ import { createBulkExportJob } from "../bulk/bulk-export-jobs";
 import { ensureBulkExportRunning } from "../bulk/ensure-bulk-export-running";
 import { toCallerKey } from "../bulk/to-caller-key";
 import { FhirError } from "../fhir-error";
-import { PATIENT_COMPARTMENT_PARAMS } from "../patient-compartments";
+import { ACCESS_TRAIL_TYPES, PATIENT_COMPARTMENT_PARAMS } from "../patient-compartments";
 import { allowsResourceType, DIRECTORY_RESOURCE_TYPES, type AccessScope } from "../search/access-scope";
 import { readInScope } from "../search/read-in-scope";
 import { exportRunOptions } from "./export-run-options";
@@ -72,10 +72,12 @@ function assertKickOffRequest(request: FhirRequest): void {
 
 /**
  * Lists the types an export writes, in a fixed order: the requested ones, or every type that can
- * hold the level's data. Types the scope hides are left out.
+ * hold the level's data, which for the Patient and Group levels leaves out the access trail
+ * (ACCESS_TRAIL_TYPES). Types the scope hides are left out.
  */
 function exportTypes(level: ExportLevel, requested: string[] | undefined, scope: AccessScope): string[] {
   const patientTypes = new Set(["Patient", ...PATIENT_COMPARTMENT_PARAMS.keys(), ...DIRECTORY_RESOURCE_TYPES]);
+  for (const type of ACCESS_TRAIL_TYPES) patientTypes.delete(type);
   const available = level === "system" ? SUPPORTED_RESOURCE_TYPES : SUPPORTED_RESOURCE_TYPES.filter((type) => patientTypes.has(type));
   return (requested ?? available).filter((type) => allowsResourceType(scope, type));
 }

@@ -1,4 +1,5 @@
 import type { SqlClient } from "../../db/sql-client";
+import { ACCESS_TRAIL_TYPES } from "../patient-compartments";
 import { DIRECTORY_RESOURCE_TYPES, type AccessScope } from "./access-scope";
 import { buildScopeCondition } from "./build-scope-condition";
 import { SqlParameters } from "./sql-parameters";
@@ -24,7 +25,8 @@ export interface EverythingPage {
 /**
  * Lists a Patient, the current resources in its compartment, and the directory resources those
  * refer to through an indexed reference parameter, within the caller's scope. The Patient comes
- * first, then the rest ordered by type and id, so `offset` names a stable page.
+ * first, then the rest ordered by type and id, so `offset` names a stable page. The access trail
+ * (ACCESS_TRAIL_TYPES) is left out unless `types` is given.
  */
 export async function listPatientEverything(sql: SqlClient, scope: AccessScope, patientId: string, options: EverythingOptions): Promise<EverythingPage> {
   const params = new SqlParameters();
@@ -43,6 +45,8 @@ export async function listPatientEverything(sql: SqlClient, scope: AccessScope, 
 
 function buildFrom(scope: AccessScope, patientId: string, options: EverythingOptions, params: SqlParameters): string {
   const id = params.add(patientId);
+  // Left out here rather than below, so that the count does not read them either.
+  const leftOut = params.add(options.types ? [] : [...ACCESS_TRAIL_TYPES]);
   const conditions = ["NOT r.deleted", buildScopeCondition(scope, "r", params)];
   if (options.types) conditions.push(`r.resource_type = ANY(${params.add([...options.types])}::text[])`);
   if (options.since) conditions.push(`r.last_updated >= ${params.add(options.since.toISOString())}::timestamptz`);
@@ -52,10 +56,12 @@ function buildFrom(scope: AccessScope, patientId: string, options: EverythingOpt
       UNION
       SELECT c.resource_type, c.resource_id, 'match' FROM resource_compartment c
       WHERE c.compartment_type = 'Patient' AND c.compartment_id = ${id}::text AND c.resource_type <> 'Patient'
+        AND c.resource_type <> ALL(${leftOut}::text[])
       UNION
       SELECT ref.target_type, ref.target_id, 'include' FROM search_reference ref
       JOIN resource_compartment c ON c.resource_type = ref.resource_type AND c.resource_id = ref.resource_id
-      WHERE c.compartment_type = 'Patient' AND c.compartment_id = ${id}::text AND ref.target_type = ANY(${params.add([...DIRECTORY_RESOURCE_TYPES])}::text[])
+      WHERE c.compartment_type = 'Patient' AND c.compartment_id = ${id}::text AND c.resource_type <> ALL(${leftOut}::text[])
+        AND ref.target_type = ANY(${params.add([...DIRECTORY_RESOURCE_TYPES])}::text[])
     ) k
     JOIN resource r ON r.resource_type = k.resource_type AND r.id = k.id
     JOIN resource_version v ON v.resource_type = r.resource_type AND v.id = r.id AND v.version_id = r.version_id
