@@ -59,7 +59,9 @@ Options:
   --runs N            runs of each chart query (default 30)
   --requests N        requests of each page (default 30)
   --concurrency N     connections for the FHIR searches (default 4)
-  --duration S        seconds of each FHIR search, after 5 of warm-up (default 20)
+  --duration S        seconds of each FHIR search, after 10 of warm-up each (default 20)
+  --rounds N          rounds of the FHIR searches, taking turns, with a summary over them
+                      (default 1)
   --port N            port of the portal (default 3320)
   -h, --help          show this text
 `;
@@ -72,6 +74,7 @@ const { values } = parseArgs({
     requests: { type: "string", default: "30" },
     concurrency: { type: "string", default: "4" },
     duration: { type: "string", default: "20" },
+    rounds: { type: "string", default: "1" },
     port: { type: "string", default: "3320" },
     help: { type: "boolean", short: "h", default: false },
   },
@@ -89,6 +92,7 @@ const runs = positiveInteger("--runs", values.runs);
 const requests = positiveInteger("--requests", values.requests);
 const concurrency = positiveInteger("--concurrency", values.concurrency);
 const durationSeconds = positiveInteger("--duration", values.duration);
+const rounds = positiveInteger("--rounds", values.rounds);
 const baseUrl = `http://127.0.0.1:${positiveInteger("--port", values.port)}`;
 const settings = readPortalSettings(process.env);
 const period = calendarYearPeriod(settings.demoToday);
@@ -253,8 +257,9 @@ async function benchPages(db: Database): Promise<void> {
 }
 
 /**
- * Sends each typical member search to the running portal with autocannon: five seconds of warm-up,
- * then `durationSeconds` that are measured. Each of the `concurrency` connections waits for the
+ * Sends each typical member search to the running portal with autocannon: ten seconds of each
+ * for warm-up, then `rounds` rounds in which each search is measured for `durationSeconds` in
+ * turn. Each of the `concurrency` connections waits for the
  * response before the next request, and the requests rotate over 200 patients picked by a hash of
  * their ids. They ask for gzip as browsers and SMART apps do, and the bodies are counted, not
  * unpacked. autocannon parses responses with far less CPU than fetch did, which took up to a
@@ -269,26 +274,62 @@ async function benchFhir(db: Database): Promise<void> {
     ["Patient $everything", (id) => `/fhir/R4/Patient/${id}/$everything`],
   ];
   log(`FHIR over HTTP (${concurrency} connections, ${durationSeconds} s each, as the admin): search | requests | per second | median ms | p95 ms | errors | load generator CPU`);
-  for (const [name, url] of searches) {
-    const paths = patients.map(url);
-    // Five seconds first, not counted, so that the figures are those of a server past its warm-up.
-    await sendLoad(paths, cookie, 5);
 
-    const times: number[] = [];
-    let errors = 0;
-    const cpuBefore = process.cpuUsage();
-    const started = performance.now();
-    const result = await sendLoad(paths, cookie, durationSeconds, (statusCode, responseTime) => {
-      times.push(responseTime);
-      if (statusCode !== 200) errors++;
-    });
-    const elapsed = seconds(started);
-    // The load generator shares the machine's cores with the portal and PostgreSQL, so its own share is shown.
-    const cpu = process.cpuUsage(cpuBefore);
-    const cpuShare = (cpu.user + cpu.system) / 1e6 / elapsed;
-    errors += result.errors + result.timeouts;
+  // A fresh portal on a fresh copy of the database serves its first searches slower, while the
+  // server compiles its code and PostgreSQL reads the pages into its buffers. Each search runs
+  // for ten seconds first, not counted, so that no round measures that.
+  for (const [, url] of searches) await sendLoad(patients.map(url), cookie, 10);
+
+  // The searches take turns round after round, so that a slow spell of the machine falls on each.
+  const measured = new Map<string, SearchLoad[]>(searches.map(([name]) => [name, []]));
+  for (let round = 1; round <= rounds; round++) {
+    for (const [name, url] of searches) {
+      const load = await measureSearch(patients.map(url), cookie);
+      measured.get(name)?.push(load);
+      const label = rounds > 1 ? `${name}, round ${round}` : name;
+      console.log(`  ${label} | ${load.times.length} | ${perSecond(load).toFixed(1)} | ${percentile(load.times, 0.5).toFixed(0)} | ${percentile(load.times, 0.95).toFixed(0)} | ${load.errors} | ${Math.round(load.cpuShare * 100)}% of a core`);
+    }
+  }
+  if (rounds > 1) printRoundSummary(measured);
+}
+
+/** The measurement of one search: each response time in milliseconds, the failures, and the load generator's share of a core. */
+interface SearchLoad {
+  times: number[];
+  errors: number;
+  seconds: number;
+  cpuShare: number;
+}
+
+/** Sends one search's load for `durationSeconds` and measures it. */
+async function measureSearch(paths: string[], cookie: string): Promise<SearchLoad> {
+  const times: number[] = [];
+  let errors = 0;
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  const result = await sendLoad(paths, cookie, durationSeconds, (statusCode, responseTime) => {
+    times.push(responseTime);
+    if (statusCode !== 200) errors++;
+  });
+  const elapsed = seconds(started);
+  // The load generator shares the machine's cores with the portal and PostgreSQL, so its own share is shown.
+  const cpu = process.cpuUsage(cpuBefore);
+  return { times, errors: errors + result.errors + result.timeouts, seconds: elapsed, cpuShare: (cpu.user + cpu.system) / 1e6 / elapsed };
+}
+
+function perSecond(load: SearchLoad): number {
+  return load.times.length / load.seconds;
+}
+
+/** Prints each search over all rounds: the median round's requests per second with the range, and the latencies of all responses together. */
+function printRoundSummary(measured: Map<string, SearchLoad[]>): void {
+  log(`Over ${rounds} rounds: search | per second, median round (lowest to highest) | median ms | p95 ms | errors`);
+  for (const [name, loads] of measured) {
+    const rates = loads.map(perSecond).sort((a, b) => a - b);
+    const times = loads.flatMap((load) => load.times);
+    const errors = loads.reduce((sum, load) => sum + load.errors, 0);
     console.log(
-      `  ${name} | ${times.length} | ${(times.length / elapsed).toFixed(1)} | ${percentile(times, 0.5).toFixed(0)} | ${percentile(times, 0.95).toFixed(0)} | ${errors} | ${Math.round(cpuShare * 100)}% of a core`,
+      `  ${name} | ${percentile(rates, 0.5).toFixed(1)} (${(rates[0] ?? 0).toFixed(1)} to ${(rates.at(-1) ?? 0).toFixed(1)}) | ${percentile(times, 0.5).toFixed(0)} | ${percentile(times, 0.95).toFixed(0)} | ${errors}`,
     );
   }
 }
