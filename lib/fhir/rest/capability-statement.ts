@@ -1,5 +1,6 @@
 import type { CapabilityStatement, CapabilityStatementRestResource, CapabilityStatementRestResourceOperation } from "fhir/r4";
 
+import { ACCESS_TRAIL_TYPES } from "../patient-compartments";
 import { listSearchParameters } from "../search-parameters";
 import { SUPPORTED_RESOURCE_TYPES } from "./supported-resource-types";
 
@@ -11,10 +12,17 @@ const VALIDATE_OPERATION: CapabilityStatementRestResourceOperation = {
   documentation: "POST only; mode create or update; checks base R4 and the declared and default US Core, CARIN BB and DEQM profiles, and stores nothing.",
 };
 
+/** The note on the access trail for $everything and the Patient and Group exports. */
+const ACCESS_TRAIL_NOTE = `${ACCESS_TRAIL_TYPES.join(", ")} resources are left out unless _type names them.`;
+
 const PATIENT_OPERATIONS: CapabilityStatementRestResourceOperation[] = [
   VALIDATE_OPERATION,
-  { name: "everything", definition: "http://hl7.org/fhir/OperationDefinition/Patient-everything" },
-  { name: "export", definition: `${BULK_DATA}/OperationDefinition/patient-export` },
+  {
+    name: "everything",
+    definition: "http://hl7.org/fhir/OperationDefinition/Patient-everything",
+    documentation: `GET only, with _type, _since and _count. ${ACCESS_TRAIL_NOTE}`,
+  },
+  { name: "export", definition: `${BULK_DATA}/OperationDefinition/patient-export`, documentation: ACCESS_TRAIL_NOTE },
 ];
 
 /**
@@ -24,7 +32,7 @@ const PATIENT_OPERATIONS: CapabilityStatementRestResourceOperation[] = [
 const GROUP_RESOURCE: CapabilityStatementRestResource = {
   type: "Group",
   documentation: "Only GET Group/[id]/$export; the Group's member.entity references name the Patients to export.",
-  operation: [{ name: "export", definition: `${BULK_DATA}/OperationDefinition/group-export` }],
+  operation: [{ name: "export", definition: `${BULK_DATA}/OperationDefinition/group-export`, documentation: ACCESS_TRAIL_NOTE }],
 };
 
 /**

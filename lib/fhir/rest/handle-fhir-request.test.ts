@@ -230,6 +230,9 @@ describe("handleFhirRequest: metadata", () => {
     expect(rest?.interaction).toEqual([{ code: "transaction" }, { code: "batch" }]);
     expect(rest?.operation?.map((operation) => operation.name)).toEqual(["validate", "export", "run"]);
     expect(operationsOf("Patient")).toEqual(["validate", "everything", "export"]);
+    expect(rest?.resource?.find((resource) => resource.type === "Patient")?.operation?.find((operation) => operation.name === "everything")?.documentation).toBe(
+      "GET only, with _type, _since and _count. AuditEvent resources are left out unless _type names them.",
+    );
     expect(operationsOf("Observation")).toEqual(["validate"]);
     expect(operationsOf("Group")).toEqual(["export"]);
     expect(operationsOf("Measure")).toEqual(["care-gaps", "evaluate-measure"]);
