@@ -32,7 +32,7 @@ import { updateCareGaps } from "@/lib/measures/pipeline/update-care-gaps";
 
 import { openDatabaseOrExit } from "./open-database-or-exit";
 import { signIn, timePage, withPortal } from "./portal-bench-client";
-import { percentile, timeRepeated } from "./time-repeated";
+import { median, percentile, timeRepeated } from "./time-repeated";
 import { benchChangeTypes, toBenchChange } from "./to-bench-change";
 
 const allSteps = ["care-gaps", "analytics", "aggregates", "export", "pages", "fhir"] as const;
@@ -329,7 +329,7 @@ function printRoundSummary(measured: Map<string, SearchLoad[]>): void {
     const times = loads.flatMap((load) => load.times);
     const errors = loads.reduce((sum, load) => sum + load.errors, 0);
     console.log(
-      `  ${name} | ${percentile(rates, 0.5).toFixed(1)} (${(rates[0] ?? 0).toFixed(1)} to ${(rates.at(-1) ?? 0).toFixed(1)}) | ${percentile(times, 0.5).toFixed(0)} | ${percentile(times, 0.95).toFixed(0)} | ${errors}`,
+      `  ${name} | ${median(rates).toFixed(1)} (${(rates[0] ?? 0).toFixed(1)} to ${(rates.at(-1) ?? 0).toFixed(1)}) | ${percentile(times, 0.5).toFixed(0)} | ${percentile(times, 0.95).toFixed(0)} | ${errors}`,
     );
   }
 }

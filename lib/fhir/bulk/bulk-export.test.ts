@@ -49,7 +49,10 @@ beforeAll(async () => {
   );
 });
 
-/** Builds the AuditEvent of a care manager reading a patient's record, in that patient's compartment. */
+/**
+ * Builds the AuditEvent of a care manager reading a patient's record, in that patient's
+ * compartment. It also names org-unused, which nothing in the record refers to.
+ */
 function accessOf(id: string, patientId: string): AuditEvent {
   return {
     resourceType: "AuditEvent",
@@ -59,7 +62,7 @@ function accessOf(id: string, patientId: string): AuditEvent {
     recorded: "2026-12-01T10:00:00Z",
     agent: [{ requestor: true, who: { display: "Casey Morgan" }, network: { address: "203.0.113.7", type: "2" } }],
     source: { observer: { display: "Lakeview portal" } },
-    entity: [{ what: { reference: `Patient/${patientId}` } }],
+    entity: [{ what: { reference: `Patient/${patientId}` } }, { what: { reference: "Organization/org-unused" } }],
   };
 }
 

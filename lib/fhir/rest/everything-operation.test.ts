@@ -9,6 +9,7 @@ import { openTestDatabase } from "../../db/open-test-database";
 import { importPaths } from "../../ingest/import-paths";
 import { hasSampleData, SAMPLE_DATA_DIR } from "../read-sample-resources";
 import type { AccessScope } from "../search/access-scope";
+import { FhirStore } from "../store/fhir-store";
 import { sendFhirRequest } from "./fhir-test-client";
 
 const IRIS = path.join(SAMPLE_DATA_DIR, "synthea/iris-fhir-template");
@@ -129,12 +130,14 @@ describe.skipIf(!hasSampleData())("Patient/[id]/$everything", () => {
   });
 
   it("leaves out AuditEvents unless named", async () => {
+    await new FhirStore(db).update({ resourceType: "Organization", id: "org-looked-at", name: "Looked-at Clinic" });
     const before = await sendFhirRequest(db, `Patient/${FRANKIE}/$everything?_count=1`);
     const [access] = await recordAuditEvent(db, {
       action: "R",
       subtype: { system: "https://lakeview.example/fhir/CodeSystem/portal-event", code: "care-member-view" },
       agents: [{ kind: "user", id: "casey", display: "Casey Morgan" }],
       patientIds: [FRANKIE],
+      resources: ["Organization/org-looked-at"],
       outcome: "0",
       address: "203.0.113.7",
       recorded: new Date("2026-12-05T10:00:00Z"),
@@ -143,10 +146,14 @@ describe.skipIf(!hasSampleData())("Patient/[id]/$everything", () => {
     const after = await sendFhirRequest(db, `Patient/${FRANKIE}/$everything?_count=1`);
     const everything = await readAllPages(`Patient/${FRANKIE}/$everything?_count=200`);
     const named = await readAllPages(`Patient/${FRANKIE}/$everything?_type=AuditEvent`);
+    const organizations = await readAllPages(`Patient/${FRANKIE}/$everything?_type=AuditEvent,Organization&_count=200`);
 
     expect((after.body as Bundle).total).toBe((before.body as Bundle).total);
     expect(everything.filter((resource) => resource.resourceType === "AuditEvent")).toEqual([]);
     expect(named.map((resource) => resource.id)).toEqual([access?.id]);
+    // The Organization the access looked at is not part of the record, even with its type named.
+    expect(organizations.map((resource) => resource.id)).toContain(access?.id);
+    expect(organizations.map((resource) => resource.id)).not.toContain("org-looked-at");
   });
 
   it("rejects an unknown _type", async () => {

@@ -26,7 +26,7 @@ export interface EverythingPage {
  * Lists a Patient, the current resources in its compartment, and the directory resources those
  * refer to through an indexed reference parameter, within the caller's scope. The Patient comes
  * first, then the rest ordered by type and id, so `offset` names a stable page. The access trail
- * (ACCESS_TRAIL_TYPES) is left out unless `types` is given.
+ * (ACCESS_TRAIL_TYPES) is left out unless `types` is given, and what it refers to always is.
  */
 export async function listPatientEverything(sql: SqlClient, scope: AccessScope, patientId: string, options: EverythingOptions): Promise<EverythingPage> {
   const params = new SqlParameters();
@@ -47,6 +47,9 @@ function buildFrom(scope: AccessScope, patientId: string, options: EverythingOpt
   const id = params.add(patientId);
   // Left out here rather than below, so that the count does not read them either.
   const leftOut = params.add(options.types ? [] : [...ACCESS_TRAIL_TYPES]);
+  // What the access trail refers to was looked at, not part of the record, so it stays out even
+  // when `types` names its type.
+  const accessTrail = params.add([...ACCESS_TRAIL_TYPES]);
   const conditions = ["NOT r.deleted", buildScopeCondition(scope, "r", params)];
   if (options.types) conditions.push(`r.resource_type = ANY(${params.add([...options.types])}::text[])`);
   if (options.since) conditions.push(`r.last_updated >= ${params.add(options.since.toISOString())}::timestamptz`);
@@ -60,7 +63,7 @@ function buildFrom(scope: AccessScope, patientId: string, options: EverythingOpt
       UNION
       SELECT ref.target_type, ref.target_id, 'include' FROM search_reference ref
       JOIN resource_compartment c ON c.resource_type = ref.resource_type AND c.resource_id = ref.resource_id
-      WHERE c.compartment_type = 'Patient' AND c.compartment_id = ${id}::text AND c.resource_type <> ALL(${leftOut}::text[])
+      WHERE c.compartment_type = 'Patient' AND c.compartment_id = ${id}::text AND c.resource_type <> ALL(${accessTrail}::text[])
         AND ref.target_type = ANY(${params.add([...DIRECTORY_RESOURCE_TYPES])}::text[])
     ) k
     JOIN resource r ON r.resource_type = k.resource_type AND r.id = k.id
