@@ -33,6 +33,7 @@ describe("createLogger", () => {
     expect(line?.userId).toBe("u-1");
     expect(line?.durationMs).toBe(12);
     expect(line?.service).toBe("lakeview");
+    expect(line?.pid).toBe(process.pid);
   });
 
   it("redacts secrets, emails and cookies", () => {

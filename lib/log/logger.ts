@@ -28,12 +28,13 @@ export const redactedPaths = [
 
 /**
  * Builds a logger that writes JSON lines to `destination` (standard output by default) at
- * `level` (LOG_LEVEL, else "info"). Tests pass a stream to read back and a fixed level.
+ * `level` (LOG_LEVEL, else "info"). Tests pass a stream to read back and a fixed level. Each line
+ * carries the process id, because `npm start` runs several server processes that share one output.
  */
 export function createLogger(destination?: pino.DestinationStream, level: string = process.env.LOG_LEVEL ?? "info"): pino.Logger {
   const options: pino.LoggerOptions = {
     level,
-    base: { service: "lakeview" },
+    base: { service: "lakeview", pid: process.pid },
     redact: { paths: redactedPaths, censor: "[redacted]" },
   };
   return destination ? pino(options, destination) : pino(options);
