@@ -259,11 +259,11 @@ async function benchPages(db: Database): Promise<void> {
 /**
  * Sends each typical member search to the running portal with autocannon: ten seconds of each
  * for warm-up, then `rounds` rounds in which each search is measured for `durationSeconds` in
- * turn. Each of the `concurrency` connections waits for the
- * response before the next request, and the requests rotate over 200 patients picked by a hash of
- * their ids. They ask for gzip as browsers and SMART apps do, and the bodies are counted, not
- * unpacked. autocannon parses responses with far less CPU than fetch did, which took up to a
- * quarter of the two cores from the portal (BENCHMARKS.md).
+ * turn. Each of the `concurrency` connections waits for the response before the next request,
+ * and the requests rotate over 200 patients picked by a hash of their ids. They ask for gzip as
+ * browsers and SMART apps do, and the bodies are counted, not unpacked. autocannon parses
+ * responses with far less CPU than fetch did, which took up to a quarter of the two cores from
+ * the portal (BENCHMARKS.md).
  */
 async function benchFhir(db: Database): Promise<void> {
   const patients = (await db.sql.query<{ id: string }>(`SELECT id FROM resource WHERE resource_type = 'Patient' AND NOT deleted ORDER BY md5(id) LIMIT 200`)).map((row) => row.id);
@@ -317,6 +317,7 @@ async function measureSearch(paths: string[], cookie: string): Promise<SearchLoa
   return { times, errors: errors + result.errors + result.timeouts, seconds: elapsed, cpuShare: (cpu.user + cpu.system) / 1e6 / elapsed };
 }
 
+/** Returns the responses per second of one measured search. */
 function perSecond(load: SearchLoad): number {
   return load.times.length / load.seconds;
 }

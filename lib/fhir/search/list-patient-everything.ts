@@ -45,11 +45,12 @@ export async function listPatientEverything(sql: SqlClient, scope: AccessScope, 
 
 function buildFrom(scope: AccessScope, patientId: string, options: EverythingOptions, params: SqlParameters): string {
   const id = params.add(patientId);
-  // Left out here rather than below, so that the count does not read them either.
-  const leftOut = params.add(options.types ? [] : [...ACCESS_TRAIL_TYPES]);
+  // The access trail leaves the compartment here, not in the conditions below, so that the count
+  // skips its rows too.
+  const leftOutTypes = params.add(options.types ? [] : [...ACCESS_TRAIL_TYPES]);
   // What the access trail refers to was looked at, not part of the record, so it stays out even
   // when `types` names its type.
-  const accessTrail = params.add([...ACCESS_TRAIL_TYPES]);
+  const accessTrailTypes = params.add([...ACCESS_TRAIL_TYPES]);
   const conditions = ["NOT r.deleted", buildScopeCondition(scope, "r", params)];
   if (options.types) conditions.push(`r.resource_type = ANY(${params.add([...options.types])}::text[])`);
   if (options.since) conditions.push(`r.last_updated >= ${params.add(options.since.toISOString())}::timestamptz`);
@@ -59,11 +60,11 @@ function buildFrom(scope: AccessScope, patientId: string, options: EverythingOpt
       UNION
       SELECT c.resource_type, c.resource_id, 'match' FROM resource_compartment c
       WHERE c.compartment_type = 'Patient' AND c.compartment_id = ${id}::text AND c.resource_type <> 'Patient'
-        AND c.resource_type <> ALL(${leftOut}::text[])
+        AND c.resource_type <> ALL(${leftOutTypes}::text[])
       UNION
       SELECT ref.target_type, ref.target_id, 'include' FROM search_reference ref
       JOIN resource_compartment c ON c.resource_type = ref.resource_type AND c.resource_id = ref.resource_id
-      WHERE c.compartment_type = 'Patient' AND c.compartment_id = ${id}::text AND c.resource_type <> ALL(${accessTrail}::text[])
+      WHERE c.compartment_type = 'Patient' AND c.compartment_id = ${id}::text AND c.resource_type <> ALL(${accessTrailTypes}::text[])
         AND ref.target_type = ANY(${params.add([...DIRECTORY_RESOURCE_TYPES])}::text[])
     ) k
     JOIN resource r ON r.resource_type = k.resource_type AND r.id = k.id
