@@ -80,6 +80,23 @@ describe("applyMigrations", () => {
     ]);
   });
 
+  it("keys the reference index by target, parameter and referring type", async () => {
+    // Without the referring type, ExplanationOfBenefit?patient=X reads the rows of every
+    // AuditEvent that names X as well, and a member's searches slow down with each access.
+    const rows = await db.sql.query<{ columns: string }>(
+      `SELECT string_agg(a.attname, ',' ORDER BY k.position) AS columns
+       FROM pg_index x
+       JOIN pg_class t ON t.oid = x.indrelid
+       CROSS JOIN LATERAL unnest(x.indkey) WITH ORDINALITY AS k(attnum, position)
+       JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
+       WHERE t.relnamespace = current_schema()::regnamespace AND t.relname = 'search_reference'
+       GROUP BY x.indexrelid
+       ORDER BY 1`,
+    );
+
+    expect(rows.map((row) => row.columns)).toEqual(["resource_id", "target_type,target_id,param,resource_type"]);
+  });
+
   it("hash-indexes resource_id of index tables", async () => {
     // Reads the catalog of this schema only: pg_indexes would describe the indexes of every
     // schema, and other test files drop theirs meanwhile.
