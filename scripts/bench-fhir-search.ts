@@ -4,12 +4,19 @@
 // Searches run through the FHIR REST handler in this process, without HTTP, so the figures are
 // the store's and the search engine's time. BENCHMARKS.md records the results.
 //
-//   npm run bench:search -- [--members N] [--patients N] [--drop]
+// --access-trail N first stores AuditEvents for each sampled patient until it has N, as that many
+// reads of their record over the FHIR API would, so the searches run against a member whose
+// access log has grown. A second run tops the trail up rather than adding N more.
+//
+//   npm run bench:search -- [--members N] [--patients N] [--access-trail N] [--drop]
 //
 // PostgreSQL is BENCH_DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/test.
+import { randomUUID } from "node:crypto";
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 
+import { restfulInteractionSystem } from "@/lib/audit/audit-codes";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { applyMigrations } from "@/lib/db/apply-migrations";
 import { openDatabase } from "@/lib/db/database";
 import { seedDemoData } from "@/lib/demo/seed-demo-data";
@@ -22,13 +29,19 @@ const { values } = parseArgs({
   options: {
     members: { type: "string", default: "1000" },
     patients: { type: "string", default: "40" },
+    "access-trail": { type: "string", default: "0" },
     drop: { type: "boolean", default: false },
   },
 });
 const members = Number(values.members);
 const sampleSize = Number(values.patients);
+const trailSize = Number(values["access-trail"]);
 if (!Number.isInteger(members) || members < 1 || !Number.isInteger(sampleSize) || sampleSize < 1) {
   console.error(`--members "${values.members}" and --patients "${values.patients}" must be positive whole numbers.`);
+  process.exit(2);
+}
+if (!Number.isInteger(trailSize) || trailSize < 0) {
+  console.error(`--access-trail "${values["access-trail"]}" must be a whole number, 0 or more.`);
   process.exit(2);
 }
 
@@ -40,6 +53,7 @@ const patientSearches: Record<string, (patientId: string) => string> = {
   "coverage": (id) => `Coverage?beneficiary=${id}`,
   "encounters in 2026": (id) => `Encounter?patient=${id}&date=ge2026-01-01&date=lt2027-01-01`,
   "claims with includes": (id) => `ExplanationOfBenefit?patient=${id}&_count=10&_include=ExplanationOfBenefit:provider`,
+  "everything": (id) => `Patient/${id}/$everything`,
 };
 
 /** Searches across the population, as an admin or a backend client makes them, run once per sample. */
@@ -66,8 +80,10 @@ try {
   }
   const resourceCount = (await db.sql.query<{ count: number }>("SELECT count(*)::int AS count FROM resource"))[0]?.count ?? 0;
   const patients = await db.sql.query<{ id: string }>("SELECT id FROM resource WHERE resource_type = 'Patient' ORDER BY md5(id) LIMIT $1", [sampleSize]);
+  const added = await growAccessTrails(patients.map((patient) => patient.id));
+  if (added > 0) await db.exec("ANALYZE");
 
-  console.log(`${members} members, ${resourceCount} resources, ${patients.length} sampled patients`);
+  console.log(`${members} members, ${resourceCount} resources, ${patients.length} sampled patients, each with at least ${trailSize} AuditEvents (${added} added now)`);
   console.log("search | scope | requests | median ms | p95 ms | max ms | mean results");
   for (const [name, url] of Object.entries(patientSearches)) {
     await report(name, "member", patients.map((patient) => ({ url: url(patient.id), scope: { kind: "patients", patientIds: [patient.id] } })));
@@ -79,6 +95,41 @@ try {
 } finally {
   if (values.drop) await db.exec(`DROP SCHEMA "${schema}" CASCADE`);
   await db.close();
+}
+
+/**
+ * Stores AuditEvents of FHIR reads for each patient until it has trailSize of them, and returns
+ * how many were stored. Each names the patient and one of their claims, as a read would.
+ */
+async function growAccessTrails(patientIds: string[]): Promise<number> {
+  let added = 0;
+  for (const [index, patientId] of patientIds.entries()) {
+    const [counted] = await db.sql.query<{ count: number }>(
+      "SELECT count(*)::int AS count FROM resource_compartment WHERE compartment_type = 'Patient' AND compartment_id = $1 AND resource_type = 'AuditEvent'",
+      [patientId],
+    );
+    const claims = await db.sql.query<{ id: string }>(
+      "SELECT resource_id AS id FROM search_reference WHERE resource_type = 'ExplanationOfBenefit' AND param = 'patient' AND target_type = 'Patient' AND target_id = $1 LIMIT 1",
+      [patientId],
+    );
+    const resources = claims.map((claim) => `ExplanationOfBenefit/${claim.id}`);
+    for (let stored = counted?.count ?? 0; stored < trailSize; stored++) {
+      await recordAuditEvent(db, {
+        action: "R",
+        subtype: { system: restfulInteractionSystem, code: "read" },
+        agents: [{ kind: "user", id: "bench-search", display: "Benchmark" }],
+        patientIds: [patientId],
+        resources,
+        outcome: "0",
+        requestId: randomUUID(),
+        recorded: new Date(),
+      });
+      added++;
+    }
+    process.stderr.write(`\raccess trails: ${index + 1}/${patientIds.length} patients, ${added} AuditEvents added`);
+  }
+  if (patientIds.length > 0) process.stderr.write("\n");
+  return added;
 }
 
 async function report(name: string, scopeName: string, requests: { url: string; scope: AccessScope }[]): Promise<void> {
