@@ -94,6 +94,16 @@ describe("Database.transaction", () => {
     expect(transaction).toEqual([{ timeout: "1234ms", alone: false }]);
   });
 
+  it.runIf(process.env.TEST_DATABASE_URL)("plans read-only work once per connection when asked", async () => {
+    const probe = "SELECT current_setting('plan_cache_mode') AS mode";
+
+    const generic = await db.transaction((sql) => sql.query(probe), { statementTimeoutMs: 1234, readOnly: true, genericPlan: true });
+    const chosen = await db.transaction((sql) => sql.query(probe), { statementTimeoutMs: 1234, readOnly: true });
+
+    expect(generic).toEqual([{ mode: "force_generic_plan" }]);
+    expect(chosen).toEqual([{ mode: "auto" }]);
+  });
+
   it.runIf(process.env.TEST_DATABASE_URL)("survives a dropped read-only connection", async () => {
     const readOnly = { statementTimeoutMs: 4321, readOnly: true };
     const [backend] = await db.transaction((sql) => sql.query<{ pid: number }>("SELECT pg_backend_pid() AS pid"), readOnly);

@@ -1,5 +1,6 @@
 import type { BundleLink, FhirResource } from "fhir/r4";
 
+import { keepsToOnePatient } from "../search/keeps-to-one-patient";
 import { encodePageToken } from "../search/page-token";
 import { parseSearchRequest } from "../search/parse-search-request";
 import { searchResources } from "../search/search-resources";
@@ -22,7 +23,9 @@ export async function searchInteraction(resourceType: string, request: FhirReque
   const search = parseSearchRequest(resourceType, query, { baseUrl: context.baseUrl, strict });
 
   const now = context.now?.() ?? new Date();
-  const result = await withStatementTimeout(context.db, context.searchTimeoutMs ?? SEARCH_TIMEOUT_MS, (sql) => searchResources(sql, search, context.scope, now));
+  const result = await withStatementTimeout(context.db, context.searchTimeoutMs ?? SEARCH_TIMEOUT_MS, (sql) => searchResources(sql, search, context.scope, now), {
+    genericPlan: keepsToOnePatient(search),
+  });
 
   const entries = [...result.matches.map((stored) => ({ stored, mode: "match" as const })), ...result.included.map((stored) => ({ stored, mode: "include" as const }))];
   const transform = cutsResources(search.summary, search.elements) ? (resource: FhirResource) => applySummary(resource, search.summary, search.elements) : undefined;

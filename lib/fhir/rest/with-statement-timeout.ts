@@ -17,12 +17,17 @@ const QUERY_CANCELED = "57014";
  * (a 1 s pg_sleep under a 50 ms limit finishes), so on PGlite `work` runs without a limit. The
  * limits on parameters and values in parseSearchRequest are what bound a search there.
  */
-export async function withStatementTimeout<T>(db: Database, timeoutMs: number, work: (sql: SqlClient) => Promise<T>): Promise<T> {
+export async function withStatementTimeout<T>(
+  db: Database,
+  timeoutMs: number,
+  work: (sql: SqlClient) => Promise<T>,
+  options: { genericPlan?: boolean } = {},
+): Promise<T> {
   if (db.kind !== "postgres") {
     return work(db.sql);
   }
   try {
-    return await db.transaction(work, { statementTimeoutMs: timeoutMs, readOnly: true });
+    return await db.transaction(work, { statementTimeoutMs: timeoutMs, readOnly: true, genericPlan: options.genericPlan });
   } catch (error) {
     if (isQueryCanceled(error)) {
       throw new FhirError(
