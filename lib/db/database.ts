@@ -50,10 +50,9 @@ export interface TransactionOptions {
   readOnly?: boolean;
   /**
    * With readOnly and a statement timeout: PostgreSQL plans each prepared statement once per
-   * connection, for any parameter values (plan_cache_mode force_generic_plan), instead of
-   * choosing after five runs between that plan and planning every run. For statements whose
-   * best plan does not depend on the values, such as a search of one patient's resources, this
-   * saves the planning, which can cost more than running the statement.
+   * connection for any parameter values (plan_cache_mode force_generic_plan). This saves the
+   * planning for statements whose best plan does not depend on the values, such as a search of
+   * one patient's resources, where planning can cost more than running the statement.
    */
   genericPlan?: boolean;
 }

@@ -8,14 +8,14 @@ function keeps(resourceType: string, query: string): boolean {
 }
 
 describe("keepsToOnePatient", () => {
-  it("holds for one patient's searches", () => {
+  it("accepts one-patient searches", () => {
     expect(keeps("Observation", "patient=p1&code=http://loinc.org|4548-4")).toBe(true);
     expect(keeps("ExplanationOfBenefit", "patient=Patient/p1&_sort=-created&_count=20")).toBe(true);
     expect(keeps("Observation", "subject=p1")).toBe(true);
     expect(keeps("Coverage", "beneficiary=p1")).toBe(true);
   });
 
-  it("fails without exactly one patient", () => {
+  it("rejects searches without one patient", () => {
     expect(keeps("Observation", "code=http://loinc.org|4548-4")).toBe(false);
     expect(keeps("Observation", "patient=p1,p2")).toBe(false);
     expect(keeps("Observation", "subject=Group/g1")).toBe(false);

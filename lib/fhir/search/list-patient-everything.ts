@@ -48,22 +48,23 @@ function buildFrom(scope: AccessScope, patientId: string, options: EverythingOpt
   const inCompartment = `c.compartment_type = 'Patient' AND c.compartment_id = ${id}::text`;
   // The access trail leaves the compartment here, not in the conditions below, so that the count
   // skips its rows too. The Patient itself comes from the first branch.
-  const matchTypes = options.types
-    ? [`c.resource_type = ANY(${params.add([...options.types])}::text[]) AND c.resource_type <> 'Patient'`]
+  const types = options.types ? params.add([...options.types]) : undefined;
+  const matchTypes = types
+    ? [`c.resource_type = ANY(${types}::text[]) AND c.resource_type <> 'Patient'`]
     : typeRangesWithout(["Patient", ...ACCESS_TRAIL_TYPES], params);
   // What the access trail refers to was looked at, not part of the record, so it stays out even
   // when `types` names its type.
   const referrerTypes = typeRangesWithout(ACCESS_TRAIL_TYPES, params);
   const directoryTypes = params.add([...DIRECTORY_RESOURCE_TYPES]);
   const conditions = ["NOT r.deleted", buildScopeCondition(scope, "r", params)];
-  if (options.types) conditions.push(`r.resource_type = ANY(${params.add([...options.types])}::text[])`);
+  if (types) conditions.push(`r.resource_type = ANY(${types}::text[])`);
   if (options.since) conditions.push(`r.last_updated >= ${params.add(options.since.toISOString())}::timestamptz`);
 
-  const matches = matchTypes.map((types) => `SELECT c.resource_type, c.resource_id, 'match' FROM resource_compartment c WHERE ${inCompartment} AND ${types}`);
+  const matches = matchTypes.map((range) => `SELECT c.resource_type, c.resource_id, 'match' FROM resource_compartment c WHERE ${inCompartment} AND ${range}`);
   const includes = referrerTypes.map(
-    (types) => `SELECT ref.target_type, ref.target_id, 'include' FROM search_reference ref
+    (range) => `SELECT ref.target_type, ref.target_id, 'include' FROM search_reference ref
       JOIN resource_compartment c ON c.resource_type = ref.resource_type AND c.resource_id = ref.resource_id
-      WHERE ${inCompartment} AND ${types} AND ref.target_type = ANY(${directoryTypes}::text[])`,
+      WHERE ${inCompartment} AND ${range} AND ref.target_type = ANY(${directoryTypes}::text[])`,
   );
   return `FROM (
       SELECT 'Patient'::text AS resource_type, ${id}::text AS id, 'match'::text AS mode
@@ -76,12 +77,11 @@ function buildFrom(scope: AccessScope, patientId: string, options: EverythingOpt
 }
 
 /**
- * Conditions on `c.resource_type` that together select every type but `leftOut`, each a range of
- * the compartment key (type, then id, after the patient), so PostgreSQL reads no entry of the
- * types left out. A `<> ALL` filter read them and dropped them one by one, and every access adds
- * an AuditEvent to the patient's compartment: with 2,000 of them `$everything` took 3.5 times as
- * long (BENCHMARKS.md). Each range also keeps the filter, so a collation that orders the types
- * otherwise than JavaScript costs speed, never a wrong result.
+ * Builds conditions on `c.resource_type` that together select every type but `leftOut`, each one
+ * range of the compartment key, so PostgreSQL reads no entry of a left-out type. A `<> ALL` filter
+ * read every AuditEvent's entry and dropped it, which made `$everything` about 3.5 times slower
+ * for a patient with 2,000 of them (BENCHMARKS.md). Each range keeps that filter too, so a
+ * collation that orders the types unlike JavaScript costs speed but never a wrong result.
  */
 export function typeRangesWithout(leftOut: readonly string[], params: SqlParameters): string[] {
   const bounds = [...new Set(leftOut)].sort().map((type) => params.add(type));
